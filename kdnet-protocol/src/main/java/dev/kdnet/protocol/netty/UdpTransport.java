@@ -1,0 +1,115 @@
+package dev.kdnet.protocol.netty;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.unix.IntegerUnixChannelOption;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens KDNET UDP sockets. On Linux it uses the epoll transport, which can set the unicast IP TTL
+ * ({@link #IP_TTL}) and DF ({@link #IP_MTU_DISCOVER}); the JDK has no option for either. Elsewhere it falls back
+ * to NIO and logs one line saying which options it could not set.
+ */
+public final class UdpTransport implements AutoCloseable {
+    /** setsockopt(IPPROTO_IP, IP_TTL): the unicast TTL. */
+    public static final IntegerUnixChannelOption IP_TTL = new IntegerUnixChannelOption("IP_TTL", 0, 2);
+    /** setsockopt(IPPROTO_IP, IP_MTU_DISCOVER): {@link #IP_PMTUDISC_DO} sets DF on every datagram. */
+    public static final IntegerUnixChannelOption IP_MTU_DISCOVER =
+            new IntegerUnixChannelOption("IP_MTU_DISCOVER", 0, 10);
+    /** IP_MTU_DISCOVER value that always sets DF. */
+    public static final int IP_PMTUDISC_DO = 2;
+
+    private static final Logger LOG = LoggerFactory.getLogger(UdpTransport.class);
+
+    private final EventLoopGroup group;
+    private final boolean epoll;
+
+    private UdpTransport(EventLoopGroup group, boolean epoll) {
+        this.group = group;
+        this.epoll = epoll;
+    }
+
+    /** Epoll if this system has it, NIO otherwise; {@code threads} event loops. */
+    public static UdpTransport create(int threads) {
+        if (Epoll.isAvailable()) {
+            return new UdpTransport(new MultiThreadIoEventLoopGroup(threads, EpollIoHandler.newFactory()), true);
+        }
+        return nio(threads);
+    }
+
+    /** The portable NIO transport, which cannot set TTL or DF. */
+    public static UdpTransport nio(int threads) {
+        return new UdpTransport(new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory()), false);
+    }
+
+    /** True on the epoll transport. */
+    public boolean isEpoll() {
+        return epoll;
+    }
+
+    /** The event loops sockets of this transport run on. */
+    public EventLoopGroup group() {
+        return group;
+    }
+
+    /** Options this transport cannot apply, named for a log line; empty when all can be set. */
+    public List<String> unsupported(UdpSocketOptions options) {
+        List<String> missing = new ArrayList<>();
+        if (!epoll && options.ttl() != 0) {
+            missing.add("IP TTL " + options.ttl());
+        }
+        if (!epoll && options.dontFragment()) {
+            missing.add("DF");
+        }
+        return missing;
+    }
+
+    /**
+     * Binds a UDP socket at {@code local} with {@code options}; {@code handler} is its pipeline initializer.
+     *
+     * @throws InterruptedException if interrupted while binding
+     * @throws io.netty.channel.ChannelException or another exception naming the address if the bind fails
+     */
+    public Channel bind(InetSocketAddress local, UdpSocketOptions options, ChannelHandler handler)
+            throws InterruptedException {
+        Bootstrap bootstrap = new Bootstrap().group(group).handler(handler)
+                .option(ChannelOption.SO_REUSEADDR, options.reuseAddress());
+        if (epoll) {
+            bootstrap.channel(EpollDatagramChannel.class);
+            if (options.ttl() != 0) {
+                bootstrap.option(IP_TTL, options.ttl());
+            }
+            if (options.dontFragment()) {
+                bootstrap.option(IP_MTU_DISCOVER, IP_PMTUDISC_DO);
+            }
+        } else {
+            bootstrap.channel(NioDatagramChannel.class);
+            List<String> missing = unsupported(options);
+            if (!missing.isEmpty()) {
+                LOG.warn("NIO transport ({}) cannot set {} on {}: datagrams go out with the system defaults",
+                        Epoll.isAvailable() ? "chosen" : "epoll unavailable: " + Epoll.unavailabilityCause(),
+                        String.join(" or ", missing), local);
+            }
+        }
+        return bootstrap.bind(local).sync().channel();
+    }
+
+    /** Shuts the event loops down and waits for them. */
+    @Override
+    public void close() {
+        group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

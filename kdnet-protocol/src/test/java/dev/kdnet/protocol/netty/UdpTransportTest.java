@@ -1,0 +1,106 @@
+package dev.kdnet.protocol.netty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The envelope codec and real loopback sockets on both transports. */
+class UdpTransportTest {
+    private static final InetSocketAddress LOOPBACK_ANY_PORT = new InetSocketAddress("127.0.0.1", 0);
+
+    private static ChannelInitializer<Channel> collectingInto(BlockingQueue<KdnetEnvelope> received) {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline().addLast(KdnetEnvelopeCodec.INSTANCE, new SimpleChannelInboundHandler<KdnetEnvelope>() {
+                    @Override
+                    protected void channelRead0(ChannelHandlerContext ctx, KdnetEnvelope envelope) {
+                        received.add(envelope);
+                    }
+                });
+            }
+        };
+    }
+
+    private static void exchange(UdpTransport transport) throws Exception {
+        BlockingQueue<KdnetEnvelope> atHost = new LinkedBlockingQueue<>();
+        Channel host = transport.bind(LOOPBACK_ANY_PORT, UdpSocketOptions.host(), collectingInto(atHost));
+        Channel target = transport.bind(LOOPBACK_ANY_PORT, UdpSocketOptions.target(),
+                collectingInto(new LinkedBlockingQueue<>()));
+        try {
+            InetSocketAddress hostAddress = (InetSocketAddress) host.localAddress();
+            target.writeAndFlush(KdnetEnvelope.to(hostAddress, new byte[] {'M', 'D', 'B', 'G', 4, 1})).sync();
+            KdnetEnvelope envelope = atHost.poll(5, TimeUnit.SECONDS);
+            assertThat(envelope).isNotNull();
+            assertThat(envelope.payload()).containsExactly('M', 'D', 'B', 'G', 4, 1);
+            assertThat(envelope.sender()).isEqualTo(target.localAddress());
+            assertThat(envelope.recipient().getPort()).isEqualTo(hostAddress.getPort());
+        } finally {
+            host.close().sync();
+            target.close().sync();
+        }
+    }
+
+    @Test
+    void epollSocketsCarryTtl16AndDontFragment() throws Exception {
+        assumeTrue(Epoll.isAvailable(), "epoll is unavailable on this system: " + Epoll.unavailabilityCause());
+        try (UdpTransport transport = UdpTransport.create(1)) {
+            assertThat(transport.isEpoll()).isTrue();
+            assertThat(transport.unsupported(UdpSocketOptions.target())).isEmpty();
+            Channel target = transport.bind(LOOPBACK_ANY_PORT, UdpSocketOptions.target(),
+                    collectingInto(new LinkedBlockingQueue<>()));
+            try {
+                assertThat(target.config().getOption(UdpTransport.IP_TTL)).isEqualTo(16);
+                assertThat(target.config().getOption(UdpTransport.IP_MTU_DISCOVER))
+                        .isEqualTo(UdpTransport.IP_PMTUDISC_DO);
+            } finally {
+                target.close().sync();
+            }
+            exchange(transport);
+        }
+    }
+
+    @Test
+    void nioFallbackWorksAndNamesWhatItCannotSet() throws Exception {
+        try (UdpTransport transport = UdpTransport.nio(1)) {
+            assertThat(transport.isEpoll()).isFalse();
+            assertThat(transport.unsupported(UdpSocketOptions.target())).containsExactly("IP TTL 16", "DF");
+            assertThat(transport.unsupported(new UdpSocketOptions(0, false, false))).isEmpty();
+            exchange(transport);
+        }
+    }
+
+    @Test
+    void codecTurnsPacketsIntoEnvelopesAndBack() {
+        EmbeddedChannel channel = new EmbeddedChannel(KdnetEnvelopeCodec.INSTANCE);
+        InetSocketAddress a = new InetSocketAddress("127.0.0.1", 50000);
+        InetSocketAddress b = new InetSocketAddress("127.0.0.2", 50000);
+        DatagramPacket inbound = new DatagramPacket(Unpooled.wrappedBuffer(new byte[] {1, 2, 3}), b, a);
+        channel.writeInbound(inbound);
+        KdnetEnvelope envelope = channel.readInbound();
+        assertThat(envelope.sender()).isEqualTo(a);
+        assertThat(envelope.recipient()).isEqualTo(b);
+        assertThat(envelope.payload()).containsExactly(1, 2, 3);
+        assertThat(inbound.refCnt()).isZero();
+
+        channel.writeOutbound(KdnetEnvelope.to(a, new byte[] {4, 5}));
+        DatagramPacket outbound = channel.readOutbound();
+        assertThat(outbound.recipient()).isEqualTo(a);
+        assertThat(outbound.content().readableBytes()).isEqualTo(2);
+        outbound.release();
+        assertThat(channel.finish()).isFalse();
+    }
+}
