@@ -1,0 +1,58 @@
+package dev.kdnet.it;
+
+import dev.kdnet.protocol.capture.CaptureReader;
+import dev.kdnet.protocol.capture.CapturedUdp;
+import dev.kdnet.protocol.capture.UdpExtractor;
+import dev.kdnet.protocol.control.ControlMessage;
+import dev.kdnet.protocol.control.ControlResponse;
+import dev.kdnet.protocol.datagram.Channel;
+import dev.kdnet.protocol.datagram.Datagram;
+import dev.kdnet.protocol.datagram.DatagramCrypto;
+import dev.kdnet.protocol.datagram.OpenOutcome;
+import dev.kdnet.protocol.datagram.SessionKeys;
+import dev.kdnet.protocol.key.DataKey;
+import dev.kdnet.protocol.key.KdnetKey;
+import dev.kdnet.protocol.testing.SharedFiles;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The real WinDbg ↔ Windows 10 session of {@code ../shared/captures/windbg-uncut.pcapng.gz}, opened the way a
+ * receiver would: control datagrams with the root key, the data key derived from the first verified response.
+ */
+final class WindbgCapture {
+    /** A datagram of the capture with the outcome of opening it. */
+    record Entry(CapturedUdp udp, OpenOutcome outcome, SessionKeys keysUsed) {
+        Datagram datagram() {
+            return ((OpenOutcome.Opened) outcome).datagram();
+        }
+    }
+
+    final List<Entry> entries = new ArrayList<>();
+    DataKey dataKey;
+
+    private WindbgCapture() {
+    }
+
+    /** Reads and opens the capture with {@code keyString}; skips the caller if ../shared is absent. */
+    static WindbgCapture open(String keyString) throws IOException {
+        WindbgCapture capture = new WindbgCapture();
+        DatagramCrypto crypto = new DatagramCrypto();
+        KdnetKey key = KdnetKey.parse(keyString);
+        SessionKeys keys = SessionKeys.of(key);
+        for (var frame : CaptureReader.read(SharedFiles.windbgCapture())) {
+            CapturedUdp udp = UdpExtractor.extract(frame).orElseThrow();
+            OpenOutcome outcome = crypto.open(keys, udp.payload());
+            capture.entries.add(new Entry(udp, outcome, keys));
+            if (outcome instanceof OpenOutcome.Opened opened && opened.datagram().channel() == Channel.CONTROL
+                    && capture.dataKey == null
+                    && ControlMessage.decode(opened.datagram().body()).isOk()
+                    && ControlMessage.decode(opened.datagram().body()).orElseThrow() instanceof ControlResponse) {
+                capture.dataKey = DataKey.derive(key, opened.datagram().body());
+                keys = keys.withDataKey(capture.dataKey);
+            }
+        }
+        return capture;
+    }
+}
