@@ -1,0 +1,374 @@
+package dev.kdnet.protocol.link;
+
+import dev.kdnet.protocol.kd.BreakIn;
+import dev.kdnet.protocol.kd.KdBody;
+import dev.kdnet.protocol.kd.KdPacket;
+import dev.kdnet.protocol.kd.KdPacketType;
+import dev.kdnet.protocol.kd.UnusedHello;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.Queue;
+
+/**
+ * The KD reliability state machine of one side of a session (kd-protocol §2), for the host or the target.
+ *
+ * <p>Sending is stop-and-wait: data packets queue and go out one at a time with ids of the KDNET dialect
+ * (host {@code 0x80000000 + 2n}, target {@code 2n}); each waits for its ACK, is sent again on RESEND, on RESET and
+ * on a timeout that adapts to the measured round trip, and is given up after the retry budget. Receiving ACKs
+ * every data packet (duplicates too), answers damaged packets with RESEND, drops duplicates (the id just accepted,
+ * or for KDNET ids one that lies behind it) and hands each new data packet up once. A new data packet that arrives
+ * while this side waits for an ACK means the peer moved on: it is answered with RESEND and the outstanding packet
+ * counts as delivered (kd-protocol §2.4; capture frames 196–201). RESET resynchronises: the receiver adopts
+ * whatever id comes next, answers with RESET unless it started the exchange, and re-sends its outstanding packet.
+ *
+ * <p>Packet ids of either dialect are accepted from the peer: KDNET ({@code 0x80000000 + 2n}) and serial-style
+ * ({@code 0x80800000}/{@code 0x80800001}, acknowledged with the SYNC bit cleared).
+ *
+ * <p>Not thread-safe: every call, and every task of the {@link KdScheduler}, must run on one thread (the session's
+ * event loop).
+ */
+public final class KdLink {
+    /** Sends bodies to the peer (the KDNET session wraps each into a data datagram with the next sequence). */
+    @FunctionalInterface
+    public interface Output {
+        /** Sends one body. */
+        void transmit(KdBody body);
+    }
+
+    /** What the link tells the layer above. */
+    public interface Listener {
+        /** A new data packet from the peer, accepted and ACKed; each is reported once. */
+        void onPacket(KdPacket packet);
+
+        /** Our data packet was acknowledged (or the peer showed that it had it). */
+        default void onDelivered(KdPacket packet) {
+        }
+
+        /** Our data packet got no ACK within the retry budget and was dropped. */
+        default void onGaveUp(KdPacket packet) {
+        }
+
+        /** The peer sent RESET; {@code resent} says whether an outstanding packet was sent again. */
+        default void onReset(boolean resent) {
+        }
+
+        /** A break-in byte arrived (target role). */
+        default void onBreakIn() {
+        }
+
+        /** The target's UNUSED hello arrived (host role); the link has already answered it with RESEND. */
+        default void onHello(UnusedHello hello) {
+        }
+    }
+
+    private static final int SERIAL_ID_MASK = 0xFFFFF7FE;
+    private static final int SERIAL_INITIAL_ID = 0x80800000;
+    private static final int SERIAL_SYNC_BIT = 0x800;
+    /** How far behind the last accepted KDNET id a packet may be and still count as an old duplicate. */
+    private static final int DUPLICATE_WINDOW = 0x40000000;
+
+    private final KdRole role;
+    private final KdLinkConfig config;
+    private final KdScheduler scheduler;
+    private final Output output;
+    private final Listener listener;
+    private final RttEstimator rtt;
+    private final Queue<KdPacket> queue = new ArrayDeque<>();
+
+    private int nextId;
+    private KdPacket outstanding;
+    private int attempts;
+    private boolean retransmitted;
+    private long sentAt;
+    private KdScheduler.Timer timer;
+    private boolean haveAccepted;
+    private int lastAccepted;
+    private boolean resetPending;
+
+    private long dataSent;
+    private long retransmits;
+    private long timeouts;
+    private long gaveUp;
+    private long acksSent;
+    private long acksReceived;
+    private long staleAcks;
+    private long resendsSent;
+    private long resendsReceived;
+    private long resetsSent;
+    private long resetsReceived;
+    private long delivered;
+    private long duplicates;
+    private long badPackets;
+    private long unexpectedIds;
+
+    /** A link for {@code role}; its first data packet gets {@code role.firstId()}. */
+    public KdLink(KdRole role, KdLinkConfig config, KdScheduler scheduler, Output output, Listener listener) {
+        this.role = Objects.requireNonNull(role, "role");
+        this.config = Objects.requireNonNull(config, "config");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.output = Objects.requireNonNull(output, "output");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.rtt = new RttEstimator(config);
+        this.nextId = role.firstId();
+    }
+
+    /** The role this link plays. */
+    public KdRole role() {
+        return role;
+    }
+
+    /** Queues a data packet; it is sent when every packet queued before it is done. */
+    public void send(KdPacketType type, byte[] payload) {
+        if (type.isControl()) {
+            throw new IllegalArgumentException(type + " is a control type; the link sends those itself");
+        }
+        queue.add(KdPacket.data(type, 0, payload));
+        sendNextIfIdle();
+    }
+
+    /** Sends the break-in byte (host role). It is not acknowledged; the caller waits for the state change. */
+    public void sendBreakIn() {
+        output.transmit(BreakIn.INSTANCE);
+    }
+
+    /**
+     * Starts a RESET exchange carrying the id this side sends next; whatever id the peer sends after it is
+     * accepted, and the peer's RESET answer is not answered again.
+     */
+    public void reset() {
+        resetPending = true;
+        forgetPeerIds();
+        sendControl(KdPacketType.RESET, outstanding != null ? outstanding.id() : nextId);
+    }
+
+    /**
+     * Forgets which ids the peer used, so its next data packet is accepted whatever its id; for a new KDNET
+     * session (a new data key) with a peer that may have restarted its ids.
+     */
+    public void forgetPeerIds() {
+        haveAccepted = false;
+    }
+
+    /**
+     * Starts over as after a boot: drops the queue and the outstanding packet without reporting them, cancels the
+     * timer and sets the next id to {@code firstId}.
+     */
+    public void restart(int firstId) {
+        cancelTimer();
+        queue.clear();
+        outstanding = null;
+        resetPending = false;
+        forgetPeerIds();
+        nextId = firstId;
+    }
+
+    /** Stops the retransmit timer and drops everything queued; the link sends nothing more on its own. */
+    public void close() {
+        restart(nextId);
+    }
+
+    /** True if nothing is outstanding or queued. */
+    public boolean isIdle() {
+        return outstanding == null && queue.isEmpty();
+    }
+
+    /** Handles a body that arrived from the peer (already authenticated by the KDNET layer). */
+    public void receive(KdBody body) {
+        if (body instanceof KdPacket packet) {
+            if (packet.isControl()) {
+                receiveControl(packet);
+            } else {
+                receiveData(packet);
+            }
+        } else if (body instanceof UnusedHello hello) {
+            receiveHello(hello);
+        } else {
+            listener.onBreakIn();
+        }
+    }
+
+    private void receiveHello(UnusedHello hello) {
+        forgetPeerIds();
+        if (role == KdRole.HOST) {
+            sendControl(KdPacketType.RESEND, 0);
+        }
+        listener.onHello(hello);
+    }
+
+    private void receiveControl(KdPacket packet) {
+        KdPacketType type = packet.type();
+        if (type.equals(KdPacketType.ACKNOWLEDGE)) {
+            receiveAck(packet.id());
+        } else if (type.equals(KdPacketType.RESEND)) {
+            resendsReceived++;
+            if (outstanding != null) {
+                retransmit();
+            }
+        } else if (type.equals(KdPacketType.RESET)) {
+            receiveReset();
+        }
+    }
+
+    private void receiveAck(int id) {
+        if (outstanding != null && ackId(outstanding.id()) == ackId(id)) {
+            acksReceived++;
+            if (!retransmitted) {
+                rtt.sample(scheduler.nanoTime() - sentAt);
+            }
+            completeOutstanding();
+        } else {
+            staleAcks++;
+        }
+    }
+
+    private void receiveReset() {
+        resetsReceived++;
+        forgetPeerIds();
+        if (resetPending) {
+            resetPending = false;
+        } else {
+            sendControl(KdPacketType.RESET, outstanding != null ? outstanding.id() : nextId);
+        }
+        boolean resend = outstanding != null;
+        if (resend) {
+            retransmit();
+        }
+        listener.onReset(resend);
+    }
+
+    private void receiveData(KdPacket packet) {
+        if (!packet.checksumValid() || packet.byteCount() > KdPacket.PACKET_MAX_SIZE) {
+            badPackets++;
+            sendControl(KdPacketType.RESEND, 0);
+            return;
+        }
+        int id = packet.id();
+        if (isDuplicate(id)) {
+            duplicates++;
+            sendAck(id);
+            return;
+        }
+        if (outstanding != null) {
+            sendControl(KdPacketType.RESEND, 0);
+            completeOutstanding();
+            return;
+        }
+        if (config.resetOnUnexpectedId() && haveAccepted && !resetPending && id != expectedAfter(lastAccepted)) {
+            unexpectedIds++;
+            reset();
+            return;
+        }
+        sendAck(id);
+        haveAccepted = true;
+        lastAccepted = id;
+        resetPending = false;
+        delivered++;
+        listener.onPacket(packet);
+    }
+
+    private boolean isDuplicate(int id) {
+        if (!haveAccepted) {
+            return false;
+        }
+        if (id == lastAccepted) {
+            return true;
+        }
+        int behind = lastAccepted - id;
+        return !isSerialId(id) && !isSerialId(lastAccepted) && behind > 0 && behind < DUPLICATE_WINDOW;
+    }
+
+    private static int expectedAfter(int id) {
+        return isSerialId(id) ? (id & ~SERIAL_SYNC_BIT) ^ 1 : id + 2;
+    }
+
+    private static boolean isSerialId(int id) {
+        return (id & SERIAL_ID_MASK) == SERIAL_INITIAL_ID;
+    }
+
+    private static int ackId(int id) {
+        return isSerialId(id) ? id & ~SERIAL_SYNC_BIT : id;
+    }
+
+    private void sendAck(int id) {
+        acksSent++;
+        output.transmit(KdPacket.control(KdPacketType.ACKNOWLEDGE, ackId(id)));
+    }
+
+    private void sendControl(KdPacketType type, int id) {
+        if (type.equals(KdPacketType.RESEND)) {
+            resendsSent++;
+        } else if (type.equals(KdPacketType.RESET)) {
+            resetsSent++;
+        }
+        output.transmit(KdPacket.control(type, id));
+    }
+
+    private void completeOutstanding() {
+        KdPacket done = outstanding;
+        cancelTimer();
+        outstanding = null;
+        nextId += 2;
+        listener.onDelivered(done);
+        sendNextIfIdle();
+    }
+
+    private void sendNextIfIdle() {
+        if (outstanding != null || queue.isEmpty()) {
+            return;
+        }
+        KdPacket queued = queue.remove();
+        outstanding = KdPacket.data(queued.type(), nextId, queued.payload());
+        attempts = 1;
+        retransmitted = false;
+        dataSent++;
+        transmitOutstanding();
+    }
+
+    private void retransmit() {
+        retransmits++;
+        retransmitted = true;
+        transmitOutstanding();
+    }
+
+    private void transmitOutstanding() {
+        cancelTimer();
+        sentAt = scheduler.nanoTime();
+        output.transmit(outstanding);
+        KdPacket current = outstanding;
+        timer = scheduler.schedule(() -> onTimeout(current), rtt.rto());
+    }
+
+    private void onTimeout(KdPacket expected) {
+        if (outstanding != expected) {
+            return;
+        }
+        timer = null;
+        timeouts++;
+        rtt.backOff();
+        if (attempts > config.maxRetries()) {
+            gaveUp++;
+            outstanding = null;
+            nextId += 2;
+            listener.onGaveUp(expected);
+            sendNextIfIdle();
+            return;
+        }
+        attempts++;
+        retransmit();
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+    }
+
+    /** The counters and round-trip estimate now. */
+    public KdLinkStats stats() {
+        return new KdLinkStats(dataSent, retransmits, timeouts, gaveUp, acksSent, acksReceived, staleAcks,
+                resendsSent, resendsReceived, resetsSent, resetsReceived, delivered, duplicates, badPackets,
+                unexpectedIds, rtt.samples(), rtt.srtt() / 1000, rtt.rttvar() / 1000, rtt.minRtt() / 1000,
+                rtt.maxRtt() / 1000, rtt.rto() / 1000);
+    }
+}

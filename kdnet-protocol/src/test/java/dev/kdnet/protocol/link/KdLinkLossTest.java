@@ -1,0 +1,188 @@
+package dev.kdnet.protocol.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kdnet.protocol.kd.KdPacket;
+import dev.kdnet.protocol.kd.KdPacketType;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** Host and target links over a lossy in-memory wire: every packet arrives once, whatever the wire does. */
+class KdLinkLossTest {
+    private static final Duration ONE_WAY = Duration.ofMillis(1);
+    private static final byte[] REQUEST = {1, 2, 3, 4};
+
+    private static LinkPair pair() {
+        return new LinkPair(KdLinkConfig.defaults(KdRole.HOST), ONE_WAY);
+    }
+
+    /** Loses only the first transmission {@code which} selects. */
+    private static java.util.function.Predicate<LinkPair.Transit> first(
+            java.util.function.Predicate<LinkPair.Transit> which) {
+        AtomicBoolean done = new AtomicBoolean();
+        return t -> which.test(t) && done.compareAndSet(false, true);
+    }
+
+    @Test
+    void aCleanExchangeIsOnePacketAndOneAckWithIdsOfTheKdnetDialect() {
+        LinkPair link = pair();
+        link.host.send(KdPacketType.STATE_MANIPULATE, REQUEST);
+        link.host.send(KdPacketType.STATE_MANIPULATE, REQUEST);
+        link.run(Duration.ofMillis(10));
+        link.target.send(KdPacketType.STATE_MANIPULATE, REQUEST);
+        link.run(Duration.ofMillis(10));
+
+        assertThat(link.targetSeen.packets).extracting(KdPacket::id).containsExactly(0x80000000, 0x80000002);
+        assertThat(link.hostSeen.packets).extracting(KdPacket::id).containsExactly(0);
+        assertThat(link.wire).hasSize(6);
+        assertThat(link.host.stats().retransmits()).isZero();
+        assertThat(link.host.stats().rttSamples()).isEqualTo(2);
+        assertThat(link.host.stats().srttMicros()).isEqualTo(2000);
+    }
+
+    @Test
+    void aLostAckIsRecoveredByRetransmissionAndTheDuplicateIsReAckedNotRedelivered() {
+        LinkPair link = pair().losing(first(t -> t.from() == KdRole.TARGET && t.is(KdPacketType.ACKNOWLEDGE)));
+        link.host.send(KdPacketType.STATE_MANIPULATE, REQUEST);
+        link.run(Duration.ofSeconds(2));
+
+        assertThat(link.targetSeen.packets).hasSize(1);
+        assertThat(link.hostSeen.delivered).hasSize(1);
+        assertThat(link.sentBy(KdRole.HOST)).filteredOn(LinkPair.Transit::isData).hasSize(2);
+        assertThat(link.target.stats().duplicates()).isEqualTo(1);
+        assertThat(link.target.stats().acksSent()).isEqualTo(2);
+        assertThat(link.host.stats().timeouts()).isEqualTo(1);
+        assertThat(link.host.isIdle()).isTrue();
+    }
+
+    @Test
+    void aLostDataPacketIsSentAgainWithTheSameId() {
+        LinkPair link = pair().losing(first(t -> t.from() == KdRole.TARGET && t.isData()));
+        link.target.send(KdPacketType.STATE_CHANGE64, REQUEST);
+        link.run(Duration.ofMillis(499));
+        assertThat(link.hostSeen.packets).isEmpty();
+        link.run(Duration.ofMillis(10));
+
+        assertThat(link.hostSeen.packets).extracting(KdPacket::id).containsExactly(0);
+        assertThat(link.sentBy(KdRole.TARGET)).filteredOn(LinkPair.Transit::isData)
+                .extracting(t -> ((KdPacket) t.body()).id()).containsExactly(0, 0);
+        assertThat(link.target.stats().retransmits()).isEqualTo(1);
+    }
+
+    @Test
+    void aDuplicatedDataPacketIsDeliveredOnceAndAckedTwice() {
+        LinkPair link = pair().duplicating(LinkPair.Transit::isData);
+        link.host.send(KdPacketType.STATE_MANIPULATE, REQUEST);
+        link.host.send(KdPacketType.STATE_MANIPULATE, REQUEST);
+        link.run(Duration.ofMillis(50));
+
+        assertThat(link.targetSeen.packets).extracting(KdPacket::id).containsExactly(0x80000000, 0x80000002);
+        assertThat(link.target.stats().duplicates()).isEqualTo(2);
+        assertThat(link.target.stats().acksSent()).isEqualTo(4);
+        assertThat(link.host.stats().staleAcks()).isEqualTo(2);
+    }
+
+    @Test
+    void aDamagedPacketIsAnsweredWithResendAndTheSenderSendsItAgainAtOnce() {
+        KdLinkConfig config = KdLinkConfig.defaults(KdRole.TARGET);
+        java.util.List<dev.kdnet.protocol.kd.KdBody> out = new java.util.ArrayList<>();
+        LinkPair.Seen seen = new LinkPair.Seen();
+        KdLink target = new KdLink(KdRole.TARGET, config, new dev.kdnet.protocol.testing.ManualScheduler(),
+                out::add, seen);
+        KdPacket good = KdPacket.data(KdPacketType.STATE_MANIPULATE, 0x80000000, REQUEST);
+        KdPacket damaged = new KdPacket(good.leader(), good.type(), good.id(), good.checksum() + 1, REQUEST);
+        target.receive(damaged);
+        assertThat(out).containsExactly(KdPacket.control(KdPacketType.RESEND, 0));
+        assertThat(seen.packets).isEmpty();
+        target.receive(good);
+        assertThat(seen.packets).containsExactly(good);
+        assertThat(target.stats().badPackets()).isEqualTo(1);
+
+        LinkPair link = pair();
+        link.target.send(KdPacketType.STATE_CHANGE64, REQUEST);
+        link.host.receive(KdPacket.control(KdPacketType.RESEND, 0));
+        link.target.receive(KdPacket.control(KdPacketType.RESEND, 0));
+        assertThat(link.sentBy(KdRole.TARGET)).filteredOn(LinkPair.Transit::isData).hasSize(2);
+        assertThat(link.target.stats().resendsReceived()).isEqualTo(1);
+    }
+
+    @Test
+    void retriesExhaustedGivesUpAndMovesOnToTheNextPacket() {
+        LinkPair link = new LinkPair(KdLinkConfig.defaults(KdRole.TARGET).withMaxRetries(3)
+                .withFixedRto(Duration.ofMillis(500)), ONE_WAY)
+                .losing(t -> t.from() == KdRole.TARGET && t.isData() && ((KdPacket) t.body()).id() == 0);
+        link.target.send(KdPacketType.DEBUG_IO, REQUEST);
+        link.target.send(KdPacketType.STATE_CHANGE64, REQUEST);
+        link.run(Duration.ofMillis(1999));
+        assertThat(link.targetSeen.gaveUp).isEmpty();
+        link.run(Duration.ofMillis(2));
+
+        assertThat(link.targetSeen.gaveUp).extracting(KdPacket::id).containsExactly(0);
+        assertThat(link.sentBy(KdRole.TARGET)).filteredOn(LinkPair.Transit::isData)
+                .extracting(t -> ((KdPacket) t.body()).id()).containsExactly(0, 0, 0, 0, 2);
+        link.run(Duration.ofMillis(10));
+        assertThat(link.hostSeen.packets).extracting(KdPacket::id).containsExactly(2);
+        assertThat(link.target.stats().gaveUp()).isEqualTo(1);
+        assertThat(link.target.stats().timeouts()).isEqualTo(4);
+    }
+
+    @Test
+    void theTimeoutAdaptsToAFastLinkSoALossCostsLittle() {
+        LinkPair link = new LinkPair(KdLinkConfig.defaults(KdRole.HOST), Duration.ofMillis(1));
+        for (int i = 0; i < 20; i++) {
+            link.host.send(KdPacketType.STATE_MANIPULATE, REQUEST);
+        }
+        link.run(Duration.ofMillis(100));
+        assertThat(link.host.stats().rttSamples()).isEqualTo(20);
+        long rto = link.host.stats().rtoMicros();
+        assertThat(rto).isBetween(20_000L, 30_000L);
+
+        link.losing(first(t -> t.from() == KdRole.HOST && t.isData()));
+        link.host.send(KdPacketType.STATE_MANIPULATE, REQUEST);
+        link.run(Duration.ofMillis(rto / 1000 + 5));
+        assertThat(link.targetSeen.packets).hasSize(21);
+    }
+
+    @Test
+    void theTimeoutGrowsOnASlowLinkSoNothingIsResentNeedlessly() {
+        LinkPair link = new LinkPair(KdLinkConfig.defaults(KdRole.HOST), Duration.ofMillis(400));
+        for (int i = 0; i < 10; i++) {
+            link.host.send(KdPacketType.STATE_MANIPULATE, REQUEST);
+        }
+        link.run(Duration.ofSeconds(30));
+        assertThat(link.targetSeen.packets).hasSize(10);
+        assertThat(link.host.stats().rtoMicros()).isGreaterThan(800_000L);
+        assertThat(link.host.stats().retransmits()).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void dataWhileWaitingForAnAckMeansThePeerHadOurPacket() {
+        LinkPair link = pair().losing(first(t -> t.from() == KdRole.TARGET && t.is(KdPacketType.ACKNOWLEDGE)));
+        link.host.send(KdPacketType.STATE_MANIPULATE, REQUEST);
+        link.run(Duration.ofMillis(3));
+        link.target.send(KdPacketType.STATE_MANIPULATE, REQUEST);
+        link.run(Duration.ofMillis(50));
+
+        assertThat(link.hostSeen.delivered).hasSize(1);
+        assertThat(link.hostSeen.packets).extracting(KdPacket::id).containsExactly(0);
+        assertThat(link.host.stats().resendsSent()).isEqualTo(1);
+        assertThat(link.host.stats().retransmits()).isZero();
+        assertThat(link.targetSeen.packets).hasSize(1);
+    }
+
+    @Test
+    void aTargetAcceptsSerialStyleHostIdsAndAcksThemWithoutTheSyncBit() {
+        java.util.List<dev.kdnet.protocol.kd.KdBody> out = new java.util.ArrayList<>();
+        LinkPair.Seen seen = new LinkPair.Seen();
+        KdLink target = new KdLink(KdRole.TARGET, KdLinkConfig.defaults(KdRole.TARGET),
+                new dev.kdnet.protocol.testing.ManualScheduler(), out::add, seen);
+        for (int id : new int[] {0x80800800, 0x80800001, 0x80800001, 0x80800000, 0x80800001}) {
+            target.receive(KdPacket.data(KdPacketType.STATE_MANIPULATE, id, REQUEST));
+        }
+        assertThat(seen.packets).extracting(KdPacket::id)
+                .containsExactly(0x80800800, 0x80800001, 0x80800000, 0x80800001);
+        assertThat(out).extracting(b -> ((KdPacket) b).id())
+                .containsExactly(0x80800000, 0x80800001, 0x80800001, 0x80800000, 0x80800001);
+    }
+}

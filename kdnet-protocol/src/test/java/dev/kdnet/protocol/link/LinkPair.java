@@ -1,0 +1,105 @@
+package dev.kdnet.protocol.link;
+
+import dev.kdnet.protocol.kd.KdBody;
+import dev.kdnet.protocol.kd.KdPacket;
+import dev.kdnet.protocol.testing.ManualScheduler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A host link and a target link joined by an in-memory wire with a fixed one-way delay, on one virtual clock.
+ * A test decides which transmissions the wire loses or duplicates, and sees every one of them in order.
+ */
+final class LinkPair {
+    /** One body on the wire. */
+    record Transit(KdRole from, KdBody body, int index) {
+        boolean isData() {
+            return body instanceof KdPacket p && !p.isControl();
+        }
+
+        boolean is(dev.kdnet.protocol.kd.KdPacketType type) {
+            return body instanceof KdPacket p && p.type().equals(type);
+        }
+    }
+
+    /** What one side's listener saw. */
+    static final class Seen implements KdLink.Listener {
+        final List<KdPacket> packets = new ArrayList<>();
+        final List<KdPacket> delivered = new ArrayList<>();
+        final List<KdPacket> gaveUp = new ArrayList<>();
+        int resets;
+
+        @Override
+        public void onPacket(KdPacket packet) {
+            packets.add(packet);
+        }
+
+        @Override
+        public void onDelivered(KdPacket packet) {
+            delivered.add(packet);
+        }
+
+        @Override
+        public void onGaveUp(KdPacket packet) {
+            gaveUp.add(packet);
+        }
+
+        @Override
+        public void onReset(boolean resent) {
+            resets++;
+        }
+    }
+
+    final ManualScheduler clock = new ManualScheduler();
+    final List<Transit> wire = new ArrayList<>();
+    final Seen hostSeen = new Seen();
+    final Seen targetSeen = new Seen();
+    final KdLink host;
+    final KdLink target;
+    private final Duration delay;
+    private Predicate<Transit> lose = t -> false;
+    private Predicate<Transit> duplicate = t -> false;
+
+    LinkPair(KdLinkConfig config, Duration delay) {
+        this.delay = delay;
+        this.host = new KdLink(KdRole.HOST, config, clock, body -> carry(KdRole.HOST, body), hostSeen);
+        this.target = new KdLink(KdRole.TARGET, config, clock, body -> carry(KdRole.TARGET, body), targetSeen);
+    }
+
+    /** Loses the transmissions {@code lose} selects. */
+    LinkPair losing(Predicate<Transit> lose) {
+        this.lose = lose;
+        return this;
+    }
+
+    /** Delivers the transmissions {@code duplicate} selects twice. */
+    LinkPair duplicating(Predicate<Transit> duplicate) {
+        this.duplicate = duplicate;
+        return this;
+    }
+
+    private void carry(KdRole from, KdBody body) {
+        Transit transit = new Transit(from, body, wire.size());
+        wire.add(transit);
+        if (lose.test(transit)) {
+            return;
+        }
+        KdLink to = from == KdRole.HOST ? target : host;
+        int copies = duplicate.test(transit) ? 2 : 1;
+        for (int i = 0; i < copies; i++) {
+            clock.schedule(() -> to.receive(body), delay.toNanos());
+        }
+    }
+
+    /** Runs the clock for {@code duration}. */
+    void run(Duration duration) {
+        clock.advance(duration);
+    }
+
+    /** Transmissions by {@code from}. */
+    List<Transit> sentBy(KdRole from) {
+        return wire.stream().filter(t -> t.from() == from).toList();
+    }
+}
