@@ -1,0 +1,36 @@
+package dev.kdnet.protocol.dbgkd;
+
+/**
+ * DBGKD_SEARCH_MEMORY (kd-protocol §3.2), the SearchMemory (0x3156) union; the request data is the pattern.
+ *
+ * <pre>
+ *   u+0x00  8  SearchAddress (→ reply: FoundAddress)
+ *   u+0x08  8  SearchLength
+ *   u+0x10  4  PatternLength
+ * </pre>
+ *
+ * @param searchAddress where to start; in a reply, where the pattern was found
+ * @param searchLength  bytes to search
+ * @param patternLength length of the pattern in the data
+ */
+public record SearchMemory(long searchAddress, long searchLength, int patternLength) implements UnionView {
+    /** Reads the fields from a 40-byte manipulate union. */
+    public static SearchMemory from(byte[] union) {
+        ManipulateState64.requireUnion(union);
+        return new SearchMemory(Le.u64(union, 0), Le.u64(union, 8), Le.u32(union, 0x10));
+    }
+
+    /** The same request with FoundAddress (which shares SearchAddress's place) set, as a target replies. */
+    public SearchMemory withFoundAddress(long foundAddress) {
+        return new SearchMemory(foundAddress, searchLength, patternLength);
+    }
+
+    @Override
+    public byte[] writeInto(byte[] union) {
+        byte[] out = ManipulateState64.requireUnion(union).clone();
+        Le.putU64(out, 0, searchAddress);
+        Le.putU64(out, 8, searchLength);
+        Le.putU32(out, 0x10, patternLength);
+        return out;
+    }
+}
