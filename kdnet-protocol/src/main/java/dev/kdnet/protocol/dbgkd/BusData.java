@@ -1,5 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
+import dev.kdnet.protocol.LittleEndian;
 /**
  * DBGKD_GET_SET_BUS_DATA (kd-protocol §3.2), the GetBusData/SetBusData (0x3157/0x3158) union; the data is the
  * bus bytes.
@@ -20,18 +21,18 @@ public record BusData(int busDataType, int busNumber, int slotNumber, int offset
     /** Reads the fields from a 40-byte manipulate union. */
     public static BusData from(byte[] union) {
         ManipulateState64.requireUnion(union);
-        return new BusData(Le.u32(union, 0), Le.u32(union, 4), Le.u32(union, 8), Le.u32(union, 0x0C),
-                Le.u32(union, 0x10));
+        return new BusData(LittleEndian.u32(union, 0), LittleEndian.u32(union, 4), LittleEndian.u32(union, 8), LittleEndian.u32(union, 0x0C),
+                LittleEndian.u32(union, 0x10));
     }
 
     @Override
     public byte[] writeInto(byte[] union) {
         byte[] out = ManipulateState64.requireUnion(union).clone();
-        Le.putU32(out, 0, busDataType);
-        Le.putU32(out, 4, busNumber);
-        Le.putU32(out, 8, slotNumber);
-        Le.putU32(out, 0x0C, offset);
-        Le.putU32(out, 0x10, length);
+        LittleEndian.putU32(out, 0, busDataType);
+        LittleEndian.putU32(out, 4, busNumber);
+        LittleEndian.putU32(out, 8, slotNumber);
+        LittleEndian.putU32(out, 0x0C, offset);
+        LittleEndian.putU32(out, 0x10, length);
         return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
+import dev.kdnet.protocol.LittleEndian;
 /**
  * DBGKD_CONTEXT_EX (kd-protocol §3.2): the union of GetContextEx and SetContextEx, which move the CONTEXT bytes
  * {@code [offset, offset + byteCount)}.
@@ -18,7 +19,7 @@ public record ContextEx(int offset, int byteCount, int bytesCopied) implements U
     /** Reads the fields from a 40-byte manipulate union. */
     public static ContextEx from(byte[] union) {
         ManipulateState64.requireUnion(union);
-        return new ContextEx(Le.u32(union, 0), Le.u32(union, 4), Le.u32(union, 8));
+        return new ContextEx(LittleEndian.u32(union, 0), LittleEndian.u32(union, 4), LittleEndian.u32(union, 8));
     }
 
     /** The same request with BytesCopied set, as a target replies. */
@@ -29,9 +30,9 @@ public record ContextEx(int offset, int byteCount, int bytesCopied) implements U
     @Override
     public byte[] writeInto(byte[] union) {
         byte[] out = ManipulateState64.requireUnion(union).clone();
-        Le.putU32(out, 0, offset);
-        Le.putU32(out, 4, byteCount);
-        Le.putU32(out, 8, bytesCopied);
+        LittleEndian.putU32(out, 0, offset);
+        LittleEndian.putU32(out, 4, byteCount);
+        LittleEndian.putU32(out, 8, bytesCopied);
         return out;
     }
 }

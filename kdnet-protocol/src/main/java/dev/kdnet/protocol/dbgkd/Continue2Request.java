@@ -1,5 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
+import dev.kdnet.protocol.LittleEndian;
 /**
  * DBGKD_CONTINUE2 with the AMD64 control set (kd-protocol §3.2), the Continue2 (0x313C) union. The control set
  * is packed to 4 bytes, so Dr7 follows TraceFlag directly:
@@ -26,8 +27,8 @@ public record Continue2Request(int continueStatus, int traceFlag, long dr7, long
     /** Reads the fields from a 40-byte manipulate union. */
     public static Continue2Request from(byte[] union) {
         ManipulateState64.requireUnion(union);
-        return new Continue2Request(Le.u32(union, 0), Le.u32(union, 4), Le.u64(union, 8), Le.u64(union, 0x10),
-                Le.u64(union, 0x18));
+        return new Continue2Request(LittleEndian.u32(union, 0), LittleEndian.u32(union, 4), LittleEndian.u64(union, 8), LittleEndian.u64(union, 0x10),
+                LittleEndian.u64(union, 0x18));
     }
 
     /** True if TraceFlag is set. */
@@ -38,11 +39,11 @@ public record Continue2Request(int continueStatus, int traceFlag, long dr7, long
     @Override
     public byte[] writeInto(byte[] union) {
         byte[] out = ManipulateState64.requireUnion(union).clone();
-        Le.putU32(out, 0, continueStatus);
-        Le.putU32(out, 4, traceFlag);
-        Le.putU64(out, 8, dr7);
-        Le.putU64(out, 0x10, currentSymbolStart);
-        Le.putU64(out, 0x18, currentSymbolEnd);
+        LittleEndian.putU32(out, 0, continueStatus);
+        LittleEndian.putU32(out, 4, traceFlag);
+        LittleEndian.putU64(out, 8, dr7);
+        LittleEndian.putU64(out, 0x10, currentSymbolStart);
+        LittleEndian.putU64(out, 0x18, currentSymbolEnd);
         return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
+import dev.kdnet.protocol.LittleEndian;
 /**
  * DBGKD_CONTINUE (kd-protocol §3.2), the Continue (0x3136) union: u+0x0 ContinueStatus. A target resumes without
  * a reply.
@@ -10,13 +11,13 @@ public record ContinueRequest(int continueStatus) implements UnionView {
     /** Reads the field from a 40-byte manipulate union. */
     public static ContinueRequest from(byte[] union) {
         ManipulateState64.requireUnion(union);
-        return new ContinueRequest(Le.u32(union, 0));
+        return new ContinueRequest(LittleEndian.u32(union, 0));
     }
 
     @Override
     public byte[] writeInto(byte[] union) {
         byte[] out = ManipulateState64.requireUnion(union).clone();
-        Le.putU32(out, 0, continueStatus);
+        LittleEndian.putU32(out, 0, continueStatus);
         return out;
     }
 }

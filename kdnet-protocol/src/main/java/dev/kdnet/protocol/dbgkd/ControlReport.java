@@ -1,5 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
+import dev.kdnet.protocol.LittleEndian;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -40,13 +41,13 @@ public record ControlReport(long dr6, long dr7, int eflags, int instructionCount
 
     /** Checks the field widths and copies the stream; IllegalArgumentException if it is not 16 bytes. */
     public ControlReport {
-        Le.requireFits(instructionCount, 2, "instruction count");
-        Le.requireFits(reportFlags, 2, "report flags");
-        instructionStream = Le.requireLength(instructionStream, STREAM_LENGTH, "instruction stream").clone();
-        Le.requireFits(segCs, 2, "CS");
-        Le.requireFits(segDs, 2, "DS");
-        Le.requireFits(segEs, 2, "ES");
-        Le.requireFits(segFs, 2, "FS");
+        LittleEndian.requireFits(instructionCount, 2, "instruction count");
+        LittleEndian.requireFits(reportFlags, 2, "report flags");
+        instructionStream = LittleEndian.requireLength(instructionStream, STREAM_LENGTH, "instruction stream").clone();
+        LittleEndian.requireFits(segCs, 2, "CS");
+        LittleEndian.requireFits(segDs, 2, "DS");
+        LittleEndian.requireFits(segEs, 2, "ES");
+        LittleEndian.requireFits(segFs, 2, "FS");
     }
 
     /**
@@ -65,14 +66,14 @@ public record ControlReport(long dr6, long dr7, int eflags, int instructionCount
 
     /** Reads a report from its 48 bytes. */
     public static ControlReport from(byte[] report) {
-        return read(Le.requireLength(report, LENGTH, "control report"), 0);
+        return read(LittleEndian.requireLength(report, LENGTH, "control report"), 0);
     }
 
     static ControlReport read(byte[] bytes, int offset) {
-        return new ControlReport(Le.u64(bytes, offset), Le.u64(bytes, offset + 8), Le.u32(bytes, offset + 0x10),
-                Le.u16(bytes, offset + 0x14), Le.u16(bytes, offset + 0x16),
-                Arrays.copyOfRange(bytes, offset + 0x18, offset + 0x28), Le.u16(bytes, offset + 0x28),
-                Le.u16(bytes, offset + 0x2A), Le.u16(bytes, offset + 0x2C), Le.u16(bytes, offset + 0x2E));
+        return new ControlReport(LittleEndian.u64(bytes, offset), LittleEndian.u64(bytes, offset + 8), LittleEndian.u32(bytes, offset + 0x10),
+                LittleEndian.u16(bytes, offset + 0x14), LittleEndian.u16(bytes, offset + 0x16),
+                Arrays.copyOfRange(bytes, offset + 0x18, offset + 0x28), LittleEndian.u16(bytes, offset + 0x28),
+                LittleEndian.u16(bytes, offset + 0x2A), LittleEndian.u16(bytes, offset + 0x2C), LittleEndian.u16(bytes, offset + 0x2E));
     }
 
     /** The 48 report bytes. */
@@ -83,16 +84,16 @@ public record ControlReport(long dr6, long dr7, int eflags, int instructionCount
     }
 
     void writeTo(byte[] out, int offset) {
-        Le.putU64(out, offset, dr6);
-        Le.putU64(out, offset + 8, dr7);
-        Le.putU32(out, offset + 0x10, eflags);
-        Le.putU16(out, offset + 0x14, instructionCount);
-        Le.putU16(out, offset + 0x16, reportFlags);
+        LittleEndian.putU64(out, offset, dr6);
+        LittleEndian.putU64(out, offset + 8, dr7);
+        LittleEndian.putU32(out, offset + 0x10, eflags);
+        LittleEndian.putU16(out, offset + 0x14, instructionCount);
+        LittleEndian.putU16(out, offset + 0x16, reportFlags);
         System.arraycopy(instructionStream, 0, out, offset + 0x18, STREAM_LENGTH);
-        Le.putU16(out, offset + 0x28, segCs);
-        Le.putU16(out, offset + 0x2A, segDs);
-        Le.putU16(out, offset + 0x2C, segEs);
-        Le.putU16(out, offset + 0x2E, segFs);
+        LittleEndian.putU16(out, offset + 0x28, segCs);
+        LittleEndian.putU16(out, offset + 0x2A, segDs);
+        LittleEndian.putU16(out, offset + 0x2C, segEs);
+        LittleEndian.putU16(out, offset + 0x2E, segFs);
     }
 
     /** The instruction stream (a copy, all 16 bytes). */

@@ -1,6 +1,7 @@
 package dev.kdnet.protocol.dbgkd;
 
 import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.LittleEndian;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -39,8 +40,8 @@ public record DebugIo(int apiNumber, int processorLevel, int processor, int leng
 
     /** Checks the field widths and copies the data; IllegalArgumentException for a too-wide value. */
     public DebugIo {
-        Le.requireFits(processorLevel, 2, "processor level");
-        Le.requireFits(processor, 2, "processor");
+        LittleEndian.requireFits(processorLevel, 2, "processor level");
+        LittleEndian.requireFits(processor, 2, "processor");
         data = data.clone();
     }
 
@@ -72,19 +73,19 @@ public record DebugIo(int apiNumber, int processorLevel, int processor, int leng
             return Decoded.malformed(
                     "debug I/O payload of " + payload.length + " bytes; expected at least " + HEADER_LENGTH);
         }
-        return Decoded.ok(new DebugIo(Le.u32(payload, 0), Le.u16(payload, 4), Le.u16(payload, 6),
-                Le.u32(payload, 8), Le.u32(payload, 0x0C), Arrays.copyOfRange(payload, HEADER_LENGTH,
+        return Decoded.ok(new DebugIo(LittleEndian.u32(payload, 0), LittleEndian.u16(payload, 4), LittleEndian.u16(payload, 6),
+                LittleEndian.u32(payload, 8), LittleEndian.u32(payload, 0x0C), Arrays.copyOfRange(payload, HEADER_LENGTH,
                         payload.length)));
     }
 
     /** The payload bytes: header, then data. */
     public byte[] encode() {
         byte[] out = new byte[HEADER_LENGTH + data.length];
-        Le.putU32(out, 0, apiNumber);
-        Le.putU16(out, 4, processorLevel);
-        Le.putU16(out, 6, processor);
-        Le.putU32(out, 8, lengthOfString);
-        Le.putU32(out, 0x0C, lengthOfStringRead);
+        LittleEndian.putU32(out, 0, apiNumber);
+        LittleEndian.putU16(out, 4, processorLevel);
+        LittleEndian.putU16(out, 6, processor);
+        LittleEndian.putU32(out, 8, lengthOfString);
+        LittleEndian.putU32(out, 0x0C, lengthOfStringRead);
         System.arraycopy(data, 0, out, HEADER_LENGTH, data.length);
         return out;
     }

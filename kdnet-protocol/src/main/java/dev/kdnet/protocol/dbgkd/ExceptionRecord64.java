@@ -1,5 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
+import dev.kdnet.protocol.LittleEndian;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -56,10 +57,10 @@ public record ExceptionRecord64(int code, int flags, long record, long address, 
         StateChange64.requireUnion(union);
         long[] information = new long[MAXIMUM_PARAMETERS];
         for (int i = 0; i < MAXIMUM_PARAMETERS; i++) {
-            information[i] = Le.u64(union, INFORMATION_OFFSET + 8 * i);
+            information[i] = LittleEndian.u64(union, INFORMATION_OFFSET + 8 * i);
         }
-        return new ExceptionRecord64(Le.u32(union, 0), Le.u32(union, 4), Le.u64(union, 8), Le.u64(union, 0x10),
-                Le.u32(union, 0x18), information, Le.u32(union, FIRST_CHANCE_OFFSET));
+        return new ExceptionRecord64(LittleEndian.u32(union, 0), LittleEndian.u32(union, 4), LittleEndian.u64(union, 8), LittleEndian.u64(union, 0x10),
+                LittleEndian.u32(union, 0x18), information, LittleEndian.u32(union, FIRST_CHANCE_OFFSET));
     }
 
     /** True if FirstChance is non-zero. */
@@ -76,15 +77,15 @@ public record ExceptionRecord64(int code, int flags, long record, long address, 
     @Override
     public byte[] writeInto(byte[] union) {
         byte[] out = StateChange64.requireUnion(union).clone();
-        Le.putU32(out, 0, code);
-        Le.putU32(out, 4, flags);
-        Le.putU64(out, 8, record);
-        Le.putU64(out, 0x10, address);
-        Le.putU32(out, 0x18, numberParameters);
+        LittleEndian.putU32(out, 0, code);
+        LittleEndian.putU32(out, 4, flags);
+        LittleEndian.putU64(out, 8, record);
+        LittleEndian.putU64(out, 0x10, address);
+        LittleEndian.putU32(out, 0x18, numberParameters);
         for (int i = 0; i < MAXIMUM_PARAMETERS; i++) {
-            Le.putU64(out, INFORMATION_OFFSET + 8 * i, information[i]);
+            LittleEndian.putU64(out, INFORMATION_OFFSET + 8 * i, information[i]);
         }
-        Le.putU32(out, FIRST_CHANCE_OFFSET, firstChance);
+        LittleEndian.putU32(out, FIRST_CHANCE_OFFSET, firstChance);
         return out;
     }
 

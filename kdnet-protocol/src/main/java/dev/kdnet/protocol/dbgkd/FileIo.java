@@ -1,6 +1,7 @@
 package dev.kdnet.protocol.dbgkd;
 
 import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.LittleEndian;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -41,7 +42,7 @@ public record FileIo(int apiNumber, int status, byte[] union, byte[] data) {
 
     /** Copies the arrays; IllegalArgumentException unless the union is 56 bytes. */
     public FileIo {
-        union = Le.requireLength(union, UNION_LENGTH, "file I/O union").clone();
+        union = LittleEndian.requireLength(union, UNION_LENGTH, "file I/O union").clone();
         data = data.clone();
     }
 
@@ -56,7 +57,7 @@ public record FileIo(int apiNumber, int status, byte[] union, byte[] data) {
             return Decoded.malformed(
                     "file I/O payload of " + payload.length + " bytes; expected at least " + HEADER_LENGTH);
         }
-        return Decoded.ok(new FileIo(Le.u32(payload, 0), Le.u32(payload, 4),
+        return Decoded.ok(new FileIo(LittleEndian.u32(payload, 0), LittleEndian.u32(payload, 4),
                 Arrays.copyOfRange(payload, UNION_OFFSET, HEADER_LENGTH),
                 Arrays.copyOfRange(payload, HEADER_LENGTH, payload.length)));
     }
@@ -64,8 +65,8 @@ public record FileIo(int apiNumber, int status, byte[] union, byte[] data) {
     /** The payload bytes: header, then data. */
     public byte[] encode() {
         byte[] out = new byte[HEADER_LENGTH + data.length];
-        Le.putU32(out, 0, apiNumber);
-        Le.putU32(out, 4, status);
+        LittleEndian.putU32(out, 0, apiNumber);
+        LittleEndian.putU32(out, 4, status);
         System.arraycopy(union, 0, out, UNION_OFFSET, UNION_LENGTH);
         System.arraycopy(data, 0, out, HEADER_LENGTH, data.length);
         return out;

@@ -1,5 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
+import dev.kdnet.protocol.LittleEndian;
 /**
  * DBGKD_FILL_MEMORY (kd-protocol §3.2), the FillMemory (0x315B) union; the request data is the pattern.
  *
@@ -21,23 +22,23 @@ public record FillMemory(long address, int length, int flags, int patternLength)
 
     /** Checks the 16-bit fields; IllegalArgumentException for a too-wide value. */
     public FillMemory {
-        Le.requireFits(flags, 2, "flags");
-        Le.requireFits(patternLength, 2, "pattern length");
+        LittleEndian.requireFits(flags, 2, "flags");
+        LittleEndian.requireFits(patternLength, 2, "pattern length");
     }
 
     /** Reads the fields from a 40-byte manipulate union. */
     public static FillMemory from(byte[] union) {
         ManipulateState64.requireUnion(union);
-        return new FillMemory(Le.u64(union, 0), Le.u32(union, 8), Le.u16(union, 0x0C), Le.u16(union, 0x0E));
+        return new FillMemory(LittleEndian.u64(union, 0), LittleEndian.u32(union, 8), LittleEndian.u16(union, 0x0C), LittleEndian.u16(union, 0x0E));
     }
 
     @Override
     public byte[] writeInto(byte[] union) {
         byte[] out = ManipulateState64.requireUnion(union).clone();
-        Le.putU64(out, 0, address);
-        Le.putU32(out, 8, length);
-        Le.putU16(out, 0x0C, flags);
-        Le.putU16(out, 0x0E, patternLength);
+        LittleEndian.putU64(out, 0, address);
+        LittleEndian.putU32(out, 8, length);
+        LittleEndian.putU16(out, 0x0C, flags);
+        LittleEndian.putU16(out, 0x0E, patternLength);
         return out;
     }
 }

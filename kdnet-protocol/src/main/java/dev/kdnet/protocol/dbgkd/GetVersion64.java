@@ -1,5 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
+import dev.kdnet.protocol.LittleEndian;
 /**
  * DBGKD_GET_VERSION64 (kd-protocol §3.3): the whole 40-byte union of a GetVersion reply, every byte typed.
  *
@@ -57,26 +58,26 @@ public record GetVersion64(int majorVersion, int minorVersion, int protocolVersi
 
     /** Checks the 8- and 16-bit fields; IllegalArgumentException for a too-wide value. */
     public GetVersion64 {
-        Le.requireFits(majorVersion, 2, "major version");
-        Le.requireFits(minorVersion, 2, "minor version");
-        Le.requireFits(protocolVersion, 1, "protocol version");
-        Le.requireFits(kdSecondaryVersion, 1, "secondary version");
-        Le.requireFits(flags, 2, "flags");
-        Le.requireFits(machineType, 2, "machine type");
-        Le.requireFits(maxPacketType, 1, "max packet type");
-        Le.requireFits(maxStateChange, 1, "max state change");
-        Le.requireFits(maxManipulate, 1, "max manipulate");
-        Le.requireFits(simulation, 1, "simulation");
-        Le.requireFits(unused, 2, "unused");
+        LittleEndian.requireFits(majorVersion, 2, "major version");
+        LittleEndian.requireFits(minorVersion, 2, "minor version");
+        LittleEndian.requireFits(protocolVersion, 1, "protocol version");
+        LittleEndian.requireFits(kdSecondaryVersion, 1, "secondary version");
+        LittleEndian.requireFits(flags, 2, "flags");
+        LittleEndian.requireFits(machineType, 2, "machine type");
+        LittleEndian.requireFits(maxPacketType, 1, "max packet type");
+        LittleEndian.requireFits(maxStateChange, 1, "max state change");
+        LittleEndian.requireFits(maxManipulate, 1, "max manipulate");
+        LittleEndian.requireFits(simulation, 1, "simulation");
+        LittleEndian.requireFits(unused, 2, "unused");
     }
 
     /** Reads the version block from a 40-byte manipulate union. */
     public static GetVersion64 from(byte[] union) {
         ManipulateState64.requireUnion(union);
-        return new GetVersion64(Le.u16(union, 0), Le.u16(union, 2), Le.u8(union, 4), Le.u8(union, 5),
-                Le.u16(union, 6), Le.u16(union, 8), Le.u8(union, 0x0A), Le.u8(union, 0x0B), Le.u8(union, 0x0C),
-                Le.u8(union, 0x0D), Le.u16(union, 0x0E), Le.u64(union, 0x10), Le.u64(union, 0x18),
-                Le.u64(union, 0x20));
+        return new GetVersion64(LittleEndian.u16(union, 0), LittleEndian.u16(union, 2), LittleEndian.u8(union, 4), LittleEndian.u8(union, 5),
+                LittleEndian.u16(union, 6), LittleEndian.u16(union, 8), LittleEndian.u8(union, 0x0A), LittleEndian.u8(union, 0x0B), LittleEndian.u8(union, 0x0C),
+                LittleEndian.u8(union, 0x0D), LittleEndian.u16(union, 0x0E), LittleEndian.u64(union, 0x10), LittleEndian.u64(union, 0x18),
+                LittleEndian.u64(union, 0x20));
     }
 
     /** True if every bit of {@code flag} is set in Flags. */
@@ -88,20 +89,20 @@ public record GetVersion64(int majorVersion, int minorVersion, int protocolVersi
     @Override
     public byte[] writeInto(byte[] union) {
         byte[] out = ManipulateState64.requireUnion(union).clone();
-        Le.putU16(out, 0, majorVersion);
-        Le.putU16(out, 2, minorVersion);
-        Le.putU8(out, 4, protocolVersion);
-        Le.putU8(out, 5, kdSecondaryVersion);
-        Le.putU16(out, 6, flags);
-        Le.putU16(out, 8, machineType);
-        Le.putU8(out, 0x0A, maxPacketType);
-        Le.putU8(out, 0x0B, maxStateChange);
-        Le.putU8(out, 0x0C, maxManipulate);
-        Le.putU8(out, 0x0D, simulation);
-        Le.putU16(out, 0x0E, unused);
-        Le.putU64(out, 0x10, kernBase);
-        Le.putU64(out, 0x18, psLoadedModuleList);
-        Le.putU64(out, 0x20, debuggerDataList);
+        LittleEndian.putU16(out, 0, majorVersion);
+        LittleEndian.putU16(out, 2, minorVersion);
+        LittleEndian.putU8(out, 4, protocolVersion);
+        LittleEndian.putU8(out, 5, kdSecondaryVersion);
+        LittleEndian.putU16(out, 6, flags);
+        LittleEndian.putU16(out, 8, machineType);
+        LittleEndian.putU8(out, 0x0A, maxPacketType);
+        LittleEndian.putU8(out, 0x0B, maxStateChange);
+        LittleEndian.putU8(out, 0x0C, maxManipulate);
+        LittleEndian.putU8(out, 0x0D, simulation);
+        LittleEndian.putU16(out, 0x0E, unused);
+        LittleEndian.putU64(out, 0x10, kernBase);
+        LittleEndian.putU64(out, 0x18, psLoadedModuleList);
+        LittleEndian.putU64(out, 0x20, debuggerDataList);
         return out;
     }
 }

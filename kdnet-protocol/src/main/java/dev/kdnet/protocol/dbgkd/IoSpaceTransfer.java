@@ -1,5 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
+import dev.kdnet.protocol.LittleEndian;
 /**
  * DBGKD_READ_WRITE_IO64 (kd-protocol §3.2), the ReadIoSpace/WriteIoSpace (0x3139/0x313A) union.
  *
@@ -17,15 +18,15 @@ public record IoSpaceTransfer(long ioAddress, int dataSize, int dataValue) imple
     /** Reads the fields from a 40-byte manipulate union. */
     public static IoSpaceTransfer from(byte[] union) {
         ManipulateState64.requireUnion(union);
-        return new IoSpaceTransfer(Le.u64(union, 0), Le.u32(union, 8), Le.u32(union, 0x0C));
+        return new IoSpaceTransfer(LittleEndian.u64(union, 0), LittleEndian.u32(union, 8), LittleEndian.u32(union, 0x0C));
     }
 
     @Override
     public byte[] writeInto(byte[] union) {
         byte[] out = ManipulateState64.requireUnion(union).clone();
-        Le.putU64(out, 0, ioAddress);
-        Le.putU32(out, 8, dataSize);
-        Le.putU32(out, 0x0C, dataValue);
+        LittleEndian.putU64(out, 0, ioAddress);
+        LittleEndian.putU32(out, 8, dataSize);
+        LittleEndian.putU32(out, 0x0C, dataValue);
         return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
+import dev.kdnet.protocol.LittleEndian;
 /**
  * DBGKD_LOAD_SYMBOLS64 (kd-protocol §3.5.2), the union of a LoadSymbols state change; the path follows in the
  * extra data. Offsets are relative to the union (state change offset 0x20 + x); the alignment at u+0x4 and every
@@ -28,7 +29,7 @@ public record LoadSymbols64(int pathNameLength, long baseOfDll, long processId, 
 
     /** Checks the 8-bit UnloadSymbols; IllegalArgumentException for a too-wide value. */
     public LoadSymbols64 {
-        Le.requireFits(unloadSymbols, 1, "unload symbols");
+        LittleEndian.requireFits(unloadSymbols, 1, "unload symbols");
     }
 
     /** A load (or unload) report without a path yet: {@link StateChange64#loadSymbols} sets PathNameLength. */
@@ -39,8 +40,8 @@ public record LoadSymbols64(int pathNameLength, long baseOfDll, long processId, 
     /** Reads the fields from a 160-byte state-change union. */
     public static LoadSymbols64 from(byte[] union) {
         StateChange64.requireUnion(union);
-        return new LoadSymbols64(Le.u32(union, 0), Le.u64(union, 8), Le.u64(union, 0x10), Le.u32(union, 0x18),
-                Le.u32(union, 0x1C), Le.u8(union, 0x20));
+        return new LoadSymbols64(LittleEndian.u32(union, 0), LittleEndian.u64(union, 8), LittleEndian.u64(union, 0x10), LittleEndian.u32(union, 0x18),
+                LittleEndian.u32(union, 0x1C), LittleEndian.u8(union, 0x20));
     }
 
     /** True if UnloadSymbols is non-zero. */
@@ -56,12 +57,12 @@ public record LoadSymbols64(int pathNameLength, long baseOfDll, long processId, 
     @Override
     public byte[] writeInto(byte[] union) {
         byte[] out = StateChange64.requireUnion(union).clone();
-        Le.putU32(out, 0, pathNameLength);
-        Le.putU64(out, 8, baseOfDll);
-        Le.putU64(out, 0x10, processId);
-        Le.putU32(out, 0x18, checkSum);
-        Le.putU32(out, 0x1C, sizeOfImage);
-        Le.putU8(out, 0x20, unloadSymbols);
+        LittleEndian.putU32(out, 0, pathNameLength);
+        LittleEndian.putU64(out, 8, baseOfDll);
+        LittleEndian.putU64(out, 0x10, processId);
+        LittleEndian.putU32(out, 0x18, checkSum);
+        LittleEndian.putU32(out, 0x1C, sizeOfImage);
+        LittleEndian.putU8(out, 0x20, unloadSymbols);
         return out;
     }
 }

@@ -1,6 +1,7 @@
 package dev.kdnet.protocol.dbgkd;
 
 import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.LittleEndian;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -38,8 +39,8 @@ public record ManipulateState64(ManipulateApi api, int processorLevel, int proce
     /** Checks the field widths and copies the arrays; IllegalArgumentException unless the union is 40 bytes. */
     public ManipulateState64 {
         Objects.requireNonNull(api, "api");
-        Le.requireFits(processorLevel, 2, "processor level");
-        Le.requireFits(processor, 2, "processor");
+        LittleEndian.requireFits(processorLevel, 2, "processor level");
+        LittleEndian.requireFits(processor, 2, "processor");
         union = requireUnion(union).clone();
         data = data.clone();
     }
@@ -64,8 +65,8 @@ public record ManipulateState64(ManipulateApi api, int processorLevel, int proce
             return Decoded.malformed(
                     "manipulate payload of " + payload.length + " bytes; expected at least " + HEADER_LENGTH);
         }
-        return Decoded.ok(new ManipulateState64(ManipulateApi.valueOf(Le.u32(payload, 0)), Le.u16(payload, 4),
-                Le.u16(payload, 6), Le.u32(payload, 8), Le.u32(payload, 0x0C),
+        return Decoded.ok(new ManipulateState64(ManipulateApi.valueOf(LittleEndian.u32(payload, 0)), LittleEndian.u16(payload, 4),
+                LittleEndian.u16(payload, 6), LittleEndian.u32(payload, 8), LittleEndian.u32(payload, 0x0C),
                 Arrays.copyOfRange(payload, UNION_OFFSET, HEADER_LENGTH),
                 Arrays.copyOfRange(payload, HEADER_LENGTH, payload.length)));
     }
@@ -73,11 +74,11 @@ public record ManipulateState64(ManipulateApi api, int processorLevel, int proce
     /** The payload bytes: header, union, data. */
     public byte[] encode() {
         byte[] out = new byte[HEADER_LENGTH + data.length];
-        Le.putU32(out, 0, api.number());
-        Le.putU16(out, 4, processorLevel);
-        Le.putU16(out, 6, processor);
-        Le.putU32(out, 8, returnStatus);
-        Le.putU32(out, 0x0C, padding);
+        LittleEndian.putU32(out, 0, api.number());
+        LittleEndian.putU16(out, 4, processorLevel);
+        LittleEndian.putU16(out, 6, processor);
+        LittleEndian.putU32(out, 8, returnStatus);
+        LittleEndian.putU32(out, 0x0C, padding);
         System.arraycopy(union, 0, out, UNION_OFFSET, UNION_LENGTH);
         System.arraycopy(data, 0, out, HEADER_LENGTH, data.length);
         return out;
@@ -112,7 +113,7 @@ public record ManipulateState64(ManipulateApi api, int processorLevel, int proce
 
     /** Checks that {@code union} has the manipulate union's length and returns it. */
     static byte[] requireUnion(byte[] union) {
-        return Le.requireLength(union, UNION_LENGTH, "manipulate union");
+        return LittleEndian.requireLength(union, UNION_LENGTH, "manipulate union");
     }
 
     /** The union (a copy). */

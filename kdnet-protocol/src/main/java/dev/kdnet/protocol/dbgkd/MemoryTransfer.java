@@ -1,5 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
+import dev.kdnet.protocol.LittleEndian;
 /**
  * DBGKD_READ_MEMORY64 / DBGKD_WRITE_MEMORY64 (kd-protocol §3.2): the union of Read/WriteVirtualMemory,
  * Read/WritePhysicalMemory and Read/WriteControlSpace.
@@ -23,7 +24,7 @@ public record MemoryTransfer(long targetBaseAddress, int transferCount, int actu
     /** Reads the fields from a 40-byte manipulate union. */
     public static MemoryTransfer from(byte[] union) {
         ManipulateState64.requireUnion(union);
-        return new MemoryTransfer(Le.u64(union, 0), Le.u32(union, 8), Le.u32(union, 0x0C));
+        return new MemoryTransfer(LittleEndian.u64(union, 0), LittleEndian.u32(union, 8), LittleEndian.u32(union, 0x0C));
     }
 
     /** The same transfer with ActualBytes set, as a target replies. */
@@ -34,9 +35,9 @@ public record MemoryTransfer(long targetBaseAddress, int transferCount, int actu
     @Override
     public byte[] writeInto(byte[] union) {
         byte[] out = ManipulateState64.requireUnion(union).clone();
-        Le.putU64(out, 0, targetBaseAddress);
-        Le.putU32(out, 8, transferCount);
-        Le.putU32(out, 0x0C, actualBytes);
+        LittleEndian.putU64(out, 0, targetBaseAddress);
+        LittleEndian.putU32(out, 8, transferCount);
+        LittleEndian.putU32(out, 0x0C, actualBytes);
         return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
+import dev.kdnet.protocol.LittleEndian;
 /**
  * DBGKD_READ_WRITE_MSR (kd-protocol §3.2), the Read/WriteMachineSpecificRegister (0x3152/0x3153) union.
  *
@@ -17,7 +18,7 @@ public record MsrTransfer(int msr, int dataValueLow, int dataValueHigh) implemen
     /** Reads the fields from a 40-byte manipulate union. */
     public static MsrTransfer from(byte[] union) {
         ManipulateState64.requireUnion(union);
-        return new MsrTransfer(Le.u32(union, 0), Le.u32(union, 4), Le.u32(union, 8));
+        return new MsrTransfer(LittleEndian.u32(union, 0), LittleEndian.u32(union, 4), LittleEndian.u32(union, 8));
     }
 
     /** The 64-bit value: high and low halves combined. */
@@ -33,9 +34,9 @@ public record MsrTransfer(int msr, int dataValueLow, int dataValueHigh) implemen
     @Override
     public byte[] writeInto(byte[] union) {
         byte[] out = ManipulateState64.requireUnion(union).clone();
-        Le.putU32(out, 0, msr);
-        Le.putU32(out, 4, dataValueLow);
-        Le.putU32(out, 8, dataValueHigh);
+        LittleEndian.putU32(out, 0, msr);
+        LittleEndian.putU32(out, 4, dataValueLow);
+        LittleEndian.putU32(out, 8, dataValueHigh);
         return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
+import dev.kdnet.protocol.LittleEndian;
 /**
  * DBGKD_QUERY_MEMORY (kd-protocol §3.2), the QueryMemory (0x315C) union.
  *
@@ -31,16 +32,16 @@ public record QueryMemory(long address, long reserved, int addressSpace, int fla
     /** Reads the fields from a 40-byte manipulate union. */
     public static QueryMemory from(byte[] union) {
         ManipulateState64.requireUnion(union);
-        return new QueryMemory(Le.u64(union, 0), Le.u64(union, 8), Le.u32(union, 0x10), Le.u32(union, 0x14));
+        return new QueryMemory(LittleEndian.u64(union, 0), LittleEndian.u64(union, 8), LittleEndian.u32(union, 0x10), LittleEndian.u32(union, 0x14));
     }
 
     @Override
     public byte[] writeInto(byte[] union) {
         byte[] out = ManipulateState64.requireUnion(union).clone();
-        Le.putU64(out, 0, address);
-        Le.putU64(out, 8, reserved);
-        Le.putU32(out, 0x10, addressSpace);
-        Le.putU32(out, 0x14, flags);
+        LittleEndian.putU64(out, 0, address);
+        LittleEndian.putU64(out, 8, reserved);
+        LittleEndian.putU32(out, 0x10, addressSpace);
+        LittleEndian.putU32(out, 0x14, flags);
         return out;
     }
 }

@@ -1,6 +1,7 @@
 package dev.kdnet.protocol.dbgkd;
 
 import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.LittleEndian;
 import java.util.Arrays;
 import java.util.function.Function;
 
@@ -15,7 +16,7 @@ abstract class RegisterBlock<F extends RegisterField> {
     private final byte[] bytes;
 
     RegisterBlock(byte[] bytes, int length, String what) {
-        this.bytes = Le.requireLength(bytes, length, what).clone();
+        this.bytes = LittleEndian.requireLength(bytes, length, what).clone();
     }
 
     /** {@code bytes} made into a block if exactly {@code length} long, else malformed (never thrown). */
@@ -28,7 +29,7 @@ abstract class RegisterBlock<F extends RegisterField> {
 
     /** The value of {@code field}, zero-extended when it is narrower than 8 bytes. */
     public long get(F field) {
-        return Le.get(bytes, field.offset(), field.size());
+        return LittleEndian.get(bytes, field.offset(), field.size());
     }
 
     /** The block's bytes (a copy). */
@@ -38,9 +39,9 @@ abstract class RegisterBlock<F extends RegisterField> {
 
     /** A copy of the bytes with {@code field} set; IllegalArgumentException if {@code value} does not fit it. */
     byte[] bytesWith(F field, long value) {
-        Le.requireFits(value, field.size(), field.toString());
+        LittleEndian.requireFits(value, field.size(), field.toString());
         byte[] copy = bytes.clone();
-        Le.put(copy, field.offset(), field.size(), value);
+        LittleEndian.put(copy, field.offset(), field.size(), value);
         return copy;
     }
 

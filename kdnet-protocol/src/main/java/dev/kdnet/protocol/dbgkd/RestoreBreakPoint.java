@@ -1,5 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
+import dev.kdnet.protocol.LittleEndian;
 /**
  * DBGKD_RESTORE_BREAKPOINT (kd-protocol §3.2): u+0x0 BreakPointHandle (u32).
  *
@@ -9,13 +10,13 @@ public record RestoreBreakPoint(int handle) implements UnionView {
     /** Reads the field from a 40-byte manipulate union. */
     public static RestoreBreakPoint from(byte[] union) {
         ManipulateState64.requireUnion(union);
-        return new RestoreBreakPoint(Le.u32(union, 0));
+        return new RestoreBreakPoint(LittleEndian.u32(union, 0));
     }
 
     @Override
     public byte[] writeInto(byte[] union) {
         byte[] out = ManipulateState64.requireUnion(union).clone();
-        Le.putU32(out, 0, handle);
+        LittleEndian.putU32(out, 0, handle);
         return out;
     }
 }

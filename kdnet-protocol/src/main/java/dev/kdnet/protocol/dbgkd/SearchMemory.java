@@ -1,5 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
+import dev.kdnet.protocol.LittleEndian;
 /**
  * DBGKD_SEARCH_MEMORY (kd-protocol §3.2), the SearchMemory (0x3156) union; the request data is the pattern.
  *
@@ -17,7 +18,7 @@ public record SearchMemory(long searchAddress, long searchLength, int patternLen
     /** Reads the fields from a 40-byte manipulate union. */
     public static SearchMemory from(byte[] union) {
         ManipulateState64.requireUnion(union);
-        return new SearchMemory(Le.u64(union, 0), Le.u64(union, 8), Le.u32(union, 0x10));
+        return new SearchMemory(LittleEndian.u64(union, 0), LittleEndian.u64(union, 8), LittleEndian.u32(union, 0x10));
     }
 
     /** The same request with FoundAddress (which shares SearchAddress's place) set, as a target replies. */
@@ -28,9 +29,9 @@ public record SearchMemory(long searchAddress, long searchLength, int patternLen
     @Override
     public byte[] writeInto(byte[] union) {
         byte[] out = ManipulateState64.requireUnion(union).clone();
-        Le.putU64(out, 0, searchAddress);
-        Le.putU64(out, 8, searchLength);
-        Le.putU32(out, 0x10, patternLength);
+        LittleEndian.putU64(out, 0, searchAddress);
+        LittleEndian.putU64(out, 8, searchLength);
+        LittleEndian.putU32(out, 0x10, patternLength);
         return out;
     }
 }

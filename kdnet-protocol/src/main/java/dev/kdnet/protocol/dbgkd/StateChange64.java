@@ -1,6 +1,7 @@
 package dev.kdnet.protocol.dbgkd;
 
 import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.LittleEndian;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,8 +53,8 @@ public record StateChange64(int newState, int processorLevel, int processor, int
 
     /** Checks the field widths and copies the arrays; IllegalArgumentException unless the union is 160 bytes. */
     public StateChange64 {
-        Le.requireFits(processorLevel, 2, "processor level");
-        Le.requireFits(processor, 2, "processor");
+        LittleEndian.requireFits(processorLevel, 2, "processor level");
+        LittleEndian.requireFits(processor, 2, "processor");
         union = requireUnion(union).clone();
         Objects.requireNonNull(controlReport, "controlReport");
         extraData = extraData.clone();
@@ -105,8 +106,8 @@ public record StateChange64(int newState, int processorLevel, int processor, int
             return Decoded.malformed("state change payload of " + payload.length + " bytes; expected at least "
                     + LENGTH);
         }
-        return Decoded.ok(new StateChange64(Le.u32(payload, 0), Le.u16(payload, 4), Le.u16(payload, 6),
-                Le.u32(payload, 8), Le.u32(payload, 0x0C), Le.u64(payload, 0x10), Le.u64(payload, 0x18),
+        return Decoded.ok(new StateChange64(LittleEndian.u32(payload, 0), LittleEndian.u16(payload, 4), LittleEndian.u16(payload, 6),
+                LittleEndian.u32(payload, 8), LittleEndian.u32(payload, 0x0C), LittleEndian.u64(payload, 0x10), LittleEndian.u64(payload, 0x18),
                 Arrays.copyOfRange(payload, UNION_OFFSET, CONTROL_REPORT_OFFSET),
                 ControlReport.read(payload, CONTROL_REPORT_OFFSET), Arrays.copyOfRange(payload, LENGTH,
                         payload.length)));
@@ -115,13 +116,13 @@ public record StateChange64(int newState, int processorLevel, int processor, int
     /** The payload bytes: fixed part, then extra data. */
     public byte[] encode() {
         byte[] out = new byte[LENGTH + extraData.length];
-        Le.putU32(out, 0, newState);
-        Le.putU16(out, 4, processorLevel);
-        Le.putU16(out, 6, processor);
-        Le.putU32(out, 8, numberProcessors);
-        Le.putU32(out, 0x0C, padding);
-        Le.putU64(out, 0x10, thread);
-        Le.putU64(out, 0x18, programCounter);
+        LittleEndian.putU32(out, 0, newState);
+        LittleEndian.putU16(out, 4, processorLevel);
+        LittleEndian.putU16(out, 6, processor);
+        LittleEndian.putU32(out, 8, numberProcessors);
+        LittleEndian.putU32(out, 0x0C, padding);
+        LittleEndian.putU64(out, 0x10, thread);
+        LittleEndian.putU64(out, 0x18, programCounter);
         System.arraycopy(union, 0, out, UNION_OFFSET, UNION_LENGTH);
         controlReport.writeTo(out, CONTROL_REPORT_OFFSET);
         System.arraycopy(extraData, 0, out, LENGTH, extraData.length);
@@ -149,7 +150,7 @@ public record StateChange64(int newState, int processorLevel, int processor, int
 
     /** Checks that {@code union} has the state-change union's length and returns it. */
     static byte[] requireUnion(byte[] union) {
-        return Le.requireLength(union, UNION_LENGTH, "state change union");
+        return LittleEndian.requireLength(union, UNION_LENGTH, "state change union");
     }
 
     /** The union (a copy). */

@@ -1,5 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
+import dev.kdnet.protocol.LittleEndian;
 /**
  * DBGKD_WRITE_BREAKPOINT64 (kd-protocol §3.2), the WriteBreakPoint union.
  *
@@ -15,7 +16,7 @@ public record WriteBreakPoint(long address, int handle) implements UnionView {
     /** Reads the fields from a 40-byte manipulate union. */
     public static WriteBreakPoint from(byte[] union) {
         ManipulateState64.requireUnion(union);
-        return new WriteBreakPoint(Le.u64(union, 0), Le.u32(union, 8));
+        return new WriteBreakPoint(LittleEndian.u64(union, 0), LittleEndian.u32(union, 8));
     }
 
     /** The same request with the handle set, as a target replies. */
@@ -26,8 +27,8 @@ public record WriteBreakPoint(long address, int handle) implements UnionView {
     @Override
     public byte[] writeInto(byte[] union) {
         byte[] out = ManipulateState64.requireUnion(union).clone();
-        Le.putU64(out, 0, address);
-        Le.putU32(out, 8, handle);
+        LittleEndian.putU64(out, 0, address);
+        LittleEndian.putU32(out, 8, handle);
         return out;
     }
 }

@@ -1,6 +1,7 @@
 package dev.kdnet.protocol.kd;
 
 import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.LittleEndian;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -59,17 +60,17 @@ public record KdPacket(int leader, KdPacketType type, int id, int checksum, byte
         if (body.length < HEADER_LENGTH) {
             return Decoded.malformed("KD body of " + body.length + " bytes is shorter than the 16-byte header");
         }
-        int leader = Le.u32(body, 0);
+        int leader = LittleEndian.u32(body, 0);
         if (leader != DATA_LEADER && leader != CONTROL_LEADER) {
             return Decoded.malformed(String.format("KD leader 0x%08x is neither data nor control", leader));
         }
-        int count = Le.u16(body, 6);
+        int count = LittleEndian.u16(body, 6);
         if (count != body.length - HEADER_LENGTH) {
             return Decoded.malformed("KD byte count " + count + " but " + (body.length - HEADER_LENGTH)
                     + " payload bytes in the datagram");
         }
-        return Decoded.ok(new KdPacket(leader, KdPacketType.valueOf(Le.u16(body, 4)), Le.u32(body, 8),
-                Le.u32(body, 12), Arrays.copyOfRange(body, HEADER_LENGTH, body.length)));
+        return Decoded.ok(new KdPacket(leader, KdPacketType.valueOf(LittleEndian.u16(body, 4)), LittleEndian.u32(body, 8),
+                LittleEndian.u32(body, 12), Arrays.copyOfRange(body, HEADER_LENGTH, body.length)));
     }
 
     /** True for the control leader (ACK, RESEND, RESET travel this way). */
@@ -96,11 +97,11 @@ public record KdPacket(int leader, KdPacketType type, int id, int checksum, byte
     @Override
     public byte[] encode() {
         byte[] out = new byte[HEADER_LENGTH + payload.length];
-        Le.putU32(out, 0, leader);
-        Le.putU16(out, 4, type.value());
-        Le.putU16(out, 6, payload.length);
-        Le.putU32(out, 8, id);
-        Le.putU32(out, 12, checksum);
+        LittleEndian.putU32(out, 0, leader);
+        LittleEndian.putU16(out, 4, type.value());
+        LittleEndian.putU16(out, 6, payload.length);
+        LittleEndian.putU32(out, 8, id);
+        LittleEndian.putU32(out, 12, checksum);
         System.arraycopy(payload, 0, out, HEADER_LENGTH, payload.length);
         return out;
     }

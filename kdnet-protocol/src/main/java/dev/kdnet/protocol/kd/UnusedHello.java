@@ -1,6 +1,7 @@
 package dev.kdnet.protocol.kd;
 
 import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.LittleEndian;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -38,13 +39,13 @@ public record UnusedHello(int id) implements KdBody {
                 return Decoded.malformed("12-byte body that is not an UNUSED hello (leader, type or count not 0)");
             }
         }
-        return Decoded.ok(new UnusedHello(Le.u32(body, 8)));
+        return Decoded.ok(new UnusedHello(LittleEndian.u32(body, 8)));
     }
 
     @Override
     public byte[] encode() {
         byte[] out = new byte[LENGTH];
-        Le.putU32(out, 8, id);
+        LittleEndian.putU32(out, 8, id);
         return out;
     }
 

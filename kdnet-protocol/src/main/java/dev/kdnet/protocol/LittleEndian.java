@@ -1,15 +1,15 @@
-package dev.kdnet.protocol.dbgkd;
+package dev.kdnet.protocol;
 
 /**
- * Little-endian field access on byte arrays, plus the length and range checks every layout of this package
- * shares. A 32-bit field is handled as the 32 raw bits of an {@code int}.
+ * Little-endian field access on byte arrays, plus the length and range checks the KD and DBGKD layouts share.
+ * A 32-bit field is handled as the 32 raw bits of an {@code int}.
  */
-final class Le {
-    private Le() {
+public final class LittleEndian {
+    private LittleEndian() {
     }
 
     /** The unsigned {@code size}-byte value at {@code offset} (a size of 8 gives the raw 64 bits). */
-    static long get(byte[] bytes, int offset, int size) {
+    public static long get(byte[] bytes, int offset, int size) {
         long value = 0;
         for (int i = size - 1; i >= 0; i--) {
             value = value << 8 | (bytes[offset + i] & 0xFF);
@@ -18,46 +18,54 @@ final class Le {
     }
 
     /** Writes the low {@code size} bytes of {@code value} at {@code offset}. */
-    static void put(byte[] bytes, int offset, int size, long value) {
+    public static void put(byte[] bytes, int offset, int size, long value) {
         for (int i = 0; i < size; i++) {
             bytes[offset + i] = (byte) (value >>> 8 * i);
         }
     }
 
-    static int u8(byte[] bytes, int offset) {
+    /** The unsigned byte at {@code offset}. */
+    public static int u8(byte[] bytes, int offset) {
         return bytes[offset] & 0xFF;
     }
 
-    static int u16(byte[] bytes, int offset) {
+    /** The unsigned 16-bit value at {@code offset}. */
+    public static int u16(byte[] bytes, int offset) {
         return (int) get(bytes, offset, 2);
     }
 
-    static int u32(byte[] bytes, int offset) {
+    /** The 32 bits at {@code offset}. */
+    public static int u32(byte[] bytes, int offset) {
         return (int) get(bytes, offset, 4);
     }
 
-    static long u64(byte[] bytes, int offset) {
+    /** The 64 bits at {@code offset}. */
+    public static long u64(byte[] bytes, int offset) {
         return get(bytes, offset, 8);
     }
 
-    static void putU8(byte[] bytes, int offset, int value) {
+    /** Writes one byte at {@code offset}. */
+    public static void putU8(byte[] bytes, int offset, int value) {
         bytes[offset] = (byte) value;
     }
 
-    static void putU16(byte[] bytes, int offset, int value) {
+    /** Writes a 16-bit value at {@code offset}. */
+    public static void putU16(byte[] bytes, int offset, int value) {
         put(bytes, offset, 2, value);
     }
 
-    static void putU32(byte[] bytes, int offset, int value) {
+    /** Writes a 32-bit value at {@code offset}. */
+    public static void putU32(byte[] bytes, int offset, int value) {
         put(bytes, offset, 4, value);
     }
 
-    static void putU64(byte[] bytes, int offset, long value) {
+    /** Writes a 64-bit value at {@code offset}. */
+    public static void putU64(byte[] bytes, int offset, long value) {
         put(bytes, offset, 8, value);
     }
 
     /** {@code bytes} if it is exactly {@code length} long, else IllegalArgumentException. */
-    static byte[] requireLength(byte[] bytes, int length, String what) {
+    public static byte[] requireLength(byte[] bytes, int length, String what) {
         if (bytes.length != length) {
             throw new IllegalArgumentException(what + " must be " + length + " bytes, not " + bytes.length);
         }
@@ -65,7 +73,7 @@ final class Le {
     }
 
     /** {@code value} if it fits in {@code size} unsigned bytes (any value when size is 8); else an exception. */
-    static long requireFits(long value, int size, String what) {
+    public static long requireFits(long value, int size, String what) {
         if (size < 8 && value >>> 8 * size != 0) {
             throw new IllegalArgumentException(
                     what + " is " + size + " byte(s) wide; 0x" + Long.toHexString(value) + " does not fit");
@@ -74,7 +82,7 @@ final class Le {
     }
 
     /** {@code value} if it fits in {@code size} unsigned bytes, else IllegalArgumentException. */
-    static int requireFits(int value, int size, String what) {
+    public static int requireFits(int value, int size, String what) {
         requireFits(value & 0xFFFF_FFFFL, size, what);
         return value;
     }
