@@ -7,6 +7,7 @@ import dev.kdnet.protocol.datagram.DatagramCrypto;
 import dev.kdnet.protocol.datagram.OpenOutcome;
 import dev.kdnet.protocol.datagram.RejectReason;
 import dev.kdnet.protocol.testing.Hex;
+import dev.kdnet.protocol.testing.WindbgCapture;
 import java.util.HexFormat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

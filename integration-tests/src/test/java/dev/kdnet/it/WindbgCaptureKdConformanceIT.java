@@ -15,6 +15,7 @@ import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.kd.KdPacketType;
 import dev.kdnet.protocol.kd.UnusedHello;
 import dev.kdnet.protocol.testing.SharedFiles;
+import dev.kdnet.protocol.testing.WindbgCapture;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;

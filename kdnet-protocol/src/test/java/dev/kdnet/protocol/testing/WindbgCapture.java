@@ -1,4 +1,4 @@
-package dev.kdnet.it;
+package dev.kdnet.protocol.testing;
 
 import dev.kdnet.protocol.capture.CaptureReader;
 import dev.kdnet.protocol.capture.CapturedUdp;
@@ -12,7 +12,6 @@ import dev.kdnet.protocol.datagram.OpenOutcome;
 import dev.kdnet.protocol.datagram.SessionKeys;
 import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.key.KdnetKey;
-import dev.kdnet.protocol.testing.SharedFiles;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,22 +20,25 @@ import java.util.List;
  * The real WinDbg ↔ Windows 10 session of {@code ../shared/captures/windbg-uncut.pcapng.gz}, opened the way a
  * receiver would: control datagrams with the root key, the data key derived from the first verified response.
  */
-final class WindbgCapture {
+public final class WindbgCapture {
     /** A datagram of the capture with the outcome of opening it. */
-    record Entry(CapturedUdp udp, OpenOutcome outcome, SessionKeys keysUsed) {
-        Datagram datagram() {
+    public record Entry(CapturedUdp udp, OpenOutcome outcome, SessionKeys keysUsed) {
+        /** The opened datagram; only for entries that opened. */
+        public Datagram datagram() {
             return ((OpenOutcome.Opened) outcome).datagram();
         }
     }
 
-    final List<Entry> entries = new ArrayList<>();
-    DataKey dataKey;
+    /** Every datagram, in capture order. */
+    public final List<Entry> entries = new ArrayList<>();
+    /** The data key derived from the first verified response, or null. */
+    public DataKey dataKey;
 
     private WindbgCapture() {
     }
 
     /** Reads and opens the capture with {@code keyString}; skips the caller if ../shared is absent. */
-    static WindbgCapture open(String keyString) throws IOException {
+    public static WindbgCapture open(String keyString) throws IOException {
         WindbgCapture capture = new WindbgCapture();
         DatagramCrypto crypto = new DatagramCrypto();
         KdnetKey key = KdnetKey.parse(keyString);
