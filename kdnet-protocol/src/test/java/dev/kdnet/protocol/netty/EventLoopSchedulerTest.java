@@ -19,12 +19,12 @@ class EventLoopSchedulerTest {
             CountDownLatch ran = new CountDownLatch(1);
             AtomicBoolean onLoop = new AtomicBoolean();
             AtomicBoolean cancelledRan = new AtomicBoolean();
-            KdScheduler.Timer cancelled = scheduler.schedule(() -> cancelledRan.set(true), 1_000_000);
+            KdScheduler.Timer cancelled = scheduler.schedule(() -> cancelledRan.set(true), 200_000_000);
             cancelled.cancel();
             scheduler.schedule(() -> {
                 onLoop.set(loop.inEventLoop());
                 ran.countDown();
-            }, 5_000_000);
+            }, 400_000_000);
             assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
             assertThat(onLoop).isTrue();
             assertThat(cancelledRan).isFalse();
