@@ -31,6 +31,18 @@ class WindowsBuildTest {
         assertThat(WindowsBuild.of(build.buildNumber())).isSameAs(build);
     }
 
+    @ParameterizedTest
+    @EnumSource(WindowsBuild.class)
+    void theBuiltKernelReportsItsBuildEverywhere(WindowsBuild build) {
+        KernelImage image = KernelImage.build(build, 1);
+        KernelReader read = new KernelReader(image.virtual());
+        assertThat(image.version()).isEqualTo(build.version(image.symbols().kernBase(),
+                image.symbols().psLoadedModuleList(), image.symbols().debuggerDataList()));
+        assertThat(read.asciiZ(image.symbols().ntBuildLab())).isEqualTo(build.ntBuildLab());
+        assertThat(read.u32(image.symbols().kuserSharedData() + 0x260)).isEqualTo(build.buildNumber());
+        assertThat(read.u32(image.symbols().kdDebuggerDataBlock() + 0x14)).isEqualTo(build.kdDebuggerDataSize());
+    }
+
     @Test
     void debuggerDataSizeGrowsWithRedstone5() {
         assertThat(WindowsBuild.BUILD_17134.kdDebuggerDataSize()).isEqualTo(0x368);
