@@ -44,6 +44,10 @@ public final class KdLink {
         default void onDelivered(KdPacket packet) {
         }
 
+        /** Our data packet got no ACK in time and is sent again; {@code attempt} counts the sends so far. */
+        default void onRetry(KdPacket packet, int attempt) {
+        }
+
         /** Our data packet got no ACK within the retry budget and was dropped. */
         default void onGaveUp(KdPacket packet) {
         }
@@ -354,6 +358,7 @@ public final class KdLink {
             return;
         }
         attempts++;
+        listener.onRetry(expected, attempts);
         retransmit();
     }
 

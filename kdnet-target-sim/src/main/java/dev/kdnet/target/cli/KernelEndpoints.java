@@ -1,6 +1,9 @@
 package dev.kdnet.target.cli;
 
+import dev.kdnet.target.kernel.KernelConfig;
+import dev.kdnet.target.kernel.WindowsBuild;
 import dev.kdnet.target.stub.KdEndpointFactory;
+import dev.kdnet.target.stub.KdStub;
 
 /**
  * Where the command line gets the KD side of its targets: the KD stub over a simulated kernel. This is the single
@@ -10,8 +13,18 @@ public final class KernelEndpoints {
     private KernelEndpoints() {
     }
 
-    /** The factory that boots a simulated kernel with {@code settings} behind each target's KD endpoint. */
+    /**
+     * The factory that boots a simulated kernel with {@code settings} behind each target's KD endpoint.
+     *
+     * @throws UsageException naming the setting the kernel refuses (an unknown build, a CPU count out of range)
+     */
     public static KdEndpointFactory factory(KernelSettings settings) {
-        throw new UnsupportedOperationException("the simulated kernel arrives with the KD stub");
+        try {
+            KernelConfig defaults = KernelConfig.defaults();
+            return KdStub.factory(new KernelConfig(WindowsBuild.of(settings.build()), settings.cpus(),
+                    settings.printInterval(), settings.printText(), defaults.instructionsPerTick()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 }
