@@ -1,0 +1,101 @@
+package dev.kdnet.host.cli;
+
+import dev.kdnet.host.decode.CaptureDecoder;
+import dev.kdnet.host.decode.DatagramRenderer;
+import dev.kdnet.host.decode.DecodedDatagram;
+import dev.kdnet.host.decode.JsonRenderer;
+import dev.kdnet.host.decode.TextRenderer;
+import dev.kdnet.host.decode.VerdictCounts;
+import dev.kdnet.protocol.capture.CaptureFormatException;
+import dev.kdnet.protocol.capture.CaptureReader;
+import dev.kdnet.protocol.capture.CapturedFrame;
+import dev.kdnet.protocol.key.KdnetKey;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ./kdnet host decode}: a transcript of a KDNET capture, one line per frame, then a summary line. */
+@Command(name = "decode", sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "Decode a KDNET capture (pcap or pcapng, gzip accepted): one line per frame, then a summary.",
+            "Control datagrams are opened with the key, data datagrams with the data key derived from the last"
+                    + " verified control response before them.",
+            ""},
+        footer = {
+            "",
+            "Each line: frame, time since the first frame, addresses and ports, TTL, DF, UDP checksum (0 or set),"
+                    + " version, channel, length, direction, sequence, pad, HMAC=ok[root|dk@FRAME], then the"
+                    + " content: CONTROL POKE/OFFER, CONTROL RESPONSE, CONTROL EMPTY, KD UNUSED, KD BREAKIN,"
+                    + " KD CTRL <type>, KD DATA <type> with its API and fields.",
+            "The last line counts every frame: N datagrams: V verified, B bad HMAC, K no data key, M malformed,"
+                    + " O not KDNET. With --json it goes to stderr, so stdout is pure JSON lines.",
+            "  verified     the HMAC matched and the body decoded",
+            "  bad HMAC     a well-formed datagram that the key does not verify",
+            "  no data key  a data datagram before any verified control response",
+            "  malformed    starts with MDBG, but too short, not whole AES blocks or an unknown channel; or verified"
+                    + " with bad padding or a body that does not decode (wrong size, bad KD leader or count)",
+            "  not KDNET    no IPv4/UDP datagram in the frame, or a UDP payload not starting with MDBG",
+            "Exit code 0 when the capture was read, whatever its datagrams; 2 for a bad key or an unreadable file.",
+            "",
+            "Example:",
+            "  ./kdnet host decode session.pcapng.gz --key 8.8.8.8"})
+final class DecodeCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "CAPTURE", description = "The capture file: pcap or pcapng, optionally gzip-compressed.")
+    private Path capture;
+
+    @Option(names = "--key", required = true, paramLabel = "w.x.y.z", converter = KeyConverter.class,
+            description = "The KDNET key of the captured sessions (bcdedit key).")
+    private KdnetKey key;
+
+    @Option(names = "--json", description = "One JSON object per line instead of text.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        List<CapturedFrame> frames = readCapture();
+        PrintWriter out = spec.commandLine().getOut();
+        DatagramRenderer renderer = json ? new JsonRenderer() : new TextRenderer();
+        CaptureDecoder decoder = new CaptureDecoder(key);
+        VerdictCounts counts = new VerdictCounts();
+        for (CapturedFrame frame : frames) {
+            DecodedDatagram datagram = decoder.decode(frame);
+            counts.add(datagram.verdict());
+            out.println(renderer.line(datagram));
+        }
+        out.flush();
+        PrintWriter summary = json ? spec.commandLine().getErr() : out;
+        summary.println(counts.summary());
+        summary.flush();
+        return 0;
+    }
+
+    private List<CapturedFrame> readCapture() {
+        if (Files.isDirectory(capture)) {
+            throw new UsageException(capture + " is a directory, not a capture file");
+        }
+        try {
+            return CaptureReader.read(capture);
+        } catch (NoSuchFileException e) {
+            throw new UsageException(capture + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new UsageException(capture + ": permission denied");
+        } catch (CaptureFormatException e) {
+            throw new UsageException(capture + " is not a readable capture: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + capture + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.kdnet.host.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The top-level {@code ./kdnet host} command. It only dispatches: each subcommand is one class listed in
+ * {@code subcommands}; a new one (listen, demo, relay) is added there.
+ */
+@Command(name = "./kdnet host", sortOptions = false, usageHelpAutoWidth = true,
+        subcommands = {KeygenCommand.class, DecodeCommand.class},
+        description = {
+            "The debugger host side of KDNET, Windows kernel debugging over encrypted UDP.",
+            ""},
+        commandListHeading = "%nCommands:%n",
+        footer = {
+            "",
+            "./kdnet host COMMAND --help explains a command."})
+public final class HostCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT,
+            description = "Show this help and exit.")
+    private boolean help;
+
+    /** The subcommand names of {@code commandLine}, e.g. {@code keygen or decode}. */
+    static String commandNames(CommandLine commandLine) {
+        String names = String.join(", ", commandLine.getSubcommands().keySet());
+        int last = names.lastIndexOf(", ");
+        return last < 0 ? names : names.substring(0, last) + " or " + names.substring(last + 2);
+    }
+
+    /** Without a subcommand there is nothing to do: says which commands exist. */
+    @Override
+    public Integer call() {
+        throw new UsageException("no command given; expected " + commandNames(spec.commandLine()) + " ("
+                + spec.name() + " --help)");
+    }
+}
