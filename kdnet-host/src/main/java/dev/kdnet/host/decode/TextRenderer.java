@@ -21,8 +21,9 @@ public final class TextRenderer implements DatagramRenderer {
                 datagram.relativeNanos() / 1e9));
         IpDetails ip = datagram.ip();
         if (ip != null) {
-            line.append(' ').append(ip.source()).append(" > ").append(ip.destination()).append(" ttl=").append(ip.ttl())
-                    .append(ip.dontFragment() ? " DF" : "").append(" udpcsum=").append(ip.udpChecksum() == 0 ? "0" : "set");
+            line.append(' ').append(ip.source()).append(" > ").append(ip.destination())
+                    .append(" ttl=").append(ip.ttl()).append(ip.dontFragment() ? " DF" : "")
+                    .append(" udpcsum=").append(ip.udpChecksum() == 0 ? "0" : "set");
         }
         ClearHeader clear = datagram.clear();
         if (clear != null) {
