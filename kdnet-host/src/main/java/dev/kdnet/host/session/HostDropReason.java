@@ -25,9 +25,7 @@ public enum HostDropReason {
     /** An authentic body that does not decode (control message, KD packet or DBGKD payload). */
     MALFORMED_BODY("malformed body"),
     /** An authentic control message a target should not send (a response). */
-    UNEXPECTED_CONTROL("unexpected control message"),
-    /** A manipulate reply nobody waits for (late, after a timeout). */
-    UNEXPECTED_REPLY("unexpected reply");
+    UNEXPECTED_CONTROL("unexpected control message");
 
     private final String description;
 
