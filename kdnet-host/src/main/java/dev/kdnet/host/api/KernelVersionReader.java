@@ -25,7 +25,8 @@ final class KernelVersionReader {
     }
 
     KernelVersion read(int cpu) {
-        ManipulateState64 reply = requests.call(ManipulateApi.GET_VERSION, cpu, null, new byte[0]);
+        ManipulateState64 reply = requests.call(ManipulateApi.GET_VERSION, cpu,
+                dev.kdnet.protocol.dbgkd.MemoryTransfer.request(0, 0), new byte[0]);
         if (!NtStatus.isSuccess(reply.returnStatus())) {
             throw new RequestFailedException("GetVersion", reply.returnStatus());
         }
