@@ -11,7 +11,6 @@ import dev.kdnet.host.api.KernelVersion;
 import dev.kdnet.host.api.NotAttachedException;
 import dev.kdnet.host.session.HostDropReason;
 import dev.kdnet.protocol.key.KdnetKey;
-import dev.kdnet.protocol.netty.UdpTransport;
 import dev.kdnet.target.kernel.KernelConfig;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -24,24 +23,20 @@ import org.junit.jupiter.api.Test;
 
 /** Several ports of one host, and a port whose target has another key. */
 class HostPortsIT {
-    private final UdpTransport transport = UdpTransport.create(2);
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final Closer closer = new Closer();
 
     @AfterEach
     void close() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-        transport.close();
+        closer.close();
     }
 
     @Test
     void aTargetWithAnotherKeyIsDiagnosedAsAKeyMismatch() throws Exception {
         int port = LoopbackTarget.freePort();
-        DebuggerHost host = DebuggerHost.start(transport, DebuggerAttachIT.loopbackHost(KdnetKey.parse("9.9.9.9"),
-                List.of(port)).withSilenceWindow(Duration.ofMillis(500)), DebuggerSettings.defaults());
-        open.add(host);
-        open.add(new LoopbackTarget(DebuggerAttachIT.KEY, port, 2, KernelConfig.defaults()));
+        DebuggerHost host = closer.add(DebuggerHost.start(closer.transport, DebuggerAttachIT.loopbackHost(
+                KdnetKey.parse("9.9.9.9"), List.of(port)).withSilenceWindow(Duration.ofMillis(500)),
+                DebuggerSettings.defaults()));
+        closer.add(new LoopbackTarget(DebuggerAttachIT.KEY, port, 2, KernelConfig.defaults()));
         Debugger debugger = host.debugger(port);
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(debugger.diagnosis().lines())
@@ -61,14 +56,13 @@ class HostPortsIT {
                 ports.add(port);
             }
         }
-        DebuggerHost host = DebuggerHost.start(transport, DebuggerAttachIT.loopbackHost(DebuggerAttachIT.KEY, ports),
-                DebuggerSettings.defaults());
-        open.add(host);
+        DebuggerHost host = closer.add(DebuggerHost.start(closer.transport,
+                DebuggerAttachIT.loopbackHost(DebuggerAttachIT.KEY, ports), DebuggerSettings.defaults()));
         List<LoopbackTarget> targets = new ArrayList<>();
         for (int i = 0; i < ports.size(); i++) {
             LoopbackTarget target = new LoopbackTarget(DebuggerAttachIT.KEY, ports.get(i), 2 + i,
                     KernelConfig.defaults());
-            open.add(target);
+            closer.add(target);
             targets.add(target);
         }
         try (DatagramSocket junk = new DatagramSocket(0, InetAddress.getByName("127.0.0.9"))) {
