@@ -1,0 +1,98 @@
+package dev.kdnet.host.session;
+
+import dev.kdnet.protocol.netty.KdnetEnvelopeCodec;
+import dev.kdnet.protocol.netty.UdpSocketOptions;
+import dev.kdnet.protocol.netty.UdpTransport;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The debugger host's UDP side: one socket and one {@link TargetSession} per configured port, each on one event loop
+ * of the given {@link UdpTransport} (epoll where available, NIO otherwise). Ports are isolated: what one receives
+ * never touches another's session.
+ */
+public final class HostServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HostServer.class);
+
+    private final HostConfig config;
+    private final Map<Integer, TargetSession> sessions;
+    private final List<Channel> channels;
+
+    private HostServer(HostConfig config, Map<Integer, TargetSession> sessions, List<Channel> channels) {
+        this.config = config;
+        this.sessions = sessions;
+        this.channels = channels;
+    }
+
+    /**
+     * Binds every port of {@code config} on {@code transport} and starts listening. The transport stays the
+     * caller's: closing the server closes the sockets, not the transport.
+     *
+     * @throws InterruptedException if interrupted while binding
+     * @throws IllegalStateException if a port cannot be bound (the ports bound so far are closed again)
+     */
+    public static HostServer start(UdpTransport transport, HostConfig config) throws InterruptedException {
+        Map<Integer, TargetSession> sessions = new LinkedHashMap<>();
+        List<Channel> channels = new ArrayList<>();
+        HostServer server = new HostServer(config, sessions, channels);
+        List<String> unsupported = transport.unsupported(UdpSocketOptions.host());
+        if (!unsupported.isEmpty()) {
+            LOG.info("this transport cannot set {}", unsupported);
+        }
+        try {
+            for (int port : config.ports()) {
+                TargetSession session = new TargetSession(config, port);
+                Channel channel = transport.bind(new InetSocketAddress(config.bindAddress(), port),
+                        UdpSocketOptions.host(), new ChannelInitializer<>() {
+                            @Override
+                            protected void initChannel(Channel ch) {
+                                ch.pipeline().addLast(KdnetEnvelopeCodec.INSTANCE, session.handler());
+                            }
+                        });
+                channels.add(channel);
+                sessions.put(port, session);
+                session.start(channel);
+            }
+        } catch (RuntimeException e) {
+            server.close();
+            throw new IllegalStateException("cannot listen on " + config + ": " + e.getMessage(), e);
+        }
+        LOG.info("listening on UDP {} of {} ({})", config.ports(), config.bindAddress().getHostAddress(),
+                transport.isEpoll() ? "epoll" : "NIO");
+        return server;
+    }
+
+    /** The configuration. */
+    public HostConfig config() {
+        return config;
+    }
+
+    /** The session of {@code port}. */
+    public TargetSession session(int port) {
+        TargetSession session = sessions.get(port);
+        if (session == null) {
+            throw new NoSuchElementException("not listening on UDP " + port + "; ports: " + sessions.keySet());
+        }
+        return session;
+    }
+
+    /** Every session, in port order of the configuration. */
+    public List<TargetSession> sessions() {
+        return List.copyOf(sessions.values());
+    }
+
+    /** Stops every session and closes its socket. */
+    @Override
+    public void close() {
+        sessions.values().forEach(TargetSession::close);
+        channels.forEach(c -> c.close().syncUninterruptibly());
+    }
+}

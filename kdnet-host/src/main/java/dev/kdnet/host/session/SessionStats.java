@@ -1,0 +1,29 @@
+package dev.kdnet.host.session;
+
+import dev.kdnet.protocol.link.KdLinkStats;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Counters of one port's session at a moment ({@code .kdstats}).
+ *
+ * @param port         the UDP port
+ * @param datagramsIn  datagrams received on the port
+ * @param datagramsOut datagrams sent from the port
+ * @param handshakes   pokes answered (each starts a new data key)
+ * @param keepalives   keepalive pokes ignored
+ * @param drops        dropped datagrams and packets by reason (reasons never seen are absent)
+ * @param link         the current KD link's counters, if a handshake happened
+ */
+public record SessionStats(int port, long datagramsIn, long datagramsOut, long handshakes, long keepalives,
+        Map<HostDropReason, Long> drops, Optional<KdLinkStats> link) {
+    /** Copies the drop map. */
+    public SessionStats {
+        drops = Map.copyOf(drops);
+    }
+
+    /** All drops, whatever the reason. */
+    public long totalDrops() {
+        return drops.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

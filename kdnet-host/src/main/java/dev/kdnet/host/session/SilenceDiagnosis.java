@@ -1,0 +1,70 @@
+package dev.kdnet.host.session;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Why no target attached to a port: a pure function of what the port saw ({@link SourceTally} per sender), so the
+ * command line can print it and tests can check every case without sockets.
+ *
+ * @param port   the UDP port
+ * @param waited how long the port has waited
+ * @param lines  one sentence per finding, most telling first
+ */
+public record SilenceDiagnosis(int port, Duration waited, List<String> lines) {
+    /** Copies the lines. */
+    public SilenceDiagnosis {
+        lines = List.copyOf(lines);
+    }
+
+    /**
+     * Explains the silence of {@code port} after {@code waited} from the senders' tallies.
+     *
+     * @param contactTarget the target the host contacts first, if any (named when nothing came back)
+     */
+    public static SilenceDiagnosis explain(int port, Duration waited, List<SourceTally> tallies,
+            Optional<InetAddress> contactTarget) {
+        List<String> lines = new ArrayList<>();
+        if (tallies.stream().allMatch(t -> t.datagrams() == 0)) {
+            lines.add("no datagrams on UDP " + port + " for " + waited.toSeconds() + " s: is inbound UDP " + port
+                    + " allowed through the firewall?");
+            contactTarget.ifPresent(t -> lines.add("contacted " + t.getHostAddress() + ":" + port
+                    + " without an answer: is the target up, with port=" + port + " and this key?"));
+        }
+        tallies.stream().filter(t -> t.datagrams() > 0)
+                .sorted(Comparator.comparingLong(SourceTally::datagrams).reversed())
+                .forEach(t -> explainSource(t, lines));
+        return new SilenceDiagnosis(port, waited, lines);
+    }
+
+    private static void explainSource(SourceTally t, List<String> lines) {
+        String from = t.datagrams() + " datagrams from " + t.source().getAddress().getHostAddress() + ":"
+                + t.source().getPort();
+        if (t.withHeader() == 0) {
+            lines.add(from + " without an MDBG header: not a KDNET target (another program sends to this port?)");
+        } else if (t.hmacFailed() == t.withHeader()) {
+            lines.add(from + " with valid MDBG headers, HMAC failed on all: the key does not match the target's");
+        } else if (t.answered() > 0 && t.data() == 0) {
+            lines.add(from + ": answered " + t.answered() + " of " + t.pokes()
+                    + " pokes but no data followed: does the target receive UDP from this host (outbound firewall,"
+                    + " NAT, or a hostip that is not this machine)?");
+        } else if (t.pokes() > 0 && t.answered() == 0) {
+            lines.add(from + ": " + t.pokes() + " pokes ignored: this port's session belongs to another target");
+        } else if (t.data() > 0) {
+            lines.add(from + ": connected, " + t.data() + " data datagrams, but the target has not stopped yet");
+        }
+        if (t.source().getAddress().isLinkLocalAddress()) {
+            lines.add("target " + t.source().getAddress().getHostAddress()
+                    + " uses a link-local address: it got no DHCP lease and may be unreachable from other subnets");
+        }
+    }
+
+    /** The lines joined with "; ", for one log line. */
+    public String summary() {
+        return "UDP " + port + ", nothing attached after " + waited.toSeconds() + " s: " + String.join("; ", lines);
+    }
+}
