@@ -19,7 +19,6 @@ import dev.kdnet.protocol.dbgkd.NtStatus;
 import dev.kdnet.protocol.dbgkd.X64Context;
 import dev.kdnet.protocol.dbgkd.X64Register;
 import dev.kdnet.protocol.key.KdnetKey;
-import dev.kdnet.protocol.netty.UdpTransport;
 import dev.kdnet.target.kernel.KernelConfig;
 import dev.kdnet.target.kernel.SimulatedKernel;
 import dev.kdnet.target.kernel.SyntheticInstruction;
@@ -36,8 +35,7 @@ class DebuggerAttachIT {
     static final KdnetKey KEY = KdnetKey.parse("1.2.3.4");
     static final Duration ATTACH = Duration.ofSeconds(10);
 
-    private final UdpTransport transport = UdpTransport.create(2);
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final Closer closer = new Closer();
     private int port;
 
     static HostConfig loopbackHost(KdnetKey key, List<Integer> ports) throws Exception {
@@ -46,22 +44,19 @@ class DebuggerAttachIT {
 
     private Debugger hostAndTarget(KernelConfig kernel) throws Exception {
         port = LoopbackTarget.freePort();
-        DebuggerHost host = DebuggerHost.start(transport, loopbackHost(KEY, List.of(port)),
-                DebuggerSettings.defaults());
-        open.add(host);
+        host = closer.add(DebuggerHost.start(closer.transport, loopbackHost(KEY, List.of(port)),
+                DebuggerSettings.defaults()));
         target = new LoopbackTarget(KEY, port, 2, kernel);
-        open.add(target);
+        closer.add(target);
         return host.debugger(port);
     }
 
     private LoopbackTarget target;
+    private DebuggerHost host;
 
     @AfterEach
     void close() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-        transport.close();
+        closer.close();
     }
 
     @Test
@@ -178,9 +173,9 @@ class DebuggerAttachIT {
     void aRestartedHostAttachesToTheTargetThatKeptPokingBound() throws Exception {
         Debugger first = hostAndTarget(KernelConfig.defaults());
         first.attach(ATTACH);
-        ((DebuggerHost) open.get(0)).close();
+        host.close();
 
-        try (DebuggerHost second = DebuggerHost.start(transport, loopbackHost(KEY, List.of(port)),
+        try (DebuggerHost second = DebuggerHost.start(closer.transport, loopbackHost(KEY, List.of(port)),
                 DebuggerSettings.defaults())) {
             KernelVersion version = second.debugger(port).attach(ATTACH);
             assertThat(version.buildNumber()).isEqualTo(19041);

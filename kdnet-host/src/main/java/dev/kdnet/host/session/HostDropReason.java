@@ -5,19 +5,19 @@ import dev.kdnet.protocol.datagram.RejectReason;
 /** Why the host dropped a datagram or a packet from the network; counted per session. */
 public enum HostDropReason {
     /** Not an MDBG datagram. */
-    BAD_MAGIC("bad magic"),
+    BAD_MAGIC(RejectReason.BAD_MAGIC.description()),
     /** Too short, or not a whole number of AES blocks. */
-    BAD_LENGTH("bad length"),
+    BAD_LENGTH(RejectReason.BAD_LENGTH.description()),
     /** A channel byte that names no channel. */
-    UNKNOWN_CHANNEL("unknown channel"),
+    UNKNOWN_CHANNEL(RejectReason.UNKNOWN_CHANNEL.description()),
     /** A data datagram before any handshake. */
-    NO_DATA_KEY("no data key yet"),
+    NO_DATA_KEY(RejectReason.NO_DATA_KEY.description()),
     /** The HMAC did not verify (wrong key, or a stale data key). */
-    HMAC_MISMATCH("HMAC mismatch"),
+    HMAC_MISMATCH(RejectReason.HMAC_MISMATCH.description()),
     /** Padding out of range after the HMAC verified. */
-    BAD_PADDING("bad padding"),
+    BAD_PADDING(RejectReason.BAD_PADDING.description()),
     /** A datagram flagged host → target. */
-    WRONG_DIRECTION("wrong direction"),
+    WRONG_DIRECTION(RejectReason.WRONG_DIRECTION.description()),
     /** A data datagram whose sequence does not exceed the last one accepted (a replay). */
     STALE_SEQUENCE("stale sequence"),
     /** A data datagram from another address than the session's target. */
