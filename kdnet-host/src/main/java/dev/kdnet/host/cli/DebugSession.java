@@ -1,0 +1,121 @@
+package dev.kdnet.host.cli;
+
+import dev.kdnet.host.api.Debugger;
+import dev.kdnet.host.api.DebuggerEvent;
+import dev.kdnet.host.api.DebuggerHost;
+import dev.kdnet.host.api.KernelVersion;
+import dev.kdnet.host.api.NotAttachedException;
+import dev.kdnet.host.shell.Shell;
+import dev.kdnet.host.shell.StopText;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * One debugging session of the command line: wait for a target to attach (saying why nothing attaches while
+ * waiting), then run commands against it, showing its DbgPrint output as it arrives.
+ */
+final class DebugSession {
+    /** How long {@code g} and {@code .reboot} wait for the next stop. */
+    static final Duration GO_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration DIAGNOSIS_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private final DebuggerHost host;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    DebugSession(DebuggerHost host, PrintWriter out, PrintWriter err) {
+        this.host = host;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Attaches within {@code wait}, runs {@code lines}; 0 only if the target attached and every command succeeded. */
+    int run(List<String> lines, Duration wait) {
+        return run(debugger -> lines, wait);
+    }
+
+    /**
+     * Attaches within {@code wait}, then runs the lines {@code script} makes for the attached debugger; 0 only if
+     * the target attached and every command succeeded.
+     */
+    int run(Function<Debugger, List<String>> script, Duration wait) {
+        Debugger debugger = attach(wait);
+        if (debugger == null) {
+            return HostMain.FAILURE;
+        }
+        List<String> lines = script.apply(debugger);
+        Shell shell = new Shell(debugger, out, GO_TIMEOUT);
+        Consumer<DebuggerEvent> printer = printer(text -> {
+            out.print(text);
+            out.flush();
+        });
+        debugger.addListener(printer);
+        boolean ok = true;
+        for (String line : lines) {
+            if (shell.quitRequested()) {
+                break;
+            }
+            out.println("kd> " + line.strip());
+            ok &= shell.execute(line);
+        }
+        debugger.removeListener(printer);
+        debugger.detach();
+        return ok ? 0 : HostMain.FAILURE;
+    }
+
+    /** Waits for a target as long as it takes, then runs the interactive prompt. */
+    int interactive() throws Exception {
+        Debugger debugger = attach(null);
+        return new InteractivePrompt(debugger).run();
+    }
+
+    /**
+     * Waits until a target attaches on one of the host's ports, within {@code wait} (null: forever), printing the
+     * diagnosis every 10 s; null if none attached.
+     */
+    Debugger attach(Duration wait) {
+        List<Integer> ports = host.server().config().ports();
+        err.println("Waiting for a target on UDP " + (ports.size() == 1 ? ports.get(0)
+                : ports.get(0) + "-" + ports.get(ports.size() - 1)) + "...");
+        err.flush();
+        long start = System.nanoTime();
+        long nextDiagnosis = start + DIAGNOSIS_INTERVAL.toNanos();
+        while (wait == null || System.nanoTime() - start < wait.toNanos()) {
+            for (Debugger debugger : host.debuggers()) {
+                try {
+                    KernelVersion version = debugger.attach(POLL);
+                    out.printf("Connected to Windows 10 %d x64 target on UDP %d%n", version.buildNumber(),
+                            debugger.port());
+                    out.println(StopText.describe(debugger.stop()));
+                    out.flush();
+                    return debugger;
+                } catch (NotAttachedException e) {
+                    if (System.nanoTime() >= nextDiagnosis) {
+                        nextDiagnosis = System.nanoTime() + DIAGNOSIS_INTERVAL.toNanos();
+                        debugger.diagnosis().lines().forEach(line -> err.println(HostMain.PREFIX + line));
+                        err.flush();
+                    }
+                }
+            }
+        }
+        host.debuggers().forEach(d -> d.diagnosis().lines().forEach(line -> err.println(HostMain.PREFIX + line)));
+        err.println(HostMain.PREFIX + "no target attached within " + wait.toSeconds() + " s");
+        err.flush();
+        return null;
+    }
+
+    /** A listener that hands DbgPrint text and reboots to {@code sink}. */
+    static Consumer<DebuggerEvent> printer(Consumer<String> sink) {
+        return event -> {
+            if (event instanceof DebuggerEvent.Printed printed) {
+                sink.accept(printed.text());
+            } else if (event instanceof DebuggerEvent.Rebooted rebooted) {
+                sink.accept("Target " + rebooted.target() + " rebooted; attaching again\n");
+            }
+        };
+    }
+}

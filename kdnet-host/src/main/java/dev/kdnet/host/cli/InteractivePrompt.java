@@ -1,0 +1,66 @@
+package dev.kdnet.host.cli;
+
+import dev.kdnet.host.api.Debugger;
+import dev.kdnet.host.api.DebuggerEvent;
+import dev.kdnet.host.shell.Shell;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.completer.StringsCompleter;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * The interactive {@code kd>} prompt: JLine with history (kept in {@code ~/.kdnet_history}) and Tab completion of
+ * command names; DbgPrint output appears above the prompt as it arrives; Ctrl-C while the target runs breaks in.
+ */
+final class InteractivePrompt {
+    private static final Path HISTORY = Path.of(System.getProperty("user.home"), ".kdnet_history");
+
+    private final Debugger debugger;
+
+    InteractivePrompt(Debugger debugger) {
+        this.debugger = debugger;
+    }
+
+    int run() throws Exception {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            PrintWriter out = terminal.writer();
+            Shell shell = new Shell(debugger, out, DebugSession.GO_TIMEOUT);
+            LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("kdnet")
+                    .completer(new StringsCompleter(shell.commandNames()))
+                    .variable(LineReader.HISTORY_FILE, HISTORY).build();
+            terminal.handle(Terminal.Signal.INT, signal -> breakInIfRunning());
+            Consumer<DebuggerEvent> printer = DebugSession.printer(text -> reader.printAbove(text.stripTrailing()));
+            debugger.addListener(printer);
+            boolean ok = true;
+            while (!shell.quitRequested()) {
+                String line;
+                try {
+                    line = reader.readLine(debugger.stop().cpu() + ": kd> ");
+                } catch (UserInterruptException e) {
+                    continue;
+                } catch (EndOfFileException e) {
+                    break;
+                }
+                ok &= shell.execute(line);
+            }
+            debugger.removeListener(printer);
+            reader.getHistory().save();
+            debugger.detach();
+            return ok ? 0 : HostMain.FAILURE;
+        }
+    }
+
+    private void breakInIfRunning() {
+        if (!debugger.isStopped()) {
+            Thread breaker = new Thread(debugger::breakIn, "kdnet-break-in");
+            breaker.setDaemon(true);
+            breaker.start();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.kdnet.host.cli;
+
+import dev.kdnet.host.api.DebuggerHost;
+import dev.kdnet.host.api.DebuggerSettings;
+import dev.kdnet.host.session.HostConfig;
+import dev.kdnet.protocol.key.KdnetKey;
+import dev.kdnet.protocol.netty.UdpTransport;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./kdnet host listen}: waits for a target on a UDP port, attaches, and runs debugger commands: from
+ * {@code -c}, from {@code --script}, or at an interactive prompt.
+ */
+@Command(name = "listen", sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "Wait for a KDNET target, attach to it and debug it: interactively (history, Tab completion, Ctrl-C"
+                    + " breaks in during g), or with -c / --script.",
+            ""},
+        footer = {
+            "",
+            "Commands at the prompt use WinDbg's spelling: vertarget, r, r rip=ADDR, db/dw/dd/dq ADDR [L COUNT],"
+                    + " eb/ew/ed/eq ADDR VALUES, bp/bl/bc, g, t, p, lm, ~N, .reboot, .writemem FILE ADDR L?SIZE,"
+                    + " .dumpphys FILE ADDR L?SIZE, .kdstats, q; ? lists them.",
+            "With -c or --script the exit code is 0 only if every command succeeded; if no target attaches within"
+                    + " --wait, the host says why and exits 1.",
+            "",
+            "Examples:",
+            "  ./kdnet host listen --port 50000 --key 1.2.3.4",
+            "  ./kdnet host listen -k net:port=50000,key=1.2.3.4 -c \"vertarget; r; db nt L80; q\""})
+final class ListenCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "P", description = "The UDP port to listen on (default 50000).")
+    private String port;
+
+    @Option(names = "--ports", paramLabel = "FIRST-LAST",
+            description = "Listen on a range of ports; the prompt debugs the first target that attaches.")
+    private String ports;
+
+    @Option(names = "--key", paramLabel = "w.x.y.z", converter = KeyConverter.class,
+            description = "The KDNET key (the target's bcdedit key).")
+    private KdnetKey key;
+
+    @Option(names = "-k", paramLabel = "net:port=P,key=K",
+            description = "WinDbg's form of --port and --key (optionally ,target=IP).")
+    private String windbg;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "The local IPv4 address to listen on"
+            + " (default: all).")
+    private String bind;
+
+    @Option(names = "--target", paramLabel = "IP", converter = Ipv4Converter.class,
+            description = "A target already running there: contact it at once instead of waiting for its poke.")
+    private Inet4Address target;
+
+    @Option(names = "-c", paramLabel = "COMMANDS", description = "Run these commands (separated by ;) and exit.")
+    private String commands;
+
+    @Option(names = "--script", paramLabel = "FILE", description = "Run the commands of FILE, one per line.")
+    private Path script;
+
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "30",
+            description = "With -c or --script: how long to wait for a target (default 30).")
+    private int waitSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        Connection connection = connection();
+        List<String> lines = scriptLines();
+        HostConfig config = HostConfig.of(connection.key(), connection.ports())
+                .withBindAddress(bindAddress());
+        if (connection.target() != null) {
+            config = config.withKnownTarget(connection.target());
+        }
+        try (UdpTransport transport = UdpTransport.create(1);
+                DebuggerHost host = DebuggerHost.start(transport, config, DebuggerSettings.defaults())) {
+            DebugSession session = new DebugSession(host, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return lines == null ? session.interactive() : session.run(lines, Duration.ofSeconds(waitSeconds));
+        }
+    }
+
+    /** The ports, key and target from --port/--ports/--key/--target or from -k. */
+    private record Connection(List<Integer> ports, KdnetKey key, Inet4Address target) {
+    }
+
+    private Connection connection() {
+        if (windbg != null) {
+            if (key != null || port != null || ports != null) {
+                throw new UsageException("-k replaces --port, --ports and --key; give one form");
+            }
+            WindbgConnection k = WindbgConnection.parse(windbg);
+            return new Connection(List.of(k.port()), k.key(),
+                    k.target() == null ? target : new Ipv4Converter().convert(k.target()));
+        }
+        if (key == null) {
+            throw new UsageException("--key is missing (the target's bcdedit key; ./kdnet host keygen makes one)");
+        }
+        if (port != null && ports != null) {
+            throw new UsageException("--port and --ports exclude each other; give one");
+        }
+        List<Integer> chosen = ports != null ? PortArgument.range(ports)
+                : List.of(PortArgument.parse(port == null ? "50000" : port));
+        return new Connection(chosen, key, target);
+    }
+
+    private InetAddress bindAddress() throws UnknownHostException {
+        return bind == null ? InetAddress.getByName("0.0.0.0") : new Ipv4Converter().convert(bind);
+    }
+
+    private List<String> scriptLines() {
+        if (commands != null && script != null) {
+            throw new UsageException("-c and --script exclude each other; give one");
+        }
+        if (commands != null) {
+            return List.of(commands);
+        }
+        if (script == null) {
+            return null;
+        }
+        try {
+            return Files.readAllLines(script);
+        } catch (IOException e) {
+            throw new UsageException("cannot read script " + script + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.kdnet.host.shell;
+
+import dev.kdnet.host.api.Debugger;
+import dev.kdnet.host.api.DebuggerException;
+import dev.kdnet.host.api.Stop;
+import dev.kdnet.protocol.dbgkd.X64Register;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs debugger commands against one {@link Debugger}, writing what they show to {@code out}. A command that fails
+ * prints one line starting with {@code error:} and reports failure, so scripts can stop or exit non-zero.
+ */
+public final class Shell {
+    /** One command: runs with its arguments (the words after its name). */
+    @FunctionalInterface
+    interface Command {
+        void run(Shell shell, List<String> args);
+    }
+
+    private final Debugger debugger;
+    private final PrintWriter out;
+    private final Map<String, Command> commands = new TreeMap<>();
+    private final Map<String, String> help = new TreeMap<>();
+    private final Duration goTimeout;
+    private boolean quit;
+
+    /**
+     * A shell for {@code debugger} printing to {@code out}; {@code g} and {@code .reboot} wait at most
+     * {@code goTimeout} for the next stop.
+     */
+    public Shell(Debugger debugger, PrintWriter out, Duration goTimeout) {
+        this.debugger = debugger;
+        this.out = out;
+        this.goTimeout = goTimeout;
+        InspectionCommands.register(this);
+        MemoryCommands.register(this);
+        ExecutionCommands.register(this);
+        add("q", "quit: detach and leave", (shell, args) -> shell.quit = true);
+        add("?", "this list", (shell, args) -> shell.help.forEach((name, text) ->
+                shell.out.printf("  %-10s %s%n", name, text)));
+    }
+
+    void add(String name, String description, Command command) {
+        commands.put(name, command);
+        help.put(name, description);
+    }
+
+    /** The command names, for completion. */
+    public List<String> commandNames() {
+        return List.copyOf(commands.keySet());
+    }
+
+    /** True once {@code q} ran. */
+    public boolean quitRequested() {
+        return quit;
+    }
+
+    /** Runs the commands of {@code line}, separated by {@code ;}; false if any failed (the rest still run). */
+    public boolean execute(String line) {
+        boolean ok = true;
+        for (String part : line.split(";")) {
+            String command = part.strip();
+            if (!command.isEmpty() && !quit) {
+                ok &= executeOne(command);
+            }
+        }
+        out.flush();
+        return ok;
+    }
+
+    private boolean executeOne(String command) {
+        List<String> words = Arrays.asList(command.split("\\s+"));
+        String name = words.get(0).toLowerCase(Locale.ROOT);
+        List<String> args = words.subList(1, words.size());
+        if (name.startsWith("~") && name.length() > 1) {
+            args = List.of(name.substring(1));
+            name = "~";
+        }
+        Command found = commands.get(name);
+        try {
+            if (found == null) {
+                throw new ShellException("unknown command \"" + words.get(0) + "\" (? lists the commands)");
+            }
+            found.run(this, args);
+            return true;
+        } catch (ShellException | DebuggerException | IllegalArgumentException | IllegalStateException e) {
+            out.println("error: " + e.getMessage());
+            return false;
+        }
+    }
+
+    Debugger debugger() {
+        return debugger;
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    /** Evaluates address expressions against the current CPU's registers and the kernel base. */
+    Expression expression() {
+        int cpu = currentCpu();
+        return new Expression(debugger.version().kernelBase(), r -> debugger.context(cpu).get(r));
+    }
+
+    Duration goTimeout() {
+        return goTimeout;
+    }
+
+    int currentCpu() {
+        return debugger.stop().cpu();
+    }
+
+    /** Prints a stop the way WinDbg announces it. */
+    void printStop(Stop stop) {
+        out.println(StopText.describe(stop));
+        out.println(Hex.address(stop.pc()) + " " + HexBytes.spaced(stop.code(), 0, Math.min(8, stop.code().length)));
+    }
+
+    /** {@code X64Register} named {@code name}, or a one-line error. */
+    static X64Register register(String name) {
+        return X64Register.byName(name.startsWith("@") ? name.substring(1) : name)
+                .orElseThrow(() -> new ShellException("no register \"" + name + "\""));
+    }
+}
