@@ -12,6 +12,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -125,7 +126,7 @@ final class ListenCommand implements Callable<Integer> {
             throw new UsageException("-c and --script exclude each other; give one");
         }
         if (commands != null) {
-            return List.of(commands);
+            return Arrays.stream(commands.split(";")).map(String::strip).filter(c -> !c.isEmpty()).toList();
         }
         if (script == null) {
             return null;

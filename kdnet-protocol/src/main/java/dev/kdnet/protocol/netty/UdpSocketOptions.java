@@ -22,8 +22,12 @@ public record UdpSocketOptions(int ttl, boolean dontFragment, boolean reuseAddre
         return new UdpSocketOptions(TARGET_TTL, true, true);
     }
 
-    /** What a debugger host uses: the system TTL (WinDbg's host sent 64) and DF. */
+    /**
+     * What a debugger host uses: the system TTL (WinDbg's host sent 64), DF, and SO_REUSEADDR, which Linux needs on
+     * both sockets before a simulated target can bind its own address with the port a wildcard-bound host holds
+     * (the one-machine lab).
+     */
     public static UdpSocketOptions host() {
-        return new UdpSocketOptions(0, true, false);
+        return new UdpSocketOptions(0, true, true);
     }
 }
