@@ -9,6 +9,7 @@ import dev.kdnet.host.api.DebuggerHost;
 import dev.kdnet.host.api.DebuggerSettings;
 import dev.kdnet.host.api.KernelVersion;
 import dev.kdnet.host.api.NotAttachedException;
+import dev.kdnet.host.session.HostConfig;
 import dev.kdnet.host.session.HostDropReason;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.target.kernel.KernelConfig;
@@ -84,5 +85,16 @@ class HostPortsIT {
                 host.debugger(ports.get(0)).stats().drops().get(HostDropReason.BAD_MAGIC)).isEqualTo(20L));
         assertThat(host.debugger(ports.get(1)).stats().totalDrops()).isZero();
         assertThat(host.debugger(ports.get(2)).stats().totalDrops()).isZero();
+    }
+
+    @Test
+    void aHostOnTheWildcardAddressSharesItsPortWithATargetOnTheSameMachine() throws Exception {
+        int port = LoopbackTarget.freePort();
+        DebuggerHost host = closer.add(DebuggerHost.start(closer.transport,
+                HostConfig.of(DebuggerAttachIT.KEY, List.of(port)), DebuggerSettings.defaults()));
+        LoopbackTarget target = closer.add(new LoopbackTarget(DebuggerAttachIT.KEY, port, 2,
+                KernelConfig.defaults()));
+        KernelVersion version = host.debugger(port).attach(DebuggerAttachIT.ATTACH);
+        assertThat(version.kernelBase()).isEqualTo(target.kernel().version().kernBase());
     }
 }
