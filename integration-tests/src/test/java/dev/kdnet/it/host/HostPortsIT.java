@@ -15,6 +15,7 @@ import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.target.kernel.KernelConfig;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,5 +97,21 @@ class HostPortsIT {
                 KernelConfig.defaults()));
         KernelVersion version = host.debugger(port).attach(DebuggerAttachIT.ATTACH);
         assertThat(version.kernelBase()).isEqualTo(target.kernel().version().kernBase());
+    }
+
+    @Test
+    void aHostThatKnowsTheTargetContactsItInsteadOfWaitingForItsNextPoke() throws Exception {
+        int port = LoopbackTarget.freePort();
+        LoopbackTarget target = closer.add(new LoopbackTarget(DebuggerAttachIT.KEY, port, 2, KernelConfig.defaults(),
+                Duration.ofMinutes(5)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> target.agent().stats().pokesSent() >= 1);
+        DebuggerHost host = closer.add(DebuggerHost.start(closer.transport,
+                DebuggerAttachIT.loopbackHost(DebuggerAttachIT.KEY, List.of(port))
+                        .withKnownTarget((Inet4Address) InetAddress.getByName("127.0.0.2")),
+                DebuggerSettings.defaults()));
+        KernelVersion version = host.debugger(port).attach(DebuggerAttachIT.ATTACH);
+        assertThat(version.kernelBase()).isEqualTo(target.kernel().version().kernBase());
+        assertThat(target.agent().stats().pokeRequests()).as("empty control datagrams that made it poke at once")
+                .isPositive();
     }
 }

@@ -27,6 +27,11 @@ final class LoopbackTarget implements AutoCloseable {
     private final TargetAgent agent;
 
     LoopbackTarget(KdnetKey key, int port, int addressByte, KernelConfig kernel) throws Exception {
+        this(key, port, addressByte, kernel, POKE_INTERVAL);
+    }
+
+    LoopbackTarget(KdnetKey key, int port, int addressByte, KernelConfig kernel, Duration pokeInterval)
+            throws Exception {
         KdEndpointFactory stubs = KdStub.factory(kernel);
         KdEndpointFactory capturing = (scheduler, reboot) -> {
             KdEndpoint endpoint = stubs.boot(scheduler, reboot);
@@ -35,7 +40,7 @@ final class LoopbackTarget implements AutoCloseable {
         };
         AgentConfig config = AgentConfig.of(key, (Inet4Address) InetAddress.getByName("127.0.0.1"), port,
                 (Inet4Address) InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) addressByte}))
-                .withPokeInterval(POKE_INTERVAL);
+                .withPokeInterval(pokeInterval);
         agent = TargetAgent.start(transport, config, capturing);
     }
 
