@@ -7,7 +7,6 @@ import dev.kdnet.protocol.LittleEndian;
 import dev.kdnet.protocol.dbgkd.X64Context;
 import dev.kdnet.protocol.dbgkd.X64Register;
 import dev.kdnet.target.kernel.KernelConfig;
-import dev.kdnet.target.kernel.KernelSymbols;
 import dev.kdnet.target.kernel.SimulatedKernel;
 import dev.kdnet.target.kernel.SyntheticInstruction;
 import java.nio.file.Files;
@@ -110,9 +109,9 @@ class HostCommandLineIT {
         assertThat(lastPrinted.get(X64Register.RAX)).isEqualTo(0x1234);
         long scratch = lastPrinted.get(X64Register.RSP) - 0x2000;
         byte[] memory = target.kernel().memory().read(scratch, 0x28);
-        assertThat(LittleEndian.u32(memory, 0)).isEqualTo(0x44332211L);
-        assertThat(LittleEndian.u32(memory, 0x10)).isEqualTo(0xDEADBEEFL);
-        assertThat(LittleEndian.u32(memory, 0x14)).isEqualTo(0xCAFEF00DL);
+        assertThat(LittleEndian.u32(memory, 0)).isEqualTo(0x44332211);
+        assertThat(LittleEndian.u32(memory, 0x10)).isEqualTo(0xDEADBEEF);
+        assertThat(LittleEndian.u32(memory, 0x14)).isEqualTo(0xCAFEF00D);
         assertThat(LittleEndian.u64(memory, 0x20)).isEqualTo(0x0123_4567_89AB_CDEFL);
         assertThat(run.out()).contains(address(scratch) + "  11 22 33 44 ")
                 .contains(address(scratch + 0x10) + "  deadbeef cafef00d")
@@ -121,9 +120,8 @@ class HostCommandLineIT {
 
     @Test
     void traceBreakpointAndGoFollowTheInstructionStream() throws Exception {
-        KernelSymbols symbols = new SimulatedKernel(KernelConfig.defaults()).symbols();
         SimulatedKernel reference = new SimulatedKernel(KernelConfig.defaults());
-        long from = symbols.codeStart();
+        long from = reference.symbols().codeStart();
         long traced = instructionsAhead(reference, from, 1);
         long breakAt = instructionsAhead(reference, traced, 5);
 
