@@ -5,14 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A program running in a real terminal: a detached tmux session on a tmux server of its own (its own socket, no
  * configuration file), which the test types into and reads the screen of. The pane stays after the program ends,
- * so its exit status can be read; closing kills the server and with it the session.
+ * so its last screen and exit status can be read; closing kills the server and with it the session.
  */
 final class TmuxSession implements AutoCloseable {
     private static final long COMMAND_SECONDS = 10;
+    private static final Pattern EXIT_STATUS = Pattern.compile("^\\[exit status (\\d+)]$", Pattern.MULTILINE);
 
     private final String name;
 
@@ -29,11 +32,15 @@ final class TmuxSession implements AutoCloseable {
         }
     }
 
-    /** Starts {@code command} (one shell command line) in a {@code columns} x {@code rows} terminal. */
+    /**
+     * Starts {@code command} (one shell command line) in a {@code columns} x {@code rows} terminal, under a shell
+     * that prints its exit status when it ends (tmux itself did not always learn the status of a JVM there).
+     */
     static TmuxSession start(String name, int columns, int rows, String command) throws IOException {
         TmuxSession session = new TmuxSession(name);
         session.tmux("start-server", ";", "set-option", "-g", "remain-on-exit", "on", ";", "new-session", "-d", "-s",
-                name, "-x", String.valueOf(columns), "-y", String.valueOf(rows), command);
+                name, "-x", String.valueOf(columns), "-y", String.valueOf(rows),
+                command + "; echo \"[exit status $?]\"");
         return session;
     }
 
@@ -49,16 +56,10 @@ final class TmuxSession implements AutoCloseable {
         return tmux("capture-pane", "-p", "-J", "-S", "-1000", "-t", name);
     }
 
-    /**
-     * The exit status of the program (128 + N if signal N killed it), or -1 while it runs.
-     */
+    /** The exit status of the program, once the shell it runs under printed it; -1 before. */
     int exitStatus() throws IOException {
-        String[] dead = tmux("display-message", "-p", "-t", name,
-                "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}").strip().split(":", -1);
-        if (!dead[1].isEmpty()) {
-            return Integer.parseInt(dead[1]);
-        }
-        return dead[2].isEmpty() ? -1 : 128 + Integer.parseInt(dead[2]);
+        Matcher printed = EXIT_STATUS.matcher(screen());
+        return printed.find() ? Integer.parseInt(printed.group(1)) : -1;
     }
 
     /** Kills the tmux server of this session. */
