@@ -7,6 +7,7 @@ import dev.kdnet.target.kernel.KernelConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +81,6 @@ class InteractivePromptIT {
     }
 
     private static int occurrences(String screen, String text) {
-        return screen.split(java.util.regex.Pattern.quote(text), -1).length - 1;
+        return screen.split(Pattern.quote(text), -1).length - 1;
     }
 }
