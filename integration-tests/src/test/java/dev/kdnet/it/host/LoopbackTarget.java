@@ -9,10 +9,13 @@ import dev.kdnet.target.nic.TargetAgent;
 import dev.kdnet.target.stub.KdEndpoint;
 import dev.kdnet.target.stub.KdEndpointFactory;
 import dev.kdnet.target.stub.KdStub;
+import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -22,16 +25,24 @@ import java.util.concurrent.atomic.AtomicReference;
 final class LoopbackTarget implements AutoCloseable {
     static final Duration POKE_INTERVAL = Duration.ofMillis(200);
 
-    private final UdpTransport transport = UdpTransport.create(1);
+    private final UdpTransport ownTransport;
     private final AtomicReference<KdStub> stub = new AtomicReference<>();
     private final TargetAgent agent;
 
+    /** A target on a transport of its own, closed with it. */
     LoopbackTarget(KdnetKey key, int port, int addressByte, KernelConfig kernel) throws Exception {
-        this(key, port, addressByte, kernel, POKE_INTERVAL);
+        this(UdpTransport.create(1), true, key, port, addressByte, kernel, POKE_INTERVAL);
     }
 
+    /** A target on a transport of its own that pokes every {@code pokeInterval}. */
     LoopbackTarget(KdnetKey key, int port, int addressByte, KernelConfig kernel, Duration pokeInterval)
             throws Exception {
+        this(UdpTransport.create(1), true, key, port, addressByte, kernel, pokeInterval);
+    }
+
+    private LoopbackTarget(UdpTransport transport, boolean ownsTransport, KdnetKey key, int port, int addressByte,
+            KernelConfig kernel, Duration pokeInterval) throws Exception {
+        this.ownTransport = ownsTransport ? transport : null;
         KdEndpointFactory stubs = KdStub.factory(kernel);
         KdEndpointFactory capturing = (scheduler, reboot) -> {
             KdEndpoint endpoint = stubs.boot(scheduler, reboot);
@@ -44,6 +55,12 @@ final class LoopbackTarget implements AutoCloseable {
         agent = TargetAgent.start(transport, config, capturing);
     }
 
+    /** A target on {@code transport}, shared with others: closing the target leaves it open. */
+    static LoopbackTarget on(UdpTransport transport, KdnetKey key, int port, int addressByte, KernelConfig kernel)
+            throws Exception {
+        return new LoopbackTarget(transport, false, key, port, addressByte, kernel, POKE_INTERVAL);
+    }
+
     /** A UDP port free on 127.0.0.1 now. */
     static int freePort() throws Exception {
         try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
@@ -51,8 +68,36 @@ final class LoopbackTarget implements AutoCloseable {
         }
     }
 
+    /** A run of {@code count} consecutive UDP ports free on 127.0.0.1 and 127.0.0.2 now; returns the first. */
+    static int freePorts(int count) throws Exception {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int first = freePort();
+            if (first + count <= 65536 && allFree(first, count)) {
+                return first;
+            }
+        }
+        throw new IllegalStateException("no " + count + " consecutive free UDP ports found on loopback");
+    }
+
+    private static boolean allFree(int first, int count) {
+        List<DatagramSocket> probes = new ArrayList<>();
+        try {
+            for (int port = first; port < first + count; port++) {
+                probes.add(new DatagramSocket(port, InetAddress.getByName("127.0.0.1")));
+                probes.add(new DatagramSocket(port, InetAddress.getByName("127.0.0.2")));
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        } finally {
+            probes.forEach(DatagramSocket::close);
+        }
+    }
+
+    /** The kernel booted last (a reboot boots a new one); null before the first handshake. */
     SimulatedKernel kernel() {
-        return stub.get().kernel();
+        KdStub booted = stub.get();
+        return booted == null ? null : booted.kernel();
     }
 
     TargetAgent agent() {
@@ -62,6 +107,8 @@ final class LoopbackTarget implements AutoCloseable {
     @Override
     public void close() {
         agent.close();
-        transport.close();
+        if (ownTransport != null) {
+            ownTransport.close();
+        }
     }
 }

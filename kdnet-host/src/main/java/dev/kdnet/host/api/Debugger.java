@@ -331,6 +331,9 @@ public final class Debugger {
         ManipulateState64 request = ManipulateState64.request(ManipulateApi.REBOOT, stop.cpu());
         loop.run(() -> {
             currentStop = null;
+            if (attached.isDone()) {
+                attached = new CompletableFuture<>();
+            }
             session.send(KdPacketType.STATE_MANIPULATE, request.encode());
         });
     }

@@ -20,6 +20,8 @@ import java.util.function.Function;
 final class DebugSession {
     /** How long {@code g} and {@code .reboot} wait for the next stop. */
     static final Duration GO_TIMEOUT = Duration.ofSeconds(60);
+    /** A wrong key or a blocked port shows in the first pokes: the first diagnosis comes sooner than the rest. */
+    private static final Duration FIRST_DIAGNOSIS = Duration.ofSeconds(5);
     private static final Duration DIAGNOSIS_INTERVAL = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(250);
 
@@ -75,7 +77,7 @@ final class DebugSession {
 
     /**
      * Waits until a target attaches on one of the host's ports, within {@code wait} (null: forever), printing the
-     * diagnosis every 10 s; null if none attached.
+     * diagnosis after 5 s and then every 10 s; null if none attached.
      */
     Debugger attach(Duration wait) {
         List<Integer> ports = host.server().config().ports();
@@ -83,7 +85,7 @@ final class DebugSession {
                 : ports.get(0) + "-" + ports.get(ports.size() - 1)) + "...");
         err.flush();
         long start = System.nanoTime();
-        long nextDiagnosis = start + DIAGNOSIS_INTERVAL.toNanos();
+        long nextDiagnosis = start + FIRST_DIAGNOSIS.toNanos();
         while (wait == null || System.nanoTime() - start < wait.toNanos()) {
             for (Debugger debugger : host.debuggers()) {
                 try {

@@ -60,7 +60,9 @@ final class MemoryCommands {
             out.println(Hex.address(range.address() + offset) + "  " + line(bytes, offset, count, unit));
         }
         if (!read.complete()) {
-            out.println(Hex.address(range.address() + bytes.length) + "  ?? (memory not readable from here)");
+            out.println(Hex.address(range.address() + bytes.length) + "  ??");
+            throw new ShellException(String.format("memory at %s is not readable (status %08x)",
+                    Hex.address(range.address() + bytes.length), read.status()));
         }
     }
 

@@ -32,7 +32,8 @@ class HostCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.errLines()).containsExactly(
-                "kdnet host: unknown command 'frobnicate'; expected listen, demo, keygen or decode (./kdnet host --help)");
+                "kdnet host: unknown command 'frobnicate'; expected listen, demo, keygen or decode"
+                        + " (./kdnet host --help)");
     }
 
     @Test

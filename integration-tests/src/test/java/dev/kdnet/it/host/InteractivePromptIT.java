@@ -1,0 +1,86 @@
+package dev.kdnet.it.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kdnet.target.kernel.KernelConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The interactive {@code kd>} prompt of the shaded host jar in a real terminal (tmux), against a simulated target
+ * started by the test: Tab completion, a command's output, history with the Up arrow, and {@code q}.
+ */
+class InteractivePromptIT {
+    private static final Duration SCREEN = Duration.ofSeconds(30);
+    private static final Path HOST_JAR = Path.of("../kdnet-host/target/kdnet-host.jar");
+
+    private LoopbackTarget target;
+    private int port;
+
+    @BeforeEach
+    void startTarget() throws Exception {
+        if (!TmuxSession.available()) {
+            String reason = "tmux is not installed: the interactive prompt needs a real terminal (apt-get install"
+                    + " tmux; .ci/run does)";
+            System.err.println("InteractivePromptIT skipped: " + reason);
+            Assumptions.abort(reason);
+        }
+        assertThat(HOST_JAR).as("the shaded host jar (mvn verify packages it before the ITs)").exists();
+        port = LoopbackTarget.freePort();
+        target = new LoopbackTarget(DebuggerAttachIT.KEY, port, 2, KernelConfig.defaults());
+    }
+
+    @AfterEach
+    void stopTarget() {
+        if (target != null) {
+            target.close();
+        }
+    }
+
+    @Test
+    void completesRunsRecallsHistoryAndQuits(@TempDir Path home) throws Exception {
+        String host = String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + home, "-cp", HOST_JAR.toAbsolutePath().normalize().toString(),
+                "dev.kdnet.host.cli.HostMain", "listen", "--bind", "127.0.0.1", "--port", String.valueOf(port),
+                "--key", "1.2.3.4");
+        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, host)) {
+            awaitScreen(terminal, "0: kd> ", 1);
+
+            terminal.send("ver", "Tab");
+            awaitScreen(terminal, "kd> vertarget", 1);
+            terminal.send("Enter");
+            awaitScreen(terminal, "Windows 10 Kernel Version 19041", 1);
+
+            terminal.send("r", "Enter");
+            awaitScreen(terminal, "rip=", 1);
+
+            terminal.send("lm", "Enter");
+            awaitScreen(terminal, "hal.dll", 1);
+            terminal.send("Up", "Enter");
+            awaitScreen(terminal, "hal.dll", 2);
+            assertThat(occurrences(terminal.screen(), "kd> lm")).isEqualTo(2);
+
+            terminal.send("q", "Enter");
+            await().atMost(SCREEN).untilAsserted(() -> assertThat(terminal.exitStatus())
+                    .as("the host's exit status after q; the screen:%n%s", terminal.screen()).isZero());
+        }
+        assertThat(Files.readString(home.resolve(".kdnet_history"))).contains("vertarget", "lm");
+    }
+
+    private static void awaitScreen(TmuxSession terminal, String text, int times) {
+        await().atMost(SCREEN).untilAsserted(() -> assertThat(occurrences(terminal.screen(), text))
+                .as("%s on the screen:%n%s", text, terminal.screen()).isGreaterThanOrEqualTo(times));
+    }
+
+    private static int occurrences(String screen, String text) {
+        return screen.split(Pattern.quote(text), -1).length - 1;
+    }
+}
