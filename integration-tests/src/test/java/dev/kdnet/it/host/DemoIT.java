@@ -1,0 +1,31 @@
+package dev.kdnet.it.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kdnet.host.cli.HostMain;
+import java.io.PrintWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code ./kdnet demo}, the README's main command: a whole session on loopback that ends cleanly. */
+class DemoIT {
+    @Test
+    void theDemoAttachesInspectsHitsABreakpointWhilePrintsArriveAndExitsZero() {
+        CapturedText out = new CapturedText(() -> { });
+        CapturedText err = new CapturedText(() -> { });
+        CommandLine commandLine = HostMain.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int exit = commandLine.execute("demo");
+
+        String text = out.toString();
+        assertThat(exit).as("stderr: %s", err).isZero();
+        assertThat(text).contains("Connected to Windows 10 19041 x64 target", "Windows 10 Kernel Version 19041",
+                "rip=", "4d 5a 90 00", "ntoskrnl.exe", "kdnet demo: DbgPrint #1", "RTT:");
+        int g = text.indexOf("kd> g");
+        assertThat(g).isPositive();
+        assertThat(text.substring(g)).contains("Break instruction exception - code 80000003");
+        assertThat(text).endsWith("kd> q" + System.lineSeparator());
+    }
+}
