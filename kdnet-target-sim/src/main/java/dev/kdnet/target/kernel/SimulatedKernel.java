@@ -5,7 +5,6 @@ import dev.kdnet.protocol.dbgkd.KSpecialRegister;
 import dev.kdnet.protocol.dbgkd.KSpecialRegisters;
 import dev.kdnet.protocol.dbgkd.NtStatus;
 import dev.kdnet.protocol.dbgkd.X64Context;
-import dev.kdnet.protocol.dbgkd.X64Register;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
