@@ -7,7 +7,6 @@ import dev.kdnet.host.relay.UdpRelay;
 import dev.kdnet.protocol.netty.UdpTransport;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
