@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
  * {@code subcommands}; a new one (listen, demo, relay) is added there.
  */
 @Command(name = "./kdnet host", sortOptions = false, usageHelpAutoWidth = true,
-        subcommands = {ListenCommand.class, DemoCommand.class, KeygenCommand.class, DecodeCommand.class},
+        subcommands = {ListenCommand.class, DemoCommand.class, KeygenCommand.class, DecodeCommand.class,
+            RelayCommand.class},
         description = {
             "The debugger host side of KDNET, Windows kernel debugging over encrypted UDP.",
             ""},

@@ -32,7 +32,7 @@ class HostCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.errLines()).containsExactly(
-                "kdnet host: unknown command 'frobnicate'; expected listen, demo, keygen or decode"
+                "kdnet host: unknown command 'frobnicate'; expected listen, demo, keygen, decode or relay"
                         + " (./kdnet host --help)");
     }
 
@@ -42,6 +42,6 @@ class HostCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly(
-                "kdnet host: no command given; expected listen, demo, keygen or decode (./kdnet host --help)");
+                "kdnet host: no command given; expected listen, demo, keygen, decode or relay (./kdnet host --help)");
     }
 }

@@ -1,0 +1,106 @@
+package dev.kdnet.host.cli;
+
+import dev.kdnet.host.relay.Impairment;
+import dev.kdnet.host.relay.ImpairmentText;
+import dev.kdnet.host.relay.RelayStats;
+import dev.kdnet.host.relay.UdpRelay;
+import dev.kdnet.protocol.netty.UdpTransport;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./kdnet host relay}: a UDP relay between target and host that drops, duplicates, reorders, delays and
+ * corrupts datagrams, until Ctrl-C; then it prints what it did.
+ */
+@Command(name = "relay", sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "Relay UDP between a target and the host with impairment, until Ctrl-C; then print the counts.",
+            "The first sender to --listen is side A (the target); its datagrams go to --to, the answers back to A.",
+            ""},
+        footer = {
+            "",
+            "Example:",
+            "  ./kdnet host relay --listen 127.0.0.1:50001 --to 127.0.0.1:50000 --loss 5% --dup 1% --reorder 2%"
+                    + " --delay 1ms --jitter 0.5ms --corrupt 0.5% --seed 7"})
+final class RelayCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--listen", paramLabel = "ADDR:PORT", required = true, description = "Where to listen.")
+    private String listen;
+
+    @Option(names = "--to", paramLabel = "ADDR:PORT", required = true, description = "Where to relay to.")
+    private String to;
+
+    @Option(names = "--loss", paramLabel = "SHARE", defaultValue = "0%", description = "Share dropped, e.g. 5%.")
+    private String loss;
+
+    @Option(names = "--dup", paramLabel = "SHARE", defaultValue = "0%", description = "Share sent twice.")
+    private String duplicate;
+
+    @Option(names = "--reorder", paramLabel = "SHARE", defaultValue = "0%",
+            description = "Share held back until the next datagram.")
+    private String reorder;
+
+    @Option(names = "--delay", paramLabel = "DURATION", defaultValue = "0ms",
+            description = "Wait before sending, e.g. 1ms, 0.5ms, 2s.")
+    private String delay;
+
+    @Option(names = "--jitter", paramLabel = "DURATION", defaultValue = "0ms",
+            description = "Most the wait differs from --delay, either way.")
+    private String jitter;
+
+    @Option(names = "--corrupt", paramLabel = "SHARE", defaultValue = "0%",
+            description = "Share with one random bit flipped.")
+    private String corrupt;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the decisions, to repeat a run"
+            + " (default: random, printed).")
+    private Long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        InetSocketAddress listenAddress = SocketAddressArgument.parse("--listen", listen);
+        InetSocketAddress toAddress = SocketAddressArgument.parse("--to", to);
+        Impairment impairment = new Impairment(option("--loss", loss, ImpairmentText::share),
+                option("--dup", duplicate, ImpairmentText::share), option("--reorder", reorder, ImpairmentText::share),
+                option("--delay", delay, ImpairmentText::duration), option("--jitter", jitter, ImpairmentText::duration),
+                option("--corrupt", corrupt, ImpairmentText::share));
+        long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong();
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (UdpTransport transport = UdpTransport.create(1);
+                UdpRelay relay = UdpRelay.start(transport, listenAddress, toAddress, impairment, chosenSeed)) {
+            out.println("relay: " + relay.localAddress() + " <-> " + toAddress + ", seed " + chosenSeed
+                    + "; Ctrl-C stops");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                print(out, relay.stats());
+                stopped.countDown();
+            }, "relay-stop"));
+            stopped.await();
+        }
+        return 0;
+    }
+
+    private static <T> T option(String name, String text, Function<String, T> parse) {
+        try {
+            return parse.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(name + " " + text + ": " + e.getMessage());
+        }
+    }
+
+    private static void print(PrintWriter out, RelayStats stats) {
+        out.println("relay: A -> to: " + stats.fromA().summary());
+        out.println("relay: to -> A: " + stats.toA().summary());
+        out.flush();
+    }
+}

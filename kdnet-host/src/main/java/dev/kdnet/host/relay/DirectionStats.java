@@ -1,0 +1,21 @@
+package dev.kdnet.host.relay;
+
+/**
+ * What the relay did with the datagrams of one direction. {@code forwarded + dropped} is the number that arrived;
+ * each forwarded datagram is sent once, the duplicated ones once more.
+ *
+ * @param forwarded  datagrams sent on (not dropped)
+ * @param dropped    datagrams dropped
+ * @param duplicated forwarded datagrams sent a second time
+ * @param reordered  forwarded datagrams held back until the next one had been sent
+ * @param delayed    forwarded datagrams sent after a wait
+ * @param corrupted  forwarded datagrams with one bit flipped
+ */
+public record DirectionStats(long forwarded, long dropped, long duplicated, long reordered, long delayed,
+        long corrupted) {
+    /** One line: {@code forwarded 950, dropped 50, duplicated 10, ...}. */
+    public String summary() {
+        return "forwarded " + forwarded + ", dropped " + dropped + ", duplicated " + duplicated + ", reordered "
+                + reordered + ", delayed " + delayed + ", corrupted " + corrupted;
+    }
+}
