@@ -19,29 +19,38 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A simulated target on its own loopback address (127.0.0.2 and up) poking the host at 127.0.0.1:P every 200 ms,
- * with its current kernel reachable for comparisons.
+ * A simulated target on its own loopback address (127.0.0.2 and up) poking the host at 127.0.0.1:P (or another
+ * loopback address, such as a relay's) every 200 ms, with its current kernel reachable for comparisons.
  */
 final class LoopbackTarget implements AutoCloseable {
     static final Duration POKE_INTERVAL = Duration.ofMillis(200);
 
     private final UdpTransport ownTransport;
+    private static final int HOST_ADDRESS_BYTE = 1;
+
     private final AtomicReference<KdStub> stub = new AtomicReference<>();
     private final TargetAgent agent;
 
     /** A target on a transport of its own, closed with it. */
     LoopbackTarget(KdnetKey key, int port, int addressByte, KernelConfig kernel) throws Exception {
-        this(UdpTransport.create(1), true, key, port, addressByte, kernel, POKE_INTERVAL);
+        this(key, port, addressByte, kernel, POKE_INTERVAL);
     }
 
     /** A target on a transport of its own that pokes every {@code pokeInterval}. */
     LoopbackTarget(KdnetKey key, int port, int addressByte, KernelConfig kernel, Duration pokeInterval)
             throws Exception {
-        this(UdpTransport.create(1), true, key, port, addressByte, kernel, pokeInterval);
+        this(UdpTransport.create(1), true, key, port, addressByte, HOST_ADDRESS_BYTE, kernel, pokeInterval);
+    }
+
+    /** A target on a transport of its own whose host (or a relay in front of it) is 127.0.0.{hostAddressByte}. */
+    static LoopbackTarget towards(int hostAddressByte, KdnetKey key, int port, int addressByte, KernelConfig kernel)
+            throws Exception {
+        return new LoopbackTarget(UdpTransport.create(1), true, key, port, addressByte, hostAddressByte, kernel,
+                POKE_INTERVAL);
     }
 
     private LoopbackTarget(UdpTransport transport, boolean ownsTransport, KdnetKey key, int port, int addressByte,
-            KernelConfig kernel, Duration pokeInterval) throws Exception {
+            int hostAddressByte, KernelConfig kernel, Duration pokeInterval) throws Exception {
         this.ownTransport = ownsTransport ? transport : null;
         KdEndpointFactory stubs = KdStub.factory(kernel);
         KdEndpointFactory capturing = (scheduler, reboot) -> {
@@ -49,8 +58,7 @@ final class LoopbackTarget implements AutoCloseable {
             stub.set((KdStub) endpoint);
             return endpoint;
         };
-        AgentConfig config = AgentConfig.of(key, (Inet4Address) InetAddress.getByName("127.0.0.1"), port,
-                (Inet4Address) InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) addressByte}))
+        AgentConfig config = AgentConfig.of(key, loopback(hostAddressByte), port, loopback(addressByte))
                 .withPokeInterval(pokeInterval);
         agent = TargetAgent.start(transport, config, capturing);
     }
@@ -58,7 +66,13 @@ final class LoopbackTarget implements AutoCloseable {
     /** A target on {@code transport}, shared with others: closing the target leaves it open. */
     static LoopbackTarget on(UdpTransport transport, KdnetKey key, int port, int addressByte, KernelConfig kernel)
             throws Exception {
-        return new LoopbackTarget(transport, false, key, port, addressByte, kernel, POKE_INTERVAL);
+        return new LoopbackTarget(transport, false, key, port, addressByte, HOST_ADDRESS_BYTE, kernel,
+                POKE_INTERVAL);
+    }
+
+    /** The loopback address 127.0.0.{lastByte}. */
+    static Inet4Address loopback(int lastByte) throws IOException {
+        return (Inet4Address) InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) lastByte});
     }
 
     /** A UDP port free on 127.0.0.1 now. */

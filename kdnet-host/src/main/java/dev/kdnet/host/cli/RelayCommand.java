@@ -47,7 +47,7 @@ final class RelayCommand implements Callable<Integer> {
     private String duplicate;
 
     @Option(names = "--reorder", paramLabel = "SHARE", defaultValue = "0%",
-            description = "Share held back until the next datagram.")
+            description = "Share held back until the next datagram (at most 2 x delay + 5 ms).")
     private String reorder;
 
     @Option(names = "--delay", paramLabel = "DURATION", defaultValue = "0ms",

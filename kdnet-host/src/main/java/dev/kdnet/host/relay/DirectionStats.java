@@ -7,7 +7,7 @@ package dev.kdnet.host.relay;
  * @param forwarded  datagrams sent on (not dropped)
  * @param dropped    datagrams dropped
  * @param duplicated forwarded datagrams sent a second time
- * @param reordered  forwarded datagrams held back until the next one had been sent
+ * @param reordered  forwarded datagrams held back until the next one had been sent or a time limit passed
  * @param delayed    forwarded datagrams sent after a wait
  * @param corrupted  forwarded datagrams with one bit flipped
  */

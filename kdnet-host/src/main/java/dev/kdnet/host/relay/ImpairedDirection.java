@@ -1,18 +1,32 @@
 package dev.kdnet.host.relay;
 
+import java.time.Duration;
+
 /**
  * One direction of the relay: decides each datagram with an {@link Impairer}, counts, and hands what survives to a
- * {@link DatagramSender}, holding back at most one datagram for reordering. Not thread-safe: one event loop feeds
- * it.
+ * {@link DatagramSender}, holding back at most one datagram for reordering. A held datagram follows the next one, or
+ * goes on its own once {@code holdLimit} has passed without one. Not thread-safe: one event loop feeds it and runs
+ * its timer.
  */
 final class ImpairedDirection {
     private final Impairer impairer;
+    private final Duration holdLimit;
+    private final HoldTimer timer;
     private final DirectionCounters counters = new DirectionCounters();
     private byte[] held;
     private Verdict heldVerdict;
+    private DatagramSender heldSender;
+    private long holds;
 
-    ImpairedDirection(Impairer impairer) {
+    ImpairedDirection(Impairer impairer, Duration holdLimit, HoldTimer timer) {
         this.impairer = impairer;
+        this.holdLimit = holdLimit;
+        this.timer = timer;
+    }
+
+    /** How long a held-back datagram waits for the next one of {@code impairment}: twice the delay plus 5 ms. */
+    static Duration holdLimit(Impairment impairment) {
+        return impairment.delay().multipliedBy(2).plusMillis(5);
     }
 
     /** Impairs {@code datagram} and sends what survives through {@code sender}. */
@@ -27,13 +41,25 @@ final class ImpairedDirection {
             counters.countReordered();
             held = impaired;
             heldVerdict = verdict;
+            heldSender = sender;
+            long hold = ++holds;
+            timer.after(holdLimit, () -> {
+                if (hold == holds) {
+                    releaseHeld();
+                }
+            });
             return;
         }
         send(impaired, verdict, sender);
+        releaseHeld();
+    }
+
+    private void releaseHeld() {
         if (held != null) {
-            send(held, heldVerdict, sender);
+            send(held, heldVerdict, heldSender);
             held = null;
             heldVerdict = null;
+            heldSender = null;
         }
     }
 

@@ -7,7 +7,8 @@ import java.time.Duration;
  *
  * @param loss      share dropped
  * @param duplicate share of the forwarded datagrams sent twice
- * @param reorder   share of the forwarded datagrams held back until the next datagram of the same direction
+ * @param reorder   share of the forwarded datagrams held back until the next datagram of the same direction (or
+ *                  until twice {@code delay} plus 5 ms have passed without one)
  * @param delay     how long every forwarded datagram waits before it is sent
  * @param jitter    the most a datagram's wait differs from {@code delay}, either way (never below zero)
  * @param corrupt   share of the forwarded datagrams with one random bit flipped

@@ -28,8 +28,9 @@ public final class UdpRelay implements AutoCloseable {
 
     private UdpRelay(InetSocketAddress to, Impairment impairment, long seed) {
         this.to = to;
-        this.fromA = new ImpairedDirection(new Impairer(impairment, seed));
-        this.toA = new ImpairedDirection(new Impairer(impairment, ~seed));
+        Duration holdLimit = ImpairedDirection.holdLimit(impairment);
+        this.fromA = new ImpairedDirection(new Impairer(impairment, seed), holdLimit, this::schedule);
+        this.toA = new ImpairedDirection(new Impairer(impairment, ~seed), holdLimit, this::schedule);
     }
 
     /**
@@ -72,8 +73,12 @@ public final class UdpRelay implements AutoCloseable {
         if (delay.isZero()) {
             write.run();
         } else {
-            channel.eventLoop().schedule(write, delay.toNanos(), TimeUnit.NANOSECONDS);
+            schedule(delay, write);
         }
+    }
+
+    private void schedule(Duration wait, Runnable task) {
+        channel.eventLoop().schedule(task, wait.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** Routes each arriving datagram into its direction. */

@@ -7,7 +7,7 @@ import java.time.Duration;
  *
  * @param drop       the datagram is not forwarded; every other field is then false, zero or -1
  * @param duplicate  it is sent twice
- * @param holdBack   it waits until the next datagram of the same direction has been sent
+ * @param holdBack   it waits until the next datagram of the same direction has been sent (or a time limit)
  * @param delay      how long it waits before it is sent
  * @param corruptBit the bit flipped (bit {@code i % 8} of byte {@code i / 8}), or -1 for none
  */

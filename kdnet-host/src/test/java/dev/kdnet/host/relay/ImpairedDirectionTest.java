@@ -10,6 +10,17 @@ import org.junit.jupiter.api.Test;
 /** One direction without sockets: what it sends, in which order, and what it counts. */
 class ImpairedDirectionTest {
     private final List<byte[]> sent = new ArrayList<>();
+    private final List<Runnable> timers = new ArrayList<>();
+    private final List<Duration> waits = new ArrayList<>();
+
+    /** A direction whose hold timers wait in {@link #timers} until a test runs them. */
+    private ImpairedDirection direction(Impairment impairment) {
+        return new ImpairedDirection(new Impairer(impairment, 1), ImpairedDirection.holdLimit(impairment),
+                (wait, task) -> {
+                    waits.add(wait);
+                    timers.add(task);
+                });
+    }
 
     private void offerAll(ImpairedDirection direction, int count) {
         for (int i = 0; i < count; i++) {
@@ -19,7 +30,7 @@ class ImpairedDirectionTest {
 
     @Test
     void noImpairmentForwardsEveryDatagramUnchangedAndInOrder() {
-        ImpairedDirection direction = new ImpairedDirection(new Impairer(Impairment.NONE, 1));
+        ImpairedDirection direction = direction(Impairment.NONE);
 
         offerAll(direction, 1000);
 
@@ -33,7 +44,7 @@ class ImpairedDirectionTest {
     @Test
     void aHeldBackDatagramFollowsTheNextOne() {
         Impairment alwaysReorder = new Impairment(0, 0, 1, Duration.ZERO, Duration.ZERO, 0);
-        ImpairedDirection direction = new ImpairedDirection(new Impairer(alwaysReorder, 1));
+        ImpairedDirection direction = direction(alwaysReorder);
 
         offerAll(direction, 4);
 
@@ -42,9 +53,38 @@ class ImpairedDirectionTest {
     }
 
     @Test
+    void aHeldBackDatagramGoesOnItsOwnWhenNothingFollowsInTime() {
+        Impairment alwaysReorder = new Impairment(0, 0, 1, Duration.ofMillis(3), Duration.ZERO, 0);
+        ImpairedDirection direction = direction(alwaysReorder);
+
+        offerAll(direction, 1);
+        assertThat(sent).isEmpty();
+        assertThat(waits).containsExactly(Duration.ofMillis(11));
+
+        timers.get(0).run();
+        assertThat(sent).extracting(d -> (int) d[0]).containsExactly(0);
+        timers.get(0).run();
+        assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void aStaleTimerLeavesALaterHeldDatagramWaiting() {
+        Impairment alwaysReorder = new Impairment(0, 0, 1, Duration.ZERO, Duration.ZERO, 0);
+        ImpairedDirection direction = direction(alwaysReorder);
+
+        offerAll(direction, 3);
+        assertThat(sent).extracting(d -> (int) d[0]).containsExactly(1, 0);
+
+        timers.get(0).run();
+        assertThat(sent).hasSize(2);
+        timers.get(1).run();
+        assertThat(sent).extracting(d -> (int) d[0]).containsExactly(1, 0, 2);
+    }
+
+    @Test
     void countsAddUpUnderEveryImpairment() {
         Impairment settings = new Impairment(0.05, 0.01, 0.02, Duration.ofMillis(1), Duration.ZERO, 0.005);
-        ImpairedDirection direction = new ImpairedDirection(new Impairer(settings, 3));
+        ImpairedDirection direction = direction(settings);
 
         offerAll(direction, 10_000);
 

@@ -52,6 +52,24 @@ class UdpRelayTest {
         }
     }
 
+    @Test
+    void aHeldBackDatagramArrivesEvenWhenNothingFollows() throws Exception {
+        Impairment alwaysReorder = new Impairment(0, 0, 1, Duration.ofMillis(1), Duration.ZERO, 0);
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (DatagramSocket a = new DatagramSocket(new InetSocketAddress(loopback, 0));
+                DatagramSocket b = new DatagramSocket(new InetSocketAddress(loopback, 0));
+                UdpRelay relay = UdpRelay.start(transport, new InetSocketAddress(loopback, 0),
+                        (InetSocketAddress) b.getLocalSocketAddress(), alwaysReorder, 11)) {
+            Receiver atB = Receiver.start(b);
+            byte[] payload = payload(7);
+            a.send(new DatagramPacket(payload, payload.length, relay.localAddress()));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> atB.received.size() == 1);
+            assertThat(atB.received.get(0)).isEqualTo(payload);
+            assertThat(relay.stats().fromA().reordered()).isEqualTo(1);
+        }
+    }
+
     /**
      * Sends {@code EACH_WAY} datagrams from {@code from} in batches, waiting after each until the relay has
      * decided them all and everything it forwarded has arrived, so no socket buffer overflows.

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
@@ -31,6 +32,11 @@ public final class UdpTransport implements AutoCloseable {
             new IntegerUnixChannelOption("IP_MTU_DISCOVER", 0, 10);
     /** IP_MTU_DISCOVER value that always sets DF. */
     public static final int IP_PMTUDISC_DO = 2;
+    /**
+     * The receive buffer of every socket: room for the largest KDNET datagram (a {@code PACKET_MAX_SIZE} KD packet
+     * with its KDNET header and encryption), which Netty's default 2048-byte datagram buffer would cut short.
+     */
+    public static final int RECEIVE_BUFFER = 8192;
 
     private static final Logger LOG = LoggerFactory.getLogger(UdpTransport.class);
 
@@ -86,7 +92,8 @@ public final class UdpTransport implements AutoCloseable {
     public Channel bind(InetSocketAddress local, UdpSocketOptions options, ChannelHandler handler)
             throws InterruptedException {
         Bootstrap bootstrap = new Bootstrap().group(group).handler(handler)
-                .option(ChannelOption.SO_REUSEADDR, options.reuseAddress());
+                .option(ChannelOption.SO_REUSEADDR, options.reuseAddress())
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_BUFFER));
         if (epoll) {
             bootstrap.channel(EpollDatagramChannel.class);
             if (options.ttl() != 0) {

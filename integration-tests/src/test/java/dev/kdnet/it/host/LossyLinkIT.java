@@ -1,0 +1,105 @@
+package dev.kdnet.it.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kdnet.host.api.Debugger;
+import dev.kdnet.host.api.DebuggerHost;
+import dev.kdnet.host.api.DebuggerSettings;
+import dev.kdnet.host.api.MemoryRead;
+import dev.kdnet.host.api.MemorySpace;
+import dev.kdnet.host.api.Progress;
+import dev.kdnet.host.relay.Impairment;
+import dev.kdnet.host.relay.UdpRelay;
+import dev.kdnet.protocol.link.KdLinkStats;
+import dev.kdnet.target.kernel.KernelConfig;
+import java.net.InetSocketAddress;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Memory transfers through the impairment relay. Host on 127.0.0.1:P, relay on 127.0.0.3:P forwarding to it, and
+ * a target on 127.0.0.2:P that takes the relay for its host; the host answers the relay. One port runs through a
+ * clean relay for comparison, the next through a lossy one.
+ */
+class LossyLinkIT {
+    private static final Impairment LOSSY = new Impairment(0.05, 0.01, 0.02, Duration.ZERO, Duration.ZERO, 0.005);
+    private static final long SEED = 5;
+    private static final int HOST = 1;
+    private static final int TARGET = 2;
+    private static final int RELAY = 3;
+    private static final int DUMP = 16 << 20;
+    private static final long WRITE_AT = 64L << 20;
+    private static final int WRITTEN = 1 << 20;
+    private static final Duration ATTACH = Duration.ofSeconds(30);
+
+    private final Closer closer = new Closer();
+    private DebuggerHost host;
+
+    @AfterEach
+    void close() throws Exception {
+        closer.close();
+    }
+
+    /** A debugger attached to a target on {@code port}, stopped, behind a relay applying {@code impairment}. */
+    private Link link(int port, Impairment impairment) throws Exception {
+        UdpRelay relay = closer.add(UdpRelay.start(closer.transport,
+                new InetSocketAddress(LoopbackTarget.loopback(RELAY), port),
+                new InetSocketAddress(LoopbackTarget.loopback(HOST), port), impairment, SEED));
+        LoopbackTarget target = closer.add(LoopbackTarget.towards(RELAY, DebuggerAttachIT.KEY, port, TARGET,
+                KernelConfig.defaults()));
+        Debugger debugger = host.debugger(port);
+        debugger.attach(ATTACH);
+        return new Link(debugger, target, relay);
+    }
+
+    private record Link(Debugger debugger, LoopbackTarget target, UdpRelay relay) {
+        /** Reads {@link #DUMP} bytes of physical memory, checks them against the target's and returns MB/s. */
+        double dumpAndCompare(String name) throws Exception {
+            long start = System.nanoTime();
+            MemoryRead dump = debugger.read(MemorySpace.PHYSICAL, 0, DUMP, Progress.NONE);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertThat(dump.complete()).isTrue();
+            assertThat(sha256(dump.bytes())).isEqualTo(sha256(target.kernel().physical().read(0, DUMP)));
+            double throughput = DUMP / 1e6 / seconds;
+            KdLinkStats stats = debugger.stats().link().orElseThrow();
+            System.out.printf("%s: %d MiB in %.2f s = %.2f MB/s; retransmits %d, timeouts %d, srtt %d us,"
+                    + " rttvar %d us, rtt %d..%d us, rto %d us; relay %s%n", name, DUMP >> 20, seconds,
+                    throughput, stats.retransmits(), stats.timeouts(), stats.srttMicros(), stats.rttvarMicros(),
+                    stats.minRttMicros(), stats.maxRttMicros(), stats.rtoMicros(), relay.stats());
+            return throughput;
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) throws Exception {
+        return MessageDigest.getInstance("SHA-256").digest(bytes);
+    }
+
+    @Test
+    @Timeout(240)
+    void dumpsSixteenMibThroughALossyRelayAndWritesOneMibBack() throws Exception {
+        int firstPort = LoopbackTarget.freePorts(2);
+        host = closer.add(DebuggerHost.start(closer.transport,
+                DebuggerAttachIT.loopbackHost(DebuggerAttachIT.KEY, List.of(firstPort, firstPort + 1)),
+                DebuggerSettings.defaults().withChunkSize(DebuggerSettings.MAX_CHUNK_SIZE)));
+        Link clean = link(firstPort, Impairment.NONE);
+        Link lossy = link(firstPort + 1, LOSSY);
+
+        double cleanRate = clean.dumpAndCompare("clean");
+        double lossyRate = lossy.dumpAndCompare("lossy");
+        System.out.printf("lossy / clean throughput: %.3f%n", lossyRate / cleanRate);
+
+        byte[] data = new byte[WRITTEN];
+        new Random(SEED).nextBytes(data);
+        assertThat(lossy.debugger().write(MemorySpace.PHYSICAL, WRITE_AT, data, Progress.NONE)).isEqualTo(WRITTEN);
+        assertThat(lossy.target().kernel().physical().read(WRITE_AT, WRITTEN)).isEqualTo(data);
+        assertThat(lossy.debugger().read(MemorySpace.PHYSICAL, WRITE_AT, WRITTEN, Progress.NONE).bytes())
+                .isEqualTo(data);
+        assertThat(lossy.relay().stats().fromA().dropped()).isPositive();
+        assertThat(lossy.relay().stats().toA().corrupted()).isPositive();
+    }
+}
