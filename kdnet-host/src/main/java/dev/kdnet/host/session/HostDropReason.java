@@ -25,7 +25,9 @@ public enum HostDropReason {
     /** An authentic body that does not decode (control message, KD packet or DBGKD payload). */
     MALFORMED_BODY("malformed body"),
     /** An authentic control message a target should not send (a response). */
-    UNEXPECTED_CONTROL("unexpected control message");
+    UNEXPECTED_CONTROL("unexpected control message"),
+    /** A datagram from a source other than the session's target, over that source's rate limit (before crypto). */
+    RATE_LIMITED("source over its rate limit");
 
     private final String description;
 

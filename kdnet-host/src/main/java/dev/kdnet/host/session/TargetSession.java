@@ -54,6 +54,7 @@ public final class TargetSession {
     private final SecureRandom random = new SecureRandom();
     private final SenderTallies tallies = new SenderTallies();
     private final DropCounter drops;
+    private final SourceRateLimiter limiter;
     private volatile SessionListener listener = NOBODY;
     private volatile io.netty.channel.Channel channel;
     private SessionKeys keys;
@@ -77,6 +78,7 @@ public final class TargetSession {
         this.port = port;
         this.keys = SessionKeys.of(config.key());
         this.drops = new DropCounter(LOG, port, System::nanoTime);
+        this.limiter = SourceRateLimiter.withDefaults(System::nanoTime);
     }
 
     /** The Netty handler that feeds this session; one per channel. */
@@ -172,6 +174,10 @@ public final class TargetSession {
     private void receive(KdnetEnvelope envelope) {
         datagramsIn++;
         InetSocketAddress sender = envelope.sender();
+        if (!sender.equals(target) && !limiter.admit(sender.getAddress())) {
+            drop(HostDropReason.RATE_LIMITED, sender);
+            return;
+        }
         OpenOutcome outcome = crypto.open(keys, envelope.payload(), Direction.TARGET_TO_HOST);
         if (outcome instanceof OpenOutcome.Rejected rejected) {
             RejectReason reason = rejected.reason();
