@@ -5,19 +5,19 @@ import dev.kdnet.protocol.datagram.RejectReason;
 /** Why the agent dropped an incoming datagram; every drop is counted under one of these. */
 public enum DropReason {
     /** The first four bytes are not {@code MDBG}. */
-    BAD_MAGIC("bad magic"),
+    BAD_MAGIC(RejectReason.BAD_MAGIC.description()),
     /** Too short, or the ciphertext is not a whole number of AES blocks. */
-    BAD_LENGTH("bad length"),
+    BAD_LENGTH(RejectReason.BAD_LENGTH.description()),
     /** The channel byte is neither data nor control. */
-    UNKNOWN_CHANNEL("unknown channel"),
+    UNKNOWN_CHANNEL(RejectReason.UNKNOWN_CHANNEL.description()),
     /** A data datagram arrived while no host's response has keyed the data channel. */
-    NO_DATA_KEY("no data key"),
+    NO_DATA_KEY(RejectReason.NO_DATA_KEY.description()),
     /** The HMAC does not match: another key, corruption or forgery. */
-    HMAC_MISMATCH("HMAC mismatch"),
+    HMAC_MISMATCH(RejectReason.HMAC_MISMATCH.description()),
     /** Authentic, but its pad is not 0..15 zero bytes. */
-    BAD_PADDING("bad padding"),
+    BAD_PADDING(RejectReason.BAD_PADDING.description()),
     /** Authentic, but sent target to host (a reflection of our own traffic or another target's). */
-    WRONG_DIRECTION("wrong direction"),
+    WRONG_DIRECTION(RejectReason.WRONG_DIRECTION.description()),
     /** An authentic data datagram whose sequence number does not exceed the last accepted one (replay, stale). */
     STALE_SEQUENCE("stale sequence"),
     /** A response that echoes none of the recent pokes' nonces, or one already answered. */
@@ -38,16 +38,8 @@ public enum DropReason {
         return description;
     }
 
-    /** The drop reason for a datagram that failed to open. */
+    /** The drop reason for a datagram that failed to open: the constant of the same name. */
     public static DropReason of(RejectReason reason) {
-        return switch (reason) {
-            case BAD_MAGIC -> BAD_MAGIC;
-            case BAD_LENGTH -> BAD_LENGTH;
-            case UNKNOWN_CHANNEL -> UNKNOWN_CHANNEL;
-            case NO_DATA_KEY -> NO_DATA_KEY;
-            case HMAC_MISMATCH -> HMAC_MISMATCH;
-            case BAD_PADDING -> BAD_PADDING;
-            case WRONG_DIRECTION -> WRONG_DIRECTION;
-        };
+        return valueOf(reason.name());
     }
 }
