@@ -24,15 +24,20 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Memory transfers through the impairment relay. Host on 127.0.0.1:P, relay on 127.0.0.3:P forwarding to it, and
  * a target on 127.0.0.2:P that takes the relay for its host; the host answers the relay. One port runs through a
- * clean relay for comparison, the next through a lossy one.
+ * clean relay for comparison, the next through a lossy one, the third through a lossy one that also delays.
  */
 class LossyLinkIT {
     private static final Impairment LOSSY = new Impairment(0.05, 0.01, 0.02, Duration.ZERO, Duration.ZERO, 0.005);
+    /** The same with 1 ms ± 0.5 ms of delay each way, as {@code --delay 1ms --jitter 0.5ms}: a round trip >= 1 ms. */
+    private static final Impairment LOSSY_DELAYED = new Impairment(0.05, 0.01, 0.02, Duration.ofMillis(1),
+            Duration.ofNanos(500_000), 0.005);
     private static final long SEED = 5;
     private static final int HOST = 1;
     private static final int TARGET = 2;
     private static final int RELAY = 3;
     private static final int DUMP = 16 << 20;
+    /** Smaller through the delayed relay: each request costs at least one 1 ms round trip. */
+    private static final int DELAYED_DUMP = 2 << 20;
     private static final long WRITE_AT = 64L << 20;
     private static final int WRITTEN = 1 << 20;
     private static final Duration ATTACH = Duration.ofSeconds(30);
@@ -58,17 +63,17 @@ class LossyLinkIT {
     }
 
     private record Link(Debugger debugger, LoopbackTarget target, UdpRelay relay) {
-        /** Reads {@link #DUMP} bytes of physical memory, checks them against the target's and returns MB/s. */
-        double dumpAndCompare(String name) throws Exception {
+        /** Reads {@code size} bytes of physical memory, checks them against the target's and returns MB/s. */
+        double dumpAndCompare(String name, int size) throws Exception {
             long start = System.nanoTime();
-            MemoryRead dump = debugger.read(MemorySpace.PHYSICAL, 0, DUMP, Progress.NONE);
+            MemoryRead dump = debugger.read(MemorySpace.PHYSICAL, 0, size, Progress.NONE);
             double seconds = (System.nanoTime() - start) / 1e9;
             assertThat(dump.complete()).isTrue();
-            assertThat(sha256(dump.bytes())).isEqualTo(sha256(target.kernel().physical().read(0, DUMP)));
-            double throughput = DUMP / 1e6 / seconds;
+            assertThat(sha256(dump.bytes())).isEqualTo(sha256(target.kernel().physical().read(0, size)));
+            double throughput = size / 1e6 / seconds;
             KdLinkStats stats = debugger.stats().link().orElseThrow();
             System.out.printf("%s: %d MiB in %.2f s = %.2f MB/s; retransmits %d, timeouts %d, srtt %d us,"
-                    + " rttvar %d us, rtt %d..%d us, rto %d us; relay %s%n", name, DUMP >> 20, seconds,
+                    + " rttvar %d us, rtt %d..%d us, rto %d us; relay %s%n", name, size >> 20, seconds,
                     throughput, stats.retransmits(), stats.timeouts(), stats.srttMicros(), stats.rttvarMicros(),
                     stats.minRttMicros(), stats.maxRttMicros(), stats.rtoMicros(), relay.stats());
             return throughput;
@@ -82,16 +87,22 @@ class LossyLinkIT {
     @Test
     @Timeout(240)
     void dumpsSixteenMibThroughALossyRelayAndWritesOneMibBack() throws Exception {
-        int firstPort = LoopbackTarget.freePorts(2);
+        int firstPort = LoopbackTarget.freePorts(3);
         host = closer.add(DebuggerHost.start(closer.transport,
-                DebuggerAttachIT.loopbackHost(DebuggerAttachIT.KEY, List.of(firstPort, firstPort + 1)),
+                DebuggerAttachIT.loopbackHost(DebuggerAttachIT.KEY, List.of(firstPort, firstPort + 1, firstPort + 2)),
                 DebuggerSettings.defaults().withChunkSize(DebuggerSettings.MAX_CHUNK_SIZE)));
         Link clean = link(firstPort, Impairment.NONE);
         Link lossy = link(firstPort + 1, LOSSY);
+        Link delayed = link(firstPort + 2, LOSSY_DELAYED);
 
-        double cleanRate = clean.dumpAndCompare("clean");
-        double lossyRate = lossy.dumpAndCompare("lossy");
+        double cleanRate = clean.dumpAndCompare("clean", DUMP);
+        double lossyRate = lossy.dumpAndCompare("lossy", DUMP);
         System.out.printf("lossy / clean throughput: %.3f%n", lossyRate / cleanRate);
+        double delayedRate = delayed.dumpAndCompare("lossy, 1 ms +- 0.5 ms each way", DELAYED_DUMP);
+        System.out.printf("lossy delayed / clean throughput: %.3f%n", delayedRate / cleanRate);
+        assertThat(delayed.debugger().stats().link().orElseThrow().rtoMicros())
+                .as("the timeout follows a round trip of at least 1 ms instead of staying at the 1 ms floor")
+                .isGreaterThan(1_000L);
 
         byte[] data = new byte[WRITTEN];
         new Random(SEED).nextBytes(data);

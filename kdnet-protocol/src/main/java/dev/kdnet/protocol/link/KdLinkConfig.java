@@ -25,9 +25,9 @@ public record KdLinkConfig(int maxRetries, Duration initialRto, Duration minRto,
         }
     }
 
-    /** The settings for a side: 20 retries, 500 ms initially, adaptive between 20 ms and 2 s. */
+    /** The settings for a side: 20 retries, 500 ms initially, adaptive between 1 ms and 2 s. */
     public static KdLinkConfig defaults(KdRole role) {
-        return new KdLinkConfig(20, Duration.ofMillis(500), Duration.ofMillis(20), Duration.ofSeconds(2),
+        return new KdLinkConfig(20, Duration.ofMillis(500), Duration.ofMillis(1), Duration.ofSeconds(2),
                 role == KdRole.HOST);
     }
 

@@ -129,19 +129,30 @@ class KdLinkLossTest {
 
     @Test
     void theTimeoutAdaptsToAFastLinkSoALossCostsLittle() {
-        LinkPair link = new LinkPair(KdLinkConfig.defaults(KdRole.HOST), Duration.ofMillis(1));
+        LinkPair link = new LinkPair(KdLinkConfig.defaults(KdRole.HOST), Duration.ofMillis(3));
         for (int i = 0; i < 20; i++) {
             link.host.send(KdPacketType.STATE_MANIPULATE, REQUEST);
         }
-        link.run(Duration.ofMillis(100));
+        link.run(Duration.ofMillis(300));
         assertThat(link.host.stats().rttSamples()).isEqualTo(20);
         long rto = link.host.stats().rtoMicros();
-        assertThat(rto).isBetween(20_000L, 30_000L);
+        assertThat(rto).isBetween(6_000L, 9_000L);
 
         link.losing(first(t -> t.from() == KdRole.HOST && t.isData()));
         link.host.send(KdPacketType.STATE_MANIPULATE, REQUEST);
-        link.run(Duration.ofMillis(rto / 1000 + 5));
+        link.run(Duration.ofMillis(rto / 1000 + 7));
         assertThat(link.targetSeen.packets).hasSize(21);
+    }
+
+    @Test
+    void onALoopbackFastLinkTheTimeoutStopsAtItsOneMillisecondFloor() {
+        LinkPair link = new LinkPair(KdLinkConfig.defaults(KdRole.HOST), Duration.ofNanos(30_000));
+        for (int i = 0; i < 20; i++) {
+            link.host.send(KdPacketType.STATE_MANIPULATE, REQUEST);
+        }
+        link.run(Duration.ofMillis(10));
+        assertThat(link.host.stats().srttMicros()).isEqualTo(60L);
+        assertThat(link.host.stats().rtoMicros()).isEqualTo(1_000L);
     }
 
     @Test
