@@ -8,6 +8,7 @@ import dev.kdnet.protocol.dbgkd.StateChange64;
 import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.kd.KdPacketType;
 import dev.kdnet.protocol.link.KdLink;
+import dev.kdnet.protocol.link.RetransmitLog;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -21,13 +22,15 @@ final class KdPacketRouter implements KdLink.Listener {
     private final BiConsumer<KdPacketType, byte[]> reply;
     private final Consumer<HostDropReason> drop;
     private final Runnable stopped;
+    private final RetransmitLog retransmits;
 
     KdPacketRouter(Supplier<SessionListener> listener, BiConsumer<KdPacketType, byte[]> reply,
-            Consumer<HostDropReason> drop, Runnable stopped) {
+            Consumer<HostDropReason> drop, Runnable stopped, RetransmitLog retransmits) {
         this.listener = listener;
         this.reply = reply;
         this.drop = drop;
         this.stopped = stopped;
+        this.retransmits = retransmits;
     }
 
     @Override
@@ -51,7 +54,13 @@ final class KdPacketRouter implements KdLink.Listener {
     }
 
     @Override
+    public void onRetry(KdPacket packet, int attempt) {
+        retransmits.retry(packet, attempt);
+    }
+
+    @Override
     public void onGaveUp(KdPacket packet) {
+        retransmits.gaveUp(packet);
         listener.get().lost(packet);
     }
 

@@ -17,6 +17,7 @@ import dev.kdnet.protocol.kd.KdPacketType;
 import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.link.KdLink;
 import dev.kdnet.protocol.link.KdRole;
+import dev.kdnet.protocol.link.RetransmitLog;
 import dev.kdnet.protocol.netty.EventLoopScheduler;
 import dev.kdnet.protocol.netty.KdnetEnvelope;
 import io.netty.channel.ChannelHandlerContext;
@@ -59,6 +60,7 @@ public final class TargetSession {
     private volatile io.netty.channel.Channel channel;
     private SessionKeys keys;
     private InetSocketAddress target;
+    private RetransmitLog retransmitLog;
     private KdLink link;
     private int version;
     private long sequence;
@@ -227,12 +229,11 @@ public final class TargetSession {
         stopped = false;
         waitingSince = System.nanoTime();
         handshakes++;
-        if (link != null) {
-            link.close();
-        }
+        endLink("new handshake");
+        retransmitLog = new RetransmitLog(LOG, "UDP " + port, System::nanoTime, () -> link.stats());
         link = new KdLink(KdRole.HOST, config.linkConfig(), new EventLoopScheduler(loop()), this::sendData,
                 new KdPacketRouter(() -> listener, this::send, reason -> drop(reason, target),
-                        () -> stopped = true));
+                        () -> stopped = true, retransmitLog));
         LOG.info("UDP {}: handshake with {} ({}, data key {})", port, sender, decision,
                 keys.dataKey().map(DataKey::fingerprint).orElse("-"));
         listener.connected(sender, decision);
@@ -305,9 +306,14 @@ public final class TargetSession {
             if (contactTimer != null) {
                 contactTimer.cancel(false);
             }
-            if (link != null) {
-                link.close();
-            }
+            endLink("port closed");
         });
+    }
+
+    private void endLink(String why) {
+        if (link != null) {
+            retransmitLog.summary(why);
+            link.close();
+        }
     }
 }

@@ -14,6 +14,7 @@ import dev.kdnet.protocol.link.KdLinkConfig;
 import dev.kdnet.protocol.link.KdLinkStats;
 import dev.kdnet.protocol.link.KdRole;
 import dev.kdnet.protocol.link.KdScheduler;
+import dev.kdnet.protocol.link.RetransmitLog;
 import dev.kdnet.target.kernel.KernelConfig;
 import dev.kdnet.target.kernel.SimulatedKernel;
 import dev.kdnet.target.kernel.Stop;
@@ -42,6 +43,7 @@ public final class KdStub implements KdEndpoint {
     private final KdScheduler scheduler;
     private final Runnable rebootRequest;
     private final KdLink link;
+    private final RetransmitLog retransmits;
     private final ManipulateHandler handler;
     private final StateReports reports;
     private KdLink.Output output = body -> { };
@@ -62,6 +64,7 @@ public final class KdStub implements KdEndpoint {
         this.reports = new StateReports(kernel);
         this.link = new KdLink(KdRole.TARGET, LINK_CONFIG, scheduler,
                 body -> output.transmit(body), new LinkEvents());
+        this.retransmits = new RetransmitLog(LOG, "simulated target", scheduler::nanoTime, link::stats);
     }
 
     /** Boots a new simulated kernel of {@code config} for each target boot. */
@@ -104,6 +107,9 @@ public final class KdStub implements KdEndpoint {
 
     @Override
     public void close() {
+        if (!closed) {
+            retransmits.summary("target stub closed");
+        }
         closed = true;
         cancelTick();
         link.close();
@@ -204,15 +210,12 @@ public final class KdStub implements KdEndpoint {
 
         @Override
         public void onRetry(KdPacket packet, int attempt) {
-            if (attempt == 2) {
-                LOG.info("no ACK for {} id 0x{}: retrying", packet.type(), Integer.toHexString(packet.id()));
-            }
+            retransmits.retry(packet, attempt);
         }
 
         @Override
         public void onGaveUp(KdPacket packet) {
-            LOG.warn("giving up on {} id 0x{}: no ACK from the host after {} retries", packet.type(),
-                    Integer.toHexString(packet.id()), LINK_CONFIG.maxRetries());
+            retransmits.gaveUp(packet);
         }
     }
 }
