@@ -58,12 +58,13 @@ final class LoopbackTarget implements AutoCloseable {
     }
 
     /**
-     * A target on a transport of its own whose machine, at every boot, finds {@code ram} in physical memory from
-     * {@code physicalAddress} on, as firmware that initialised RAM the same way each time would leave it.
+     * A target on a transport of its own whose host (or a relay in front of it) is 127.0.0.{hostAddressByte}, and
+     * whose machine, at every boot, finds {@code ram} in physical memory from {@code physicalAddress} on, as
+     * firmware that initialised RAM the same way each time would leave it.
      */
-    static LoopbackTarget withRam(KdnetKey key, int port, int addressByte, KernelConfig kernel, long physicalAddress,
-            byte[] ram) throws Exception {
-        return new LoopbackTarget(UdpTransport.create(1), true, key, port, addressByte, HOST_ADDRESS_BYTE, kernel,
+    static LoopbackTarget withRam(int hostAddressByte, KdnetKey key, int port, int addressByte, KernelConfig kernel,
+            long physicalAddress, byte[] ram) throws Exception {
+        return new LoopbackTarget(UdpTransport.create(1), true, key, port, addressByte, hostAddressByte, kernel,
                 POKE_INTERVAL, booted -> booted.physical().write(physicalAddress, ram));
     }
 
