@@ -64,6 +64,7 @@ public final class Debugger {
     private volatile Stop currentStop;
     private volatile boolean connected;
     private volatile KernelVersion version;
+    /** Handshakes after the first: reboots (or a reboot's handshake repeated after a lost answer). */
     private volatile long reboots;
     private CompletableFuture<Stop> attached = new CompletableFuture<>();
     private boolean wantAttach = true;
