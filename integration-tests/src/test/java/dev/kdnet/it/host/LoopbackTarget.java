@@ -1,6 +1,15 @@
 package dev.kdnet.it.host;
 
+import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.dbgkd.ManipulateApi;
+import dev.kdnet.protocol.dbgkd.ManipulateState64;
+import dev.kdnet.protocol.dbgkd.MemoryTransfer;
+import dev.kdnet.protocol.kd.KdBody;
+import dev.kdnet.protocol.kd.KdPacket;
+import dev.kdnet.protocol.kd.KdPacketType;
 import dev.kdnet.protocol.key.KdnetKey;
+import dev.kdnet.protocol.link.KdLink;
+import dev.kdnet.protocol.link.KdLinkStats;
 import dev.kdnet.protocol.netty.UdpTransport;
 import dev.kdnet.target.kernel.KernelConfig;
 import dev.kdnet.target.kernel.SimulatedKernel;
@@ -16,19 +25,24 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * A simulated target on its own loopback address (127.0.0.2 and up) poking the host at 127.0.0.1:P (or another
- * loopback address, such as a relay's) every 200 ms, with its current kernel reachable for comparisons.
+ * loopback address, such as a relay's) every 200 ms, with its current kernel reachable for comparisons. It can be
+ * power-cycled from the target side (see {@link #powerCycleOnPhysicalRead}).
  */
 final class LoopbackTarget implements AutoCloseable {
     static final Duration POKE_INTERVAL = Duration.ofMillis(200);
+    private static final int HOST_ADDRESS_BYTE = 1;
+    private static final long DISARMED = -1;
+    private static final Consumer<SimulatedKernel> AS_BOOTED = kernel -> { };
 
     private final UdpTransport ownTransport;
-    private static final int HOST_ADDRESS_BYTE = 1;
-
     private final AtomicReference<KdStub> stub = new AtomicReference<>();
+    private final AtomicLong powerCycleAt = new AtomicLong(DISARMED);
     private final TargetAgent agent;
 
     /** A target on a transport of its own, closed with it. */
@@ -39,24 +53,38 @@ final class LoopbackTarget implements AutoCloseable {
     /** A target on a transport of its own that pokes every {@code pokeInterval}. */
     LoopbackTarget(KdnetKey key, int port, int addressByte, KernelConfig kernel, Duration pokeInterval)
             throws Exception {
-        this(UdpTransport.create(1), true, key, port, addressByte, HOST_ADDRESS_BYTE, kernel, pokeInterval);
+        this(UdpTransport.create(1), true, key, port, addressByte, HOST_ADDRESS_BYTE, kernel, pokeInterval,
+                AS_BOOTED);
+    }
+
+    /**
+     * A target on a transport of its own whose host (or a relay in front of it) is 127.0.0.{hostAddressByte}, and
+     * whose machine, at every boot, finds {@code ram} in physical memory from {@code physicalAddress} on, as
+     * firmware that initialised RAM the same way each time would leave it.
+     */
+    static LoopbackTarget withRam(int hostAddressByte, KdnetKey key, int port, int addressByte, KernelConfig kernel,
+            long physicalAddress, byte[] ram) throws Exception {
+        return new LoopbackTarget(UdpTransport.create(1), true, key, port, addressByte, hostAddressByte, kernel,
+                POKE_INTERVAL, booted -> booted.physical().write(physicalAddress, ram));
     }
 
     /** A target on a transport of its own whose host (or a relay in front of it) is 127.0.0.{hostAddressByte}. */
     static LoopbackTarget towards(int hostAddressByte, KdnetKey key, int port, int addressByte, KernelConfig kernel)
             throws Exception {
         return new LoopbackTarget(UdpTransport.create(1), true, key, port, addressByte, hostAddressByte, kernel,
-                POKE_INTERVAL);
+                POKE_INTERVAL, AS_BOOTED);
     }
 
     private LoopbackTarget(UdpTransport transport, boolean ownsTransport, KdnetKey key, int port, int addressByte,
-            int hostAddressByte, KernelConfig kernel, Duration pokeInterval) throws Exception {
+            int hostAddressByte, KernelConfig kernel, Duration pokeInterval, Consumer<SimulatedKernel> atBoot)
+            throws Exception {
         this.ownTransport = ownsTransport ? transport : null;
         KdEndpointFactory stubs = KdStub.factory(kernel);
         KdEndpointFactory capturing = (scheduler, reboot) -> {
-            KdEndpoint endpoint = stubs.boot(scheduler, reboot);
-            stub.set((KdStub) endpoint);
-            return endpoint;
+            KdStub booted = (KdStub) stubs.boot(scheduler, reboot);
+            atBoot.accept(booted.kernel());
+            stub.set(booted);
+            return new PowerSwitch(booted, reboot);
         };
         AgentConfig config = AgentConfig.of(key, loopback(hostAddressByte), port, loopback(addressByte))
                 .withPokeInterval(pokeInterval);
@@ -67,7 +95,7 @@ final class LoopbackTarget implements AutoCloseable {
     static LoopbackTarget on(UdpTransport transport, KdnetKey key, int port, int addressByte, KernelConfig kernel)
             throws Exception {
         return new LoopbackTarget(transport, false, key, port, addressByte, HOST_ADDRESS_BYTE, kernel,
-                POKE_INTERVAL);
+                POKE_INTERVAL, AS_BOOTED);
     }
 
     /** The loopback address 127.0.0.{lastByte}. */
@@ -116,6 +144,62 @@ final class LoopbackTarget implements AutoCloseable {
 
     TargetAgent agent() {
         return agent;
+    }
+
+    /**
+     * Arms a one-shot power cycle: when the debugger next asks for physical memory at or above
+     * {@code physicalAddress}, the machine goes off before answering and boots again (a new kernel, a new boot
+     * nonce, a new handshake), as if its reset button were pressed; the debugger did not ask for it.
+     */
+    void powerCycleOnPhysicalRead(long physicalAddress) {
+        powerCycleAt.set(physicalAddress);
+    }
+
+    private static boolean readsPhysicalFrom(KdBody body, long physicalAddress) {
+        return body instanceof KdPacket packet && packet.type().equals(KdPacketType.STATE_MANIPULATE)
+                && ManipulateState64.decode(packet.payload()) instanceof Decoded.Ok<ManipulateState64> request
+                && request.value().api().equals(ManipulateApi.READ_PHYSICAL_MEMORY)
+                && Long.compareUnsigned(MemoryTransfer.from(request.value().union()).targetBaseAddress(),
+                        physicalAddress) >= 0;
+    }
+
+    /** The KD endpoint of one boot behind the machine's power switch: once switched off, it hears nothing more. */
+    private final class PowerSwitch implements KdEndpoint {
+        private final KdEndpoint booted;
+        private final Runnable reboot;
+        private boolean off;
+
+        PowerSwitch(KdEndpoint booted, Runnable reboot) {
+            this.booted = booted;
+            this.reboot = reboot;
+        }
+
+        @Override
+        public void hostConnected(KdLink.Output output) {
+            booted.hostConnected(output);
+        }
+
+        @Override
+        public void receive(KdBody body) {
+            long at = powerCycleAt.get();
+            if (!off && at != DISARMED && readsPhysicalFrom(body, at) && powerCycleAt.compareAndSet(at, DISARMED)) {
+                off = true;
+                reboot.run();
+            }
+            if (!off) {
+                booted.receive(body);
+            }
+        }
+
+        @Override
+        public KdLinkStats stats() {
+            return booted.stats();
+        }
+
+        @Override
+        public void close() {
+            booted.close();
+        }
     }
 
     @Override

@@ -80,7 +80,7 @@ class LossyLinkIT {
         }
     }
 
-    private static byte[] sha256(byte[] bytes) throws Exception {
+    static byte[] sha256(byte[] bytes) throws Exception {
         return MessageDigest.getInstance("SHA-256").digest(bytes);
     }
 

@@ -43,7 +43,9 @@ import java.util.function.Consumer;
  * within {@link DebuggerSettings#breakInDelay()}, and counts the first exception stop as attached. After a target
  * reboot (its own or through {@link #reboot()}) it attaches again by itself and publishes
  * {@link DebuggerEvent.Rebooted} and {@link DebuggerEvent.Reattached}; {@link #attach(Duration)} then returns the new
- * kernel's version. {@link #detach()} stops this until the next {@code attach}.
+ * kernel's version. {@link #detach()} stops this until the next {@code attach}. A request under way when the
+ * target reboots fails with {@link NotAttachedException}; {@link #dumpPhysical} instead waits for the new attach
+ * and goes on.
  *
  * <p><b>Failures.</b> {@link NotAttachedException}, {@link TargetRunningException}, {@link NoAnswerException} (the
  * request is named) and {@link RequestFailedException} (with the NTSTATUS in hex), all {@link DebuggerException}s.
@@ -57,10 +59,13 @@ public final class Debugger {
     private final MemoryAccess memory;
     private final KernelVersionReader versionReader;
     private final ModuleWalker modules;
+    private final ResumableDump dump;
     private final List<CompletableFuture<Stop>> stopWaiters = new ArrayList<>();
     private volatile Stop currentStop;
     private volatile boolean connected;
     private volatile KernelVersion version;
+    /** Handshakes after the first: reboots (or a reboot's handshake repeated after a lost answer). */
+    private volatile long reboots;
     private CompletableFuture<Stop> attached = new CompletableFuture<>();
     private boolean wantAttach = true;
     private boolean rebooted;
@@ -78,6 +83,22 @@ public final class Debugger {
         this.memory = new MemoryAccess(this::call, settings.chunkSize());
         this.versionReader = new KernelVersionReader(this::call, memory);
         this.modules = new ModuleWalker(this::readFully, settings.maxModules());
+        this.dump = new ResumableDump(memory, new ResumableDump.Debuggee() {
+            @Override
+            public long reboots() {
+                return reboots;
+            }
+
+            @Override
+            public int stoppedCpu() {
+                return requireStopped("dumpPhysical").cpu();
+            }
+
+            @Override
+            public void attachAgain(Duration timeout) {
+                attach(timeout);
+            }
+        });
     }
 
     /** The debugger of {@code session}; it becomes the session's only listener. */
@@ -175,6 +196,22 @@ public final class Debugger {
      */
     public synchronized MemoryRead read(MemorySpace space, long address, int length, Progress progress) {
         return memory.read(space, requireStopped("read").cpu(), address, length, progress);
+    }
+
+    /**
+     * Reads physical memory like {@link #read(MemorySpace, long, int, Progress)}, and goes on across target reboots:
+     * when the target reboots under the read, it waits up to {@code reattachTimeout} for the debugger to attach again
+     * (identifying the new kernel, as {@link #attach(Duration)} does), tells {@code progress} through
+     * {@link Progress#resumedAfterReboot}, and continues from the first byte it has not received. The bytes before
+     * and after a reboot come from different boots of the target: they agree only where a boot leaves physical
+     * memory as the previous one did.
+     *
+     * @throws NotAttachedException if the target rebooted and did not attach again within {@code reattachTimeout}
+     *                              (the message says how far the dump got)
+     */
+    public synchronized MemoryRead dumpPhysical(long address, int length, Progress progress,
+            Duration reattachTimeout) {
+        return dump.read(address, length, progress, reattachTimeout);
     }
 
     /** Writes virtual memory; returns the bytes written (fewer if a request stopped short). */
@@ -414,10 +451,10 @@ public final class Debugger {
     }
 
     private ManipulateState64 call(ManipulateApi api, int cpu, UnionView union, byte[] data) {
-        requireStopped(api.name());
         ManipulateState64 request = ManipulateState64.request(api, cpu, union, data);
         PendingRequest waiting = new PendingRequest(api, new CompletableFuture<>());
         loop.run(() -> {
+            requireStopped(api.name());
             pending = waiting;
             session.send(KdPacketType.STATE_MANIPULATE, request.encode());
         });
@@ -486,16 +523,18 @@ public final class Debugger {
             boolean again = connected;
             connected = true;
             currentStop = null;
-            if (pending != null) {
-                pending.reply().completeExceptionally(
-                        new NotAttachedException("the target handshook again (" + decision + ") under the request"));
-                pending = null;
-            }
             if (again) {
+                // counted before the pending request fails below, so its caller can tell a reboot caused it
+                reboots++;
                 breakpoints.clear();
                 version = null;
                 rebooted = true;
                 events.publish(new DebuggerEvent.Rebooted(target));
+            }
+            if (pending != null) {
+                pending.reply().completeExceptionally(
+                        new NotAttachedException("the target handshook again (" + decision + ") under the request"));
+                pending = null;
             }
             if (attached.isDone()) {
                 attached = new CompletableFuture<>();

@@ -3,7 +3,6 @@ package dev.kdnet.host.api;
 import dev.kdnet.protocol.dbgkd.ManipulateState64;
 import dev.kdnet.protocol.dbgkd.MemoryTransfer;
 import dev.kdnet.protocol.dbgkd.NtStatus;
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 /** Reads and writes memory of any length in {@link Chunk}s, stopping honestly at the first short transfer. */
@@ -17,20 +16,30 @@ final class MemoryAccess {
     }
 
     MemoryRead read(MemorySpace space, int cpu, long address, int length, Progress progress) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(length);
-        for (Chunk chunk : Chunk.split(address, length, chunkSize)) {
+        ReadBuffer buffer = new ReadBuffer(address, length);
+        readInto(space, cpu, buffer, progress);
+        return buffer.result();
+    }
+
+    /**
+     * Reads the bytes {@code buffer} is missing, chunk by chunk, until it is full or a transfer comes back short
+     * (then the buffer records the status). A request that throws leaves every byte that arrived before it in the
+     * buffer, so a later call goes on from there.
+     */
+    void readInto(MemorySpace space, int cpu, ReadBuffer buffer, Progress progress) {
+        for (Chunk chunk : Chunk.split(buffer.next(), buffer.missing(), chunkSize)) {
             ManipulateState64 reply = requests.call(space.read(), cpu,
                     MemoryTransfer.request(chunk.address(), chunk.length()), new byte[0]);
             int actual = Math.min(Math.min(MemoryTransfer.from(reply.union()).actualBytes(), reply.dataLength()),
                     chunk.length());
-            out.write(reply.data(), 0, Math.max(actual, 0));
-            progress.update(out.size(), length);
+            buffer.append(reply.data(), Math.max(actual, 0));
+            progress.update(buffer.received(), buffer.length());
             if (actual < chunk.length() || !NtStatus.isSuccess(reply.returnStatus())) {
-                int status = NtStatus.isSuccess(reply.returnStatus()) ? NtStatus.UNSUCCESSFUL : reply.returnStatus();
-                return new MemoryRead(address, length, out.toByteArray(), status);
+                buffer.stoppedWith(NtStatus.isSuccess(reply.returnStatus()) ? NtStatus.UNSUCCESSFUL
+                        : reply.returnStatus());
+                return;
             }
         }
-        return new MemoryRead(address, length, out.toByteArray(), NtStatus.SUCCESS);
     }
 
     int write(MemorySpace space, int cpu, long address, byte[] data, Progress progress) {

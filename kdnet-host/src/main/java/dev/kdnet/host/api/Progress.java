@@ -8,4 +8,12 @@ public interface Progress {
 
     /** {@code done} of {@code total} bytes are transferred. */
     void update(long done, long total);
+
+    /**
+     * The target rebooted under the transfer when {@code done} of {@code total} bytes had arrived, and the debugger
+     * attached again: the transfer goes on from byte {@code done}. Only transfers that continue across reboots
+     * ({@link Debugger#dumpPhysical}) call it; by default it is ignored.
+     */
+    default void resumedAfterReboot(long done, long total) {
+    }
 }

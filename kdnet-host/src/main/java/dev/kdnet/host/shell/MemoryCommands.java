@@ -9,10 +9,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Memory commands: display ({@code db dw dd dq}), edit ({@code eb ew ed eq}), and write to a file
- * ({@code .writemem} for virtual memory, {@code .dumpphys} for physical memory with progress and the rate).
+ * ({@code .writemem} for virtual memory, {@code .dumpphys} for physical memory with progress and the rate; a dump
+ * goes on across a target reboot, saying where, once the debugger attached again).
  */
 final class MemoryCommands {
     private static final int LINE_BYTES = 16;
@@ -42,9 +44,10 @@ final class MemoryCommands {
                     (s, args) -> enter(s, args, unit));
         }
         shell.add(".writemem", "write virtual memory to a file: .writemem FILE ADDR L?SIZE",
-                (s, args) -> toFile(s, args, MemorySpace.VIRTUAL, Progress.NONE));
-        shell.add(".dumpphys", "dump physical memory to a file with progress: .dumpphys FILE ADDR L?SIZE",
-                MemoryCommands::dumpPhysical);
+                (s, args) -> toFile(s, args, range -> s.debugger().read(MemorySpace.VIRTUAL, range.address(),
+                        (int) range.count(), Progress.NONE)));
+        shell.add(".dumpphys", "dump physical memory to a file with progress, across target reboots:"
+                + " .dumpphys FILE ADDR L?SIZE", MemoryCommands::dumpPhysical);
     }
 
     private static void display(Shell shell, List<String> args, Unit unit) {
@@ -100,13 +103,17 @@ final class MemoryCommands {
         }
     }
 
+    /** {@code .dumpphys}: waits as long as {@code g} does for the target to attach again after a reboot. */
     private static void dumpPhysical(Shell shell, List<String> args) {
-        try (TransferProgress progress = TransferProgress.start(shell.out())) {
-            toFile(shell, args, MemorySpace.PHYSICAL, progress);
-        }
+        toFile(shell, args, range -> {
+            try (TransferProgress progress = TransferProgress.start(shell.out(), range.address())) {
+                return shell.debugger().dumpPhysical(range.address(), (int) range.count(), progress,
+                        shell.goTimeout());
+            }
+        });
     }
 
-    private static void toFile(Shell shell, List<String> args, MemorySpace space, Progress progress) {
+    private static void toFile(Shell shell, List<String> args, Function<Range, MemoryRead> reader) {
         if (args.size() < 2) {
             throw new ShellException("needs FILE ADDR L?SIZE");
         }
@@ -116,7 +123,7 @@ final class MemoryCommands {
             throw new ShellException("at most 2 GiB per file");
         }
         long started = System.nanoTime();
-        MemoryRead read = shell.debugger().read(space, range.address(), (int) range.count(), progress);
+        MemoryRead read = reader.apply(range);
         double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
         try {
             Files.write(file, read.bytes());

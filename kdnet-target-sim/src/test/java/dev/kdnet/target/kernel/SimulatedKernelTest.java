@@ -9,6 +9,7 @@ import dev.kdnet.protocol.dbgkd.NtStatus;
 import dev.kdnet.protocol.dbgkd.X64Context;
 import dev.kdnet.protocol.dbgkd.X64Register;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,19 @@ class SimulatedKernelTest {
             rip += SyntheticInstruction.decode(kernel.memory().read(rip, 16)).orElseThrow().length();
         }
         return rip;
+    }
+
+    @Test
+    void aRebootStoppedAsTheFirstBootWasHasTheSamePhysicalMemory() {
+        SimulatedKernel rebooted = new SimulatedKernel(KernelConfig.defaults().withCpus(2));
+        for (SimulatedKernel boot : List.of(kernel, rebooted)) {
+            // the KD stub's connect sequence: the LoadSymbols stop, then the initial break
+            boot.breakIn();
+            boot.breakIn();
+        }
+        long used = kernel.physical().allocationTop();
+        assertThat(rebooted.physical().allocationTop()).isEqualTo(used);
+        assertThat(rebooted.physical().read(0, (int) used)).isEqualTo(kernel.physical().read(0, (int) used));
     }
 
     @Test
