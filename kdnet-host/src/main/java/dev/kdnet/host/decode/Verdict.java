@@ -10,8 +10,7 @@ public enum Verdict {
     NO_DATA_KEY("no data key"),
     /**
      * Starts with {@code MDBG} but cannot be a KDNET datagram (too short or over 4054 bytes, not whole AES blocks,
-     * unknown channel), or
-     * verified but with bad padding or a body that does not decode.
+     * unknown channel), or verified but with bad padding or a body that does not decode.
      */
     MALFORMED("malformed"),
     /** No IPv4/UDP datagram in the frame, or a UDP payload that does not start with {@code MDBG}. */
