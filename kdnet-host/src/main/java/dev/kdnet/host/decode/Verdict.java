@@ -9,8 +9,8 @@ public enum Verdict {
     /** A data-channel datagram seen before any verified control response gave a data key. */
     NO_DATA_KEY("no data key"),
     /**
-     * Starts with {@code MDBG} but cannot be a KDNET datagram (too short, not whole AES blocks, unknown channel), or
-     * verified but with bad padding or a body that does not decode.
+     * Starts with {@code MDBG} but cannot be a KDNET datagram (too short or over 4054 bytes, not whole AES blocks,
+     * unknown channel), or verified but with bad padding or a body that does not decode.
      */
     MALFORMED("malformed"),
     /** No IPv4/UDP datagram in the frame, or a UDP payload that does not start with {@code MDBG}. */

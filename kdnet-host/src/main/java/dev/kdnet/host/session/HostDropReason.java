@@ -4,6 +4,8 @@ import dev.kdnet.protocol.datagram.RejectReason;
 
 /** Why the host dropped a datagram or a packet from the network; counted per session. */
 public enum HostDropReason {
+    /** Longer than the largest KDNET datagram, or cut short by the receive buffer (before crypto). */
+    OVERSIZED(RejectReason.OVERSIZED.description()),
     /** Not an MDBG datagram. */
     BAD_MAGIC(RejectReason.BAD_MAGIC.description()),
     /** Too short, or not a whole number of AES blocks. */
@@ -18,7 +20,10 @@ public enum HostDropReason {
     BAD_PADDING(RejectReason.BAD_PADDING.description()),
     /** A datagram flagged host → target. */
     WRONG_DIRECTION(RejectReason.WRONG_DIRECTION.description()),
-    /** A data datagram whose sequence does not exceed the last one accepted (a replay). */
+    /**
+     * A replay: a data datagram whose sequence does not exceed the last one accepted, or a poke whose sequence does
+     * not exceed the highest heard from the same target boot.
+     */
     STALE_SEQUENCE("stale sequence"),
     /** A data datagram from another address than the session's target. */
     WRONG_SOURCE("wrong source"),

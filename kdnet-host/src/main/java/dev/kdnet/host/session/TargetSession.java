@@ -34,8 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one target slot of a UDP port: answers the pokes a host must answer (see {@link PokeDecision}), keys the data
- * channel, numbers and checks data sequences, drops what does not belong to the session (counted by
+ * The one target slot of a UDP port: answers the pokes a host must answer (see {@link PokeDecision}) unless they
+ * are replays (see {@link PokeReplayFilter}), keys the data channel, numbers and checks data sequences, drops what does not belong to the session (counted by
  * {@link HostDropReason}), runs a host-role {@link KdLink}, contacts a known target, and says why nothing attaches.
  *
  * <p>Everything happens on the port's event loop; the public methods may be called from any thread and hand their
@@ -56,6 +56,7 @@ public final class TargetSession {
     private final SenderTallies tallies = new SenderTallies();
     private final DropCounter drops;
     private final SourceRateLimiter limiter;
+    private final PokeReplayFilter pokeReplays = new PokeReplayFilter();
     private volatile SessionListener listener = NOBODY;
     private volatile io.netty.channel.Channel channel;
     private SessionKeys keys;
@@ -183,7 +184,8 @@ public final class TargetSession {
         OpenOutcome outcome = crypto.open(keys, envelope.payload(), Direction.TARGET_TO_HOST);
         if (outcome instanceof OpenOutcome.Rejected rejected) {
             RejectReason reason = rejected.reason();
-            boolean header = reason != RejectReason.BAD_MAGIC && reason != RejectReason.BAD_LENGTH;
+            boolean header = reason != RejectReason.OVERSIZED && reason != RejectReason.BAD_MAGIC
+                    && reason != RejectReason.BAD_LENGTH;
             tallies.add(sender, 1, header ? 1 : 0, reason == RejectReason.HMAC_MISMATCH ? 1 : 0, 0, 0, 0);
             drop(HostDropReason.of(reason), sender);
             return;
@@ -205,6 +207,11 @@ public final class TargetSession {
         if (!(ok.value() instanceof Poke poke)) {
             tallies.add(sender, 1, 1, 0, 0, 0, 0);
             drop(HostDropReason.UNEXPECTED_CONTROL, sender);
+            return;
+        }
+        if (!pokeReplays.fresh(poke, datagram.sequence())) {
+            tallies.add(sender, 1, 1, 0, 0, 0, 0);
+            drop(HostDropReason.STALE_SEQUENCE, sender);
             return;
         }
         stopContacting(sender);

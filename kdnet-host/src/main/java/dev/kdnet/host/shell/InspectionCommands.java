@@ -8,6 +8,8 @@ import dev.kdnet.protocol.dbgkd.X64Register;
 import dev.kdnet.protocol.link.KdLinkStats;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Commands that show the target: {@code vertarget}, {@code r}, {@code lm}, {@code ~N}, {@code .kdstats}. */
 final class InspectionCommands {
@@ -92,7 +94,8 @@ final class InspectionCommands {
         out.printf("UDP port %d: %d datagrams in, %d out, %d handshakes, %d keepalive pokes ignored%n", stats.port(),
                 stats.datagramsIn(), stats.datagramsOut(), stats.handshakes(), stats.keepalives());
         out.println("drops: " + (stats.drops().isEmpty() ? "none" : stats.drops().entrySet().stream()
-                .map(e -> e.getKey().description() + " " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("")));
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey().description() + " " + e.getValue()).collect(Collectors.joining(", "))));
         stats.link().ifPresent(link -> printLink(out, link));
     }
 

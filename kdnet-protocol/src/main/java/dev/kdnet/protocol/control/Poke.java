@@ -96,6 +96,11 @@ public record Poke(int leadByte, byte[] nonce, Endpoint target, Endpoint host, E
         return (nonce[0] & 0xFF) | (nonce[1] & 0xFF) << 8;
     }
 
+    /** The 30 nonce bytes after the counter, fixed for one boot of the target (a copy). */
+    public byte[] bootBytes() {
+        return Arrays.copyOfRange(nonce, 2, NONCE_LENGTH);
+    }
+
     /** True if the target is not bound to a host yet (bound port 0): a host should answer this poke. */
     public boolean isUnbound() {
         return bound.isUnbound();

@@ -34,8 +34,18 @@ public final class DatagramCrypto {
     public static final int TAG_LENGTH = 16;
     /** Smallest valid datagram: clear header, one AES block, tag. */
     public static final int MIN_LENGTH = CLEAR_HEADER_LENGTH + 16 + TAG_LENGTH;
-    /** Largest body that still fits one IPv4 UDP datagram on a 1500-byte MTU (1472 bytes of payload). */
-    public static final int MAX_BODY_LENGTH = 1472 - CLEAR_HEADER_LENGTH - TAG_LENGTH - KdnetHeader.LENGTH;
+    /**
+     * Largest body a peer sends: a KD packet's 16-byte header and PACKET_MAX_SIZE (4000) bytes of payload
+     * (kd-protocol §1.3). Control bodies are shorter (344 at most).
+     */
+    public static final int MAX_BODY_LENGTH = 16 + 4000;
+    /**
+     * Largest datagram a peer sends, {@value}: the clear header (6), the largest body sealed (8-byte KDNET header +
+     * 4016-byte body + 8 pad = 4032, whole AES blocks) and the tag (16). {@link #open} rejects anything longer as
+     * {@link RejectReason#OVERSIZED} before reading it.
+     */
+    public static final int MAX_LENGTH =
+            CLEAR_HEADER_LENGTH + (KdnetHeader.LENGTH + MAX_BODY_LENGTH + 15) / 16 * 16 + TAG_LENGTH;
 
     private final Cipher cipher;
     private final Mac mac;
@@ -92,6 +102,9 @@ public final class DatagramCrypto {
      * Never throws on any input.
      */
     public OpenOutcome open(SessionKeys keys, byte[] wire, Direction expected) {
+        if (wire.length > MAX_LENGTH) {
+            return new OpenOutcome.Rejected(RejectReason.OVERSIZED);
+        }
         if (wire.length < MAGIC.length || !Arrays.equals(wire, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             return new OpenOutcome.Rejected(RejectReason.BAD_MAGIC);
         }

@@ -2,6 +2,11 @@ package dev.kdnet.protocol.datagram;
 
 /** Why an incoming datagram was dropped before anything in it was trusted. */
 public enum RejectReason {
+    /**
+     * Longer than {@link DatagramCrypto#MAX_LENGTH}, the largest datagram a KDNET peer sends; also any datagram the
+     * socket's receive buffer cut short. Checked first, before anything in it is read.
+     */
+    OVERSIZED("oversized"),
     /** The first four bytes are not {@code MDBG}. */
     BAD_MAGIC("bad magic"),
     /** Shorter than 38 bytes, or the ciphertext is not a whole number of AES blocks. */

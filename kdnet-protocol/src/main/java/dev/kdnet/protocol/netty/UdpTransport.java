@@ -33,8 +33,10 @@ public final class UdpTransport implements AutoCloseable {
     /** IP_MTU_DISCOVER value that always sets DF. */
     public static final int IP_PMTUDISC_DO = 2;
     /**
-     * The receive buffer of every socket: room for the largest KDNET datagram (a {@code PACKET_MAX_SIZE} KD packet
-     * with its KDNET header and encryption), which Netty's default 2048-byte datagram buffer would cut short.
+     * The receive buffer of every socket: room for the largest KDNET datagram
+     * ({@link dev.kdnet.protocol.datagram.DatagramCrypto#MAX_LENGTH}), which Netty's default 2048-byte datagram
+     * buffer would cut short. The kernel silently cuts a longer datagram to this size; since that is still over the
+     * maximum, the cut datagram is rejected as oversized like the whole one would be.
      */
     public static final int RECEIVE_BUFFER = 8192;
 

@@ -47,6 +47,7 @@ class ControlMessageTest {
         assertThat(poke.isUnbound()).isFalse();
         assertThat(poke.bound().ipv4()).isEqualTo(ip("192.168.2.1"));
         assertThat(poke.nonceCounter()).isEqualTo(0x97C2);
+        assertThat(Hex.of(poke.bootBytes())).as("the same boot as the first poke").isEqualTo(NONCE.substring(4));
         assertThat(Hex.of(poke.encode())).isEqualTo(KEEPALIVE_POKE);
     }
 

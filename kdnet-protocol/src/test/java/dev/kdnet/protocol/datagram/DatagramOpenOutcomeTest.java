@@ -3,6 +3,7 @@ package dev.kdnet.protocol.datagram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.protocol.testing.ReferenceCrypto;
@@ -22,6 +23,28 @@ class DatagramOpenOutcomeTest {
 
     private static OpenOutcome rejected(RejectReason reason) {
         return new OpenOutcome.Rejected(reason);
+    }
+
+    @Test
+    void theLargestKdPacketSealsToTheMaximumAndOneBlockMoreIsOversized() {
+        assertThat(DatagramCrypto.MAX_BODY_LENGTH).isEqualTo(KdPacket.HEADER_LENGTH + KdPacket.PACKET_MAX_SIZE);
+        byte[] largest = sealed(Channel.DATA, Direction.TARGET_TO_HOST, new byte[16 + 4000]);
+        assertThat(largest).hasSize(6 + 4032 + 16).hasSize(DatagramCrypto.MAX_LENGTH);
+        assertThat(crypto.open(KEYED, largest).isOpened()).isTrue();
+
+        byte[] oneBlockMore = sealed(Channel.DATA, Direction.TARGET_TO_HOST, new byte[16 + 4000 + 16]);
+        assertThat(oneBlockMore).hasSize(4054 + 16);
+        assertThat(crypto.open(KEYED, oneBlockMore)).isEqualTo(rejected(RejectReason.OVERSIZED));
+    }
+
+    @Test
+    void oversizedIsDecidedBeforeMagicOrLength() {
+        assertThat(crypto.open(KEYED, new byte[4055])).isEqualTo(rejected(RejectReason.OVERSIZED));
+        assertThat(crypto.open(KEYED, new byte[9000])).isEqualTo(rejected(RejectReason.OVERSIZED));
+        byte[] forgedMaximum = Arrays.copyOf(DatagramCrypto.MAGIC, 4054);
+        assertThat(crypto.open(KEYED, forgedMaximum)).isEqualTo(rejected(RejectReason.HMAC_MISMATCH));
+        assertThat(crypto.open(KEYED, Arrays.copyOf(forgedMaximum, 4053)))
+                .isEqualTo(rejected(RejectReason.BAD_LENGTH));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.kdnet.protocol.netty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.kdnet.protocol.datagram.DatagramCrypto;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -11,7 +12,10 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.socket.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +84,41 @@ class UdpTransportTest {
             assertThat(transport.unsupported(UdpSocketOptions.target())).containsExactly("IP TTL 16", "DF");
             assertThat(transport.unsupported(new UdpSocketOptions(0, false, false))).isEmpty();
             exchange(transport);
+        }
+    }
+
+    /** Sends datagrams of {@code lengths} bytes from a plain JDK socket; returns what the transport's socket got. */
+    private static List<Integer> receivedLengths(UdpTransport transport, int... lengths) throws Exception {
+        BlockingQueue<KdnetEnvelope> received = new LinkedBlockingQueue<>();
+        Channel host = transport.bind(LOOPBACK_ANY_PORT, UdpSocketOptions.host(), collectingInto(received));
+        List<Integer> got = new ArrayList<>();
+        try (DatagramSocket sender = new DatagramSocket(LOOPBACK_ANY_PORT)) {
+            for (int length : lengths) {
+                sender.send(new java.net.DatagramPacket(new byte[length], length, host.localAddress()));
+                KdnetEnvelope envelope = received.poll(5, TimeUnit.SECONDS);
+                assertThat(envelope).as("a datagram of %d bytes arrives", length).isNotNull();
+                got.add(envelope.payload().length);
+            }
+        } finally {
+            host.close().sync();
+        }
+        return got;
+    }
+
+    @Test
+    void aDatagramOverTheReceiveBufferArrivesCutToItWhichIsStillOversized() throws Exception {
+        assertThat(UdpTransport.RECEIVE_BUFFER).isGreaterThan(DatagramCrypto.MAX_LENGTH);
+        List<UdpTransport> transports = new ArrayList<>(List.of(UdpTransport.nio(1)));
+        if (Epoll.isAvailable()) {
+            transports.add(UdpTransport.create(1));
+        }
+        for (UdpTransport transport : transports) {
+            try (transport) {
+                assertThat(receivedLengths(transport, 9000, 8192, 5000, DatagramCrypto.MAX_LENGTH))
+                        .as(transport.isEpoll() ? "epoll" : "NIO")
+                        .containsExactly(UdpTransport.RECEIVE_BUFFER, UdpTransport.RECEIVE_BUFFER, 5000,
+                                DatagramCrypto.MAX_LENGTH);
+            }
         }
     }
 

@@ -4,6 +4,8 @@ import dev.kdnet.protocol.datagram.RejectReason;
 
 /** Why the agent dropped an incoming datagram; every drop is counted under one of these. */
 public enum DropReason {
+    /** Longer than the largest KDNET datagram, or cut short by the receive buffer; checked before anything else. */
+    OVERSIZED(RejectReason.OVERSIZED.description()),
     /** The first four bytes are not {@code MDBG}. */
     BAD_MAGIC(RejectReason.BAD_MAGIC.description()),
     /** Too short, or the ciphertext is not a whole number of AES blocks. */
