@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.kdnet.host.api.Debugger;
+import dev.kdnet.host.api.DebuggerEvent;
 import dev.kdnet.host.api.DebuggerHost;
 import dev.kdnet.host.api.DebuggerSettings;
+import dev.kdnet.host.api.EventSubscription;
 import dev.kdnet.host.api.KernelVersion;
 import dev.kdnet.host.api.NotAttachedException;
 import dev.kdnet.host.session.HostConfig;
@@ -17,6 +19,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +50,33 @@ class HostPortsIT {
         assertThatThrownBy(() -> debugger.attach(Duration.ofMillis(300))).isInstanceOf(NotAttachedException.class)
                 .hasMessageContaining("the key does not match the target's");
         assertThat(debugger.stats().drops()).containsKey(HostDropReason.HMAC_MISMATCH);
+    }
+
+    @Test
+    void aLostHandshakeAnswerIsAnsweredAgainAndNotTakenForAReboot() throws Exception {
+        int port = LoopbackTarget.freePort();
+        DebuggerHost host = closer.add(DebuggerHost.start(closer.transport,
+                DebuggerAttachIT.loopbackHost(DebuggerAttachIT.KEY, List.of(port)), DebuggerSettings.defaults()));
+        RecordingRelay relay = closer.add(new RecordingRelay(new InetSocketAddress(LoopbackTarget.loopback(3), port),
+                new InetSocketAddress(LoopbackTarget.loopback(1), port)));
+        relay.loseTowardsTarget(1);
+        Debugger debugger = host.debugger(port);
+        try (EventSubscription events = debugger.subscribe()) {
+            LoopbackTarget target = closer.add(LoopbackTarget.towards(3, DebuggerAttachIT.KEY, port, 2,
+                    KernelConfig.defaults()));
+
+            KernelVersion version = debugger.attach(DebuggerAttachIT.ATTACH);
+
+            assertThat(version.kernelBase()).isEqualTo(target.kernel().version().kernBase());
+            assertThat(debugger.stats().handshakes()).as("the lost answer, then the one the target took")
+                    .isEqualTo(2);
+            List<DebuggerEvent> seen = new ArrayList<>();
+            for (var event = events.poll(Duration.ZERO); event.isPresent(); event = events.poll(Duration.ZERO)) {
+                seen.add(event.get());
+            }
+            assertThat(seen).as("events").noneMatch(
+                    e -> e instanceof DebuggerEvent.Rebooted || e instanceof DebuggerEvent.Reattached);
+        }
     }
 
     @Test

@@ -44,12 +44,8 @@ class RebootMidDumpIT {
     private static final int HOST = 1;
     private static final int TARGET = 2;
     private static final int RELAY = 3;
-    /**
-     * 5 % of the datagrams lost and 0.5 % corrupted, each way. No duplicates or reordering: a copy of the unbound
-     * poke the host answered, arriving after the answer, is answered again and re-keys the host alone, so the session
-     * dies (a separate fix of the host session's poke handling deals with such replays).
-     */
-    private static final Impairment LOSS = new Impairment(0.05, 0, 0, Duration.ZERO, Duration.ZERO, 0.005);
+    /** The impairment of the reliability tests: 5 % lost, 1 % duplicated, 2 % reordered, 0.5 % corrupted. */
+    private static final Impairment LOSS = new Impairment(0.05, 0.01, 0.02, Duration.ZERO, Duration.ZERO, 0.005);
     private static final int DUMP = 16 << 20;
     private static final long RAM_AT = 2L << 20;
     private static final long REBOOT_AT = DUMP / 4;
@@ -192,9 +188,7 @@ class RebootMidDumpIT {
                 new InetSocketAddress(LoopbackTarget.loopback(RELAY), port),
                 new InetSocketAddress(LoopbackTarget.loopback(HOST), port), LOSS, 11));
         Outcome dump = dumpAcrossThePowerCycle(DebuggerSettings.MAX_CHUNK_SIZE);
-        // when the host's answer to the rebooted target's poke is lost, the target pokes unbound again and the
-        // host handshakes again, which the debugger reports as one more reboot; it attaches once either way
-        assertThat(dump.rebooted()).isPositive();
+        assertThat(dump.rebooted()).isEqualTo(1);
         assertThat(dump.reattached()).isEqualTo(1);
         assertThat(relay.stats().fromA().dropped()).isPositive();
         assertThat(relay.stats().toA().corrupted()).isPositive();

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The attacker in the middle: one UDP socket between a target (the first sender other than the host) and its host,
@@ -26,6 +27,7 @@ final class RecordingRelay implements AutoCloseable {
     private final List<byte[]> towardsTarget = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile InetSocketAddress target;
+    private final AtomicInteger toDropTowardsTarget = new AtomicInteger();
 
     /** Listens on {@code listen} and relays between the first other sender and {@code host}. */
     RecordingRelay(InetSocketAddress listen, InetSocketAddress host) throws SocketException {
@@ -44,7 +46,7 @@ final class RecordingRelay implements AutoCloseable {
                 socket.receive(packet);
                 byte[] datagram = Arrays.copyOf(packet.getData(), packet.getLength());
                 if (host.equals(packet.getSocketAddress())) {
-                    if (target != null) {
+                    if (target != null && !dropped()) {
                         send(datagram, target);
                         towardsTarget.add(datagram);
                     }
@@ -59,6 +61,15 @@ final class RecordingRelay implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    private boolean dropped() {
+        return toDropTowardsTarget.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    /** Loses the next {@code count} datagrams from the host to the target (neither relayed nor recorded). */
+    void loseTowardsTarget(int count) {
+        toDropTowardsTarget.set(count);
     }
 
     private void send(byte[] datagram, InetSocketAddress to) {

@@ -520,7 +520,7 @@ public final class Debugger {
     private final class SessionEvents implements SessionListener {
         @Override
         public void connected(InetSocketAddress target, PokeDecision decision) {
-            boolean again = connected;
+            boolean again = connected && decision != PokeDecision.ANSWER_REPEATED;
             connected = true;
             currentStop = null;
             if (again) {

@@ -11,8 +11,12 @@ public enum PokeDecision {
     /** No session on this port yet: the first poke of a target is answered even when its bound fields are set
      * (the target was connected to a host process that is gone). */
     ANSWER_NEW_TARGET(true),
-    /** The session's target pokes unbound again: it rebooted; a new handshake follows. */
+    /** The session's target pokes unbound again with new boot bytes in its nonce: it rebooted; a new handshake
+     * follows. */
     ANSWER_REBOOTED(true),
+    /** The session's target pokes unbound again with the boot bytes of the poke last answered: it did not get (or
+     * did not accept) that answer, say because the network lost it; answered again, it is not a reboot. */
+    ANSWER_REPEATED(true),
     /** Another address pokes unbound while a session is live: a target that came back under a new address. */
     ANSWER_UNBOUND_NEWCOMER(true),
     /** The session's own target, bound: a keepalive, ignored as WinDbg does. */
@@ -37,14 +41,19 @@ public enum PokeDecision {
      * @param source        the poke's UDP source
      * @param unbound       true if the poke's bound-port field is 0
      * @param sessionTarget the target of this port's live session, or {@code null} if there is none
+     * @param sameBoot      true if the poke's nonce has the boot bytes of the poke the live session answered
      */
-    public static PokeDecision decide(InetSocketAddress source, boolean unbound, InetSocketAddress sessionTarget) {
+    public static PokeDecision decide(InetSocketAddress source, boolean unbound, InetSocketAddress sessionTarget,
+            boolean sameBoot) {
         if (sessionTarget == null) {
             return ANSWER_NEW_TARGET;
         }
         boolean own = sessionTarget.equals(source);
         if (unbound) {
-            return own ? ANSWER_REBOOTED : ANSWER_UNBOUND_NEWCOMER;
+            if (!own) {
+                return ANSWER_UNBOUND_NEWCOMER;
+            }
+            return sameBoot ? ANSWER_REPEATED : ANSWER_REBOOTED;
         }
         return own ? IGNORE_KEEPALIVE : IGNORE_OTHER_TARGET;
     }

@@ -27,6 +27,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +62,7 @@ public final class TargetSession {
     private volatile io.netty.channel.Channel channel;
     private SessionKeys keys;
     private InetSocketAddress target;
+    private byte[] answeredBoot;
     private RetransmitLog retransmitLog;
     private KdLink link;
     private int version;
@@ -215,7 +217,8 @@ public final class TargetSession {
             return;
         }
         stopContacting(sender);
-        PokeDecision decision = PokeDecision.decide(sender, poke.isUnbound(), target);
+        PokeDecision decision = PokeDecision.decide(sender, poke.isUnbound(), target,
+                Arrays.equals(poke.bootBytes(), answeredBoot));
         tallies.add(sender, 1, 1, 0, 1, decision.answers() ? 1 : 0, 0);
         if (decision.answers()) {
             answer(datagram, poke, sender, decision);
@@ -231,6 +234,7 @@ public final class TargetSession {
                 body));
         keys = SessionKeys.of(config.key()).withDataKey(DataKey.derive(config.key(), body));
         target = sender;
+        answeredBoot = poke.bootBytes();
         sequence = 0;
         lastTargetSequence = 0;
         stopped = false;

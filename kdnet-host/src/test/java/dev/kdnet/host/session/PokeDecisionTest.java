@@ -11,27 +11,35 @@ class PokeDecisionTest {
 
     @Test
     void theFirstPokeOfATargetIsAnsweredBoundOrNot() {
-        assertThat(PokeDecision.decide(TARGET, true, null)).isEqualTo(PokeDecision.ANSWER_NEW_TARGET);
-        assertThat(PokeDecision.decide(TARGET, false, null)).isEqualTo(PokeDecision.ANSWER_NEW_TARGET);
+        assertThat(PokeDecision.decide(TARGET, true, null, false)).isEqualTo(PokeDecision.ANSWER_NEW_TARGET);
+        assertThat(PokeDecision.decide(TARGET, false, null, false)).isEqualTo(PokeDecision.ANSWER_NEW_TARGET);
         assertThat(PokeDecision.ANSWER_NEW_TARGET.answers()).isTrue();
     }
 
     @Test
     void anUnboundPokeFromTheSessionsTargetMeansItRebooted() {
-        assertThat(PokeDecision.decide(TARGET, true, TARGET)).isEqualTo(PokeDecision.ANSWER_REBOOTED);
+        assertThat(PokeDecision.decide(TARGET, true, TARGET, false)).isEqualTo(PokeDecision.ANSWER_REBOOTED);
         assertThat(PokeDecision.ANSWER_REBOOTED.answers()).isTrue();
     }
 
     @Test
+    void anUnboundPokeOfTheBootAlreadyAnsweredMeansOurAnswerWasLost() {
+        assertThat(PokeDecision.decide(TARGET, true, TARGET, true)).isEqualTo(PokeDecision.ANSWER_REPEATED);
+        assertThat(PokeDecision.ANSWER_REPEATED.answers()).isTrue();
+        assertThat(PokeDecision.decide(TARGET, false, TARGET, true)).isEqualTo(PokeDecision.IGNORE_KEEPALIVE);
+        assertThat(PokeDecision.decide(OTHER, true, TARGET, true)).isEqualTo(PokeDecision.ANSWER_UNBOUND_NEWCOMER);
+    }
+
+    @Test
     void aKeepaliveOfTheLiveSessionIsNeverAnswered() {
-        assertThat(PokeDecision.decide(TARGET, false, TARGET)).isEqualTo(PokeDecision.IGNORE_KEEPALIVE);
+        assertThat(PokeDecision.decide(TARGET, false, TARGET, false)).isEqualTo(PokeDecision.IGNORE_KEEPALIVE);
         assertThat(PokeDecision.IGNORE_KEEPALIVE.answers()).isFalse();
     }
 
     @Test
     void anotherTargetIsAnsweredOnlyWhenUnbound() {
-        assertThat(PokeDecision.decide(OTHER, true, TARGET)).isEqualTo(PokeDecision.ANSWER_UNBOUND_NEWCOMER);
-        assertThat(PokeDecision.decide(OTHER, false, TARGET)).isEqualTo(PokeDecision.IGNORE_OTHER_TARGET);
+        assertThat(PokeDecision.decide(OTHER, true, TARGET, false)).isEqualTo(PokeDecision.ANSWER_UNBOUND_NEWCOMER);
+        assertThat(PokeDecision.decide(OTHER, false, TARGET, false)).isEqualTo(PokeDecision.IGNORE_OTHER_TARGET);
         assertThat(PokeDecision.IGNORE_OTHER_TARGET.answers()).isFalse();
     }
 }
