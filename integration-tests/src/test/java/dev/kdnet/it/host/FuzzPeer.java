@@ -37,12 +37,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * last) instead of to the real peer, and what it sends comes from where the real peer's datagrams come from, so
  * they get past the per-source rate limit and the source checks. It handshakes as the peer it plays would, learns
  * the data key, and floods the other side with {@link FuzzDatagrams} sealed under that key: a fake target pokes
- * unbound and adopts every response it gets; a fake host makes the target poke (empty control datagram) and answers
- * every poke. Each handshake re-keys the generator.
+ * unbound and adopts every response it gets; a fake host makes the target poke (empty control datagram), answers
+ * that poke, every unbound poke (the target rebooted) and one in {@value #ANSWER_BOUND_ONE_IN} of the others. Each
+ * handshake re-keys the generator.
  */
 final class FuzzPeer implements AutoCloseable {
     private static final int MAX_DATAGRAM = 65_536;
     private static final Duration RETRY = Duration.ofMillis(200);
+    /** A fake host answers every unbound poke (a reboot) but only one bound poke in this many (a re-key). */
+    private static final int ANSWER_BOUND_ONE_IN = 16;
 
     private final KdnetKey key;
     private final SessionKeys rootKeys;
@@ -170,7 +173,8 @@ final class FuzzPeer implements AutoCloseable {
             InetSocketAddress from) {
         if (playsTarget && message instanceof ControlResponse) {
             adopt(datagram.body());
-        } else if (!playsTarget && message instanceof Poke poke) {
+        } else if (!playsTarget && message instanceof Poke poke
+                && (poke.isUnbound() || keyed.getCount() > 0 || random.nextInt(ANSWER_BOUND_ONE_IN) == 0)) {
             byte[] response = ControlResponse.answering(poke, random).encode();
             try {
                 send(crypto, new Datagram(datagram.version(), Channel.CONTROL, datagram.sequence(), outgoing(),

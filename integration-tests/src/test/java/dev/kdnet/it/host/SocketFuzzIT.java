@@ -156,6 +156,8 @@ class SocketFuzzIT {
             assertThat(targetPastHmac).as("target datagrams that reached the HMAC check")
                     .isGreaterThan(targetHandled / 2);
             assertThat(t1.dataDelivered()).as("authentic bodies handed to the KD stub").isGreaterThan(100_000);
+            assertThat(t1.boots()).as("garbage Reboot and CauseBugCheck requests the stub decoded and obeyed")
+                    .isGreaterThan(1);
             assertThat(reader.firstFailure()).as("P2 during the fuzz").isNull();
             assertThat(reader.good()).as("P2 reads during the fuzz").isPositive();
             assertThat(s2.totalDrops()).as("nothing reached P2").isZero();
