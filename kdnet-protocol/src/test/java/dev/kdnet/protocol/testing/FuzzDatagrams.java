@@ -165,8 +165,8 @@ public final class FuzzDatagrams {
 
     /**
      * A well-formed KD data packet (valid checksum, the next id of the sender's dialect most of the time) of a type
-     * the receiver handles, whose payload names one of its APIs and has small numbers in half of its header fields,
-     * then often a damaged copy of a real message's payload: it gets through the KD link to the DBGKD layer.
+     * the receiver handles, whose payload names one of its APIs and has small numbers in half of its header fields
+     * and random bytes elsewhere: it gets through the KD link to the DBGKD layer.
      */
     private KdPacket plausiblePacket() {
         KdPacketType type;
