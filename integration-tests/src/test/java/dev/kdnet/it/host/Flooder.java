@@ -33,9 +33,6 @@ final class Flooder implements AutoCloseable {
     /** Holds the sender back while the receiver has not handled enough of what was sent. */
     @FunctionalInterface
     interface Pacing {
-        /** No holding back: the socket's and the receiver's buffers overflow as they will. */
-        Pacing NONE = sent -> true;
-
         /** Whether the next datagram may go now, {@code sent} having been sent so far. */
         boolean allows(long sent);
 
@@ -53,6 +50,12 @@ final class Flooder implements AutoCloseable {
                 }
                 return sent - known[0] <= window;
             };
+        }
+
+        /** At most {@code perSecond} datagrams a second on average, counted from now. */
+        static Pacing rate(double perSecond) {
+            long start = System.nanoTime();
+            return sent -> sent <= (System.nanoTime() - start) / 1e9 * perSecond;
         }
     }
 
@@ -85,7 +88,8 @@ final class Flooder implements AutoCloseable {
 
     /**
      * From {@value #ADDRESS}, MDBG-looking garbage (valid magic and length, random ciphertext and tag, so only the
-     * HMAC would reject it) at 127.0.0.1:{@code port}, unpaced.
+     * HMAC would reject it) at 127.0.0.1:{@code port}: {@code limit} datagrams spread evenly over {@code bound}, so
+     * the flood lasts its whole time however fast this machine sends.
      */
     static Flooder mdbgGarbage(int port, long limit, Duration bound) throws IOException {
         byte[] wire = new byte[DatagramCrypto.MIN_LENGTH + 16];
@@ -102,7 +106,7 @@ final class Flooder implements AutoCloseable {
         DatagramChannel socket = DatagramChannel.open(StandardProtocolFamily.INET)
                 .bind(new InetSocketAddress(InetAddress.getByName(ADDRESS), 0));
         return new Flooder(socket, new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), garbage,
-                Pacing.NONE, limit, bound);
+                Pacing.rate(limit / (bound.toNanos() / 1e9)), limit, bound);
     }
 
     private void flood() {
