@@ -41,7 +41,7 @@ class FloodIT {
                 KernelConfig.defaults()));
         LoopbackTarget second = closer.add(new LoopbackTarget(DebuggerAttachIT.KEY, other, 3,
                 KernelConfig.defaults()));
-        Flooder flooder = closer.add(new Flooder(flooded, FLOOD_DATAGRAMS, FLOOD_BOUND));
+        Flooder flooder = closer.add(Flooder.mdbgGarbage(flooded, FLOOD_DATAGRAMS, FLOOD_BOUND));
 
         host.debugger(flooded).attach(DebuggerAttachIT.ATTACH);
         host.debugger(other).attach(DebuggerAttachIT.ATTACH);

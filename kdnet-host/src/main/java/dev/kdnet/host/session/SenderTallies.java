@@ -23,6 +23,11 @@ final class SenderTallies {
         tallies.put(source, tally.plus(datagrams, withHeader, hmacFailed, pokes, answered, data));
     }
 
+    /** How many senders are tallied. */
+    int senders() {
+        return tallies.size();
+    }
+
     List<SourceTally> snapshot() {
         return List.copyOf(tallies.values());
     }

@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param keepalives   keepalive pokes ignored
  * @param drops        dropped datagrams and packets by reason (reasons never seen are absent)
  * @param link         the current KD link's counters, if a handshake happened
+ * @param limitedSources source addresses the rate limit on unauthenticated traffic remembers now (bounded)
+ * @param talliedSenders senders whose datagrams the silence diagnosis tallies (bounded)
  */
 public record SessionStats(int port, long datagramsIn, long datagramsOut, long handshakes, long keepalives,
-        Map<HostDropReason, Long> drops, Optional<KdLinkStats> link) {
+        Map<HostDropReason, Long> drops, Optional<KdLinkStats> link, int limitedSources, int talliedSenders) {
     /** Copies the drop map. */
     public SessionStats {
         drops = Map.copyOf(drops);

@@ -157,7 +157,7 @@ public final class TargetSession {
     /** The counters now (any thread; waits briefly for the loop). */
     public SessionStats stats() {
         return onLoop(() -> new SessionStats(port, datagramsIn, datagramsOut, handshakes, keepalives, drops.totals(),
-                Optional.ofNullable(link).map(KdLink::stats)));
+                Optional.ofNullable(link).map(KdLink::stats), limiter.sources(), tallies.senders()));
     }
 
     /** Why nothing attached, from what the port saw so far (any thread). */

@@ -31,7 +31,7 @@ public final class SimulatedKernel {
     private final List<CpuState> cpus = new ArrayList<>();
     private final SyntheticCpu executor;
     private final ModelSpecificRegisters msrs = new ModelSpecificRegisters();
-    private final Map<Long, Integer> ioPorts = new HashMap<>();
+    private final Map<Integer, Integer> ioPorts = new HashMap<>();
     private boolean running;
     private boolean singleStep;
     private int currentCpu;
@@ -134,15 +134,24 @@ public final class SimulatedKernel {
         return msrs.write(cpus.get(cpu), msr, value);
     }
 
-    /** Reads an I/O port: what was last written there, or all ones (no device), {@code size} bytes wide. */
+    /**
+     * Reads an I/O port: what was last written there, or all ones (no device), {@code size} bytes wide. Only the low
+     * 16 bits of {@code port} count, as the {@code in} instruction the HAL's READ_PORT_* routines execute takes its
+     * port in DX; so the ports remembered stay within the 64 Ki of the x86 I/O space whatever addresses a debugger
+     * sends.
+     */
     public int readIoPort(long port, int size) {
-        int value = ioPorts.getOrDefault(port, -1);
+        int value = ioPorts.getOrDefault(ioPort(port), -1);
         return size == 4 ? value : value & ((1 << (8 * size)) - 1);
     }
 
-    /** Writes an I/O port. */
+    /** Writes an I/O port (the low 16 bits of {@code port}, as {@link #readIoPort}). */
     public void writeIoPort(long port, int value) {
-        ioPorts.put(port, value);
+        ioPorts.put(ioPort(port), value);
+    }
+
+    private static int ioPort(long address) {
+        return (int) (address & 0xFFFF);
     }
 
     /** True while the CPUs run (between a continue and the next stop). */

@@ -140,7 +140,8 @@ final class AgentSession {
     AgentStats stats() {
         return new AgentStats(boots, pokesSent, pokeRequests, handshakes, dataSent, dataDelivered, staleSends,
                 sendFailures, drops.counts(), Optional.ofNullable(host).map(HostSession::host),
-                Optional.ofNullable(host).flatMap(h -> h.keys().dataKey()).map(DataKey::fingerprint));
+                Optional.ofNullable(host).flatMap(h -> h.keys().dataKey()).map(DataKey::fingerprint),
+                endpoint.stats());
     }
 
     private void boot() {

@@ -1,5 +1,6 @@
 package dev.kdnet.target.nic;
 
+import dev.kdnet.protocol.link.KdLinkStats;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
@@ -18,10 +19,11 @@ import java.util.Optional;
  * @param drops             drops by reason (unmodifiable; reasons never seen are absent)
  * @param boundHost         the host the session is bound to, empty before a response is accepted
  * @param dataKeyFingerprint fingerprint of the data key in force, empty before a response is accepted
+ * @param link              the KD link counters of the current boot's endpoint
  */
 public record AgentStats(long boots, long pokesSent, long pokeRequests, long handshakes, long dataSent,
         long dataDelivered, long staleSends, long sendFailures, Map<DropReason, Long> drops,
-        Optional<InetSocketAddress> boundHost, Optional<String> dataKeyFingerprint) {
+        Optional<InetSocketAddress> boundHost, Optional<String> dataKeyFingerprint, KdLinkStats link) {
     public AgentStats {
         drops = Map.copyOf(drops);
     }
@@ -29,6 +31,14 @@ public record AgentStats(long boots, long pokesSent, long pokeRequests, long han
     /** Drops counted under {@code reason}. */
     public long dropped(DropReason reason) {
         return drops.getOrDefault(reason, 0L);
+    }
+
+    /**
+     * Datagrams the agent took in while running: each was dropped (by reason), asked for a poke, handshook or
+     * delivered its body to the endpoint.
+     */
+    public long datagramsIn() {
+        return totalDrops() + pokeRequests + handshakes + dataDelivered;
     }
 
     /** All drops. */

@@ -82,13 +82,17 @@ public final class TargetAgent implements AutoCloseable {
         return loop.submit(session::stats).syncUninterruptibly().getNow();
     }
 
-    /** Stops poking, closes the endpoint and the socket. Idempotent. */
+    /**
+     * Stops poking, closes the endpoint and the socket. Idempotent; does nothing once the transport shuts down (its
+     * event loop closes the socket, and stopping the session would need that loop).
+     */
     @Override
     public void close() {
         EventLoop loop = socket.eventLoop();
-        if (!loop.isShuttingDown()) {
-            loop.submit(session::stop).syncUninterruptibly();
+        if (loop.isShuttingDown()) {
+            return;
         }
+        loop.submit(session::stop).syncUninterruptibly();
         socket.close().syncUninterruptibly();
     }
 }

@@ -252,7 +252,7 @@ final class ManipulateHandler {
     /** Scans up to {@link #MAX_SEARCH} bytes; found: SUCCESS and FoundAddress, else STATUS_UNSUCCESSFUL. */
     private Answer searchMemory(ManipulateState64 request) {
         SearchMemory search = SearchMemory.from(request.union());
-        byte[] pattern = Arrays.copyOf(request.data(), Math.min(request.dataLength(), search.patternLength()));
+        byte[] pattern = pattern(request, search.patternLength());
         long length = Math.min(Math.max(search.searchLength(), 0), MAX_SEARCH);
         if (pattern.length == 0) {
             return unsupported(request);
@@ -269,7 +269,7 @@ final class ManipulateHandler {
 
     private Answer fillMemory(ManipulateState64 request) {
         FillMemory fill = FillMemory.from(request.union());
-        byte[] pattern = Arrays.copyOf(request.data(), Math.min(request.dataLength(), fill.patternLength()));
+        byte[] pattern = pattern(request, fill.patternLength());
         long length = Integer.toUnsignedLong(fill.length());
         if (pattern.length == 0 || length > MAX_SEARCH
                 || (fill.flags() != FillMemory.VIRTUAL && fill.flags() != FillMemory.PHYSICAL)) {
@@ -283,6 +283,12 @@ final class ManipulateHandler {
                 : kernel.memory().write(fill.address(), bytes);
         return reply(request.reply(status(written == bytes.length),
                 new FillMemory(fill.address(), written, fill.flags(), fill.patternLength()), new byte[0]));
+    }
+
+    /** The first {@code patternLength} bytes (an unsigned field) of the request's data; all if it has fewer. */
+    private static byte[] pattern(ManipulateState64 request, int patternLength) {
+        return Arrays.copyOf(request.data(),
+                (int) Math.min(request.dataLength(), Integer.toUnsignedLong(patternLength)));
     }
 
     private Answer queryMemory(ManipulateState64 request) {

@@ -66,6 +66,15 @@ class SimulatedKernelTest {
     }
 
     @Test
+    void ioPortsAreTheLow16BitsOfTheAddressSoAnyAddressLandsInThe64KiPorts() {
+        assertThat(kernel.readIoPort(0x61, 1)).as("no device").isEqualTo(0xFF);
+        kernel.writeIoPort(0x1_0000_0061L, 0x12345678);
+        assertThat(kernel.readIoPort(0x61, 4)).isEqualTo(0x12345678);
+        assertThat(kernel.readIoPort(0xFFFF_FFFF_FFFF_0061L, 2)).isEqualTo(0x5678);
+        assertThat(kernel.readIoPort(0x62, 1)).isEqualTo(0xFF);
+    }
+
+    @Test
     void processorStateInMemoryAgreesWithTheRegisters() {
         X64Context changed = kernel.context(1).with(X64Register.RBX, 0x1234_5678_9ABCL);
         kernel.setContext(1, changed);

@@ -46,6 +46,7 @@ class AgentHandshakeTest {
             assertThat(stats.boundHost()).contains(new InetSocketAddress(h.host.address(), h.host.port()));
             assertThat(stats.dataKeyFingerprint()).isPresent();
             assertThat(stats.dataDelivered()).isEqualTo(2);
+            assertThat(stats.datagramsIn()).as("the response and two data datagrams").isEqualTo(3);
         }
     }
 

@@ -44,6 +44,15 @@ class AgentPokeTest {
     }
 
     @Test
+    void closingAgainOnceTheTransportIsClosedDoesNothing() throws Exception {
+        AgentHarness h = AgentHarness.start(AgentHarness.SLOW_POKES);
+        h.host.nextPoke();
+        h.close();
+        h.agent.close();
+        h.agent.close();
+    }
+
+    @Test
     void eachPokeAddsThreeToTheSequenceAndOneToTheNonceCounter() throws Exception {
         try (AgentHarness h = AgentHarness.start(AgentHarness.FAST_POKES)) {
             ScriptedHost.Received first = h.host.nextPoke();

@@ -232,6 +232,9 @@ class KdStubTest {
                 new byte[] {(byte) 0xAB, (byte) 0xCD}).returnStatus()).isZero();
         assertThat(kernel.memory().read(scratch, 4)).containsExactly(0xAB, 0xCD, 0xAB, 0xCD);
 
+        assertThat(call(ManipulateApi.SEARCH_MEMORY, 0, new SearchMemory(base, 0x1000, 0xFFFF_FFFF),
+                new byte[] {'P', 'E', 0, 0}).returnStatus()).as("a pattern length above 2^31 is the data's").isZero();
+
         ManipulateState64 query = call(ManipulateApi.QUERY_MEMORY, 0, new QueryMemory(base, 0, 0, 0), new byte[0]);
         assertThat(QueryMemory.from(query.union()).addressSpace()).isEqualTo(QueryMemory.SPACE_KERNEL);
         assertThat(QueryMemory.from(query.union()).flags()).isEqualTo(QueryMemory.FLAGS_RWX);
