@@ -12,6 +12,7 @@ import dev.kdnet.protocol.datagram.Direction;
 import dev.kdnet.protocol.datagram.OpenOutcome;
 import dev.kdnet.protocol.datagram.RejectReason;
 import dev.kdnet.protocol.datagram.SessionKeys;
+import dev.kdnet.protocol.drop.DropLog;
 import dev.kdnet.protocol.kd.KdBody;
 import dev.kdnet.protocol.kd.KdPacketType;
 import dev.kdnet.protocol.key.DataKey;
@@ -21,8 +22,8 @@ import dev.kdnet.protocol.link.RetransmitLog;
 import dev.kdnet.protocol.netty.EventLoopScheduler;
 import dev.kdnet.protocol.netty.KdnetEnvelope;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.EventLoop;
+import io.netty.channel.SimpleChannelInboundHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -55,7 +56,7 @@ public final class TargetSession {
     private final DatagramCrypto crypto = new DatagramCrypto();
     private final SecureRandom random = new SecureRandom();
     private final SenderTallies tallies = new SenderTallies();
-    private final DropCounter drops;
+    private final DropLog<HostDropReason> drops;
     private final SourceRateLimiter limiter;
     private final PokeReplayFilter pokeReplays = new PokeReplayFilter();
     private volatile SessionListener listener = NOBODY;
@@ -82,7 +83,8 @@ public final class TargetSession {
         this.config = config;
         this.port = port;
         this.keys = SessionKeys.of(config.key());
-        this.drops = new DropCounter(LOG, port, System::nanoTime);
+        this.drops = new DropLog<>(LOG, "UDP " + port, HostDropReason.class, HostDropReason::description,
+                System::nanoTime);
         this.limiter = SourceRateLimiter.withDefaults(System::nanoTime);
     }
 
@@ -156,7 +158,7 @@ public final class TargetSession {
 
     /** The counters now (any thread; waits briefly for the loop). */
     public SessionStats stats() {
-        return onLoop(() -> new SessionStats(port, datagramsIn, datagramsOut, handshakes, keepalives, drops.totals(),
+        return onLoop(() -> new SessionStats(port, datagramsIn, datagramsOut, handshakes, keepalives, drops.counts(),
                 Optional.ofNullable(link).map(KdLink::stats), limiter.sources(), tallies.senders()));
     }
 
@@ -307,7 +309,7 @@ public final class TargetSession {
     }
 
     private void drop(HostDropReason reason, InetSocketAddress sender) {
-        drops.count(reason, sender);
+        drops.drop(reason, sender);
     }
 
     /** Cancels the timers and the link (loop or any thread); the channel is closed by the server. */

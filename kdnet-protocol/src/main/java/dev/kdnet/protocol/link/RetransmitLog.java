@@ -1,7 +1,7 @@
 package dev.kdnet.protocol.link;
 
+import dev.kdnet.protocol.LogRateLimit;
 import dev.kdnet.protocol.kd.KdPacket;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -13,15 +13,11 @@ import org.slf4j.Logger;
  * Used from the link's thread only.
  */
 public final class RetransmitLog {
-    private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(1);
-
     private final Logger log;
     private final String label;
     private final LongSupplier clock;
     private final Supplier<KdLinkStats> stats;
-    private long lastLine;
-    private boolean loggedOnce;
-    private long silenced;
+    private final LogRateLimit limit = new LogRateLimit(LogRateLimit.ONE_SECOND);
 
     /**
      * A log writing to {@code log}, each line starting with {@code label} (such as "UDP 50000"); {@code stats} gives
@@ -36,15 +32,11 @@ public final class RetransmitLog {
 
     /** {@code packet} got no ACK in time and is sent again; {@code attempt} counts its sends so far. */
     public void retry(KdPacket packet, int attempt) {
-        long now = clock.getAsLong();
-        if (loggedOnce && now - lastLine < QUIET_NANOS) {
-            silenced++;
+        if (!limit.allows(clock.getAsLong())) {
             return;
         }
-        loggedOnce = true;
-        lastLine = now;
+        long silenced = limit.drainHeldBack();
         String unlogged = silenced == 0 ? "" : " (" + silenced + " resends not logged since the last line)";
-        silenced = 0;
         log.info("{}: no ACK for {} id 0x{}, sending it again (attempt {}){}; {}", label, packet.type(),
                 Integer.toHexString(packet.id()), attempt, unlogged, counters(stats.get()));
     }

@@ -1,6 +1,8 @@
 package dev.kdnet.target.nic;
 
+import dev.kdnet.protocol.AddressText;
 import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.LogRateLimit;
 import dev.kdnet.protocol.control.ControlMessage;
 import dev.kdnet.protocol.control.ControlResponse;
 import dev.kdnet.protocol.control.EmptyControl;
@@ -12,6 +14,7 @@ import dev.kdnet.protocol.datagram.DatagramCrypto;
 import dev.kdnet.protocol.datagram.Direction;
 import dev.kdnet.protocol.datagram.OpenOutcome;
 import dev.kdnet.protocol.datagram.SessionKeys;
+import dev.kdnet.protocol.drop.DropLog;
 import dev.kdnet.protocol.kd.KdBody;
 import dev.kdnet.protocol.kd.UnusedHello;
 import dev.kdnet.protocol.key.DataKey;
@@ -56,8 +59,8 @@ final class AgentSession {
     private final Endpoint ownAddress;
     private final Endpoint configuredHost;
     private final String who;
-    private final DropLog drops;
-    private final RateLimit sendFailureLog = new RateLimit(DropLog.LOG_INTERVAL_NANOS);
+    private final DropLog<DropReason> drops;
+    private final LogRateLimit sendFailureLog = new LogRateLimit(LogRateLimit.ONE_SECOND);
 
     private long boots;
     private long pokesSent;
@@ -92,7 +95,7 @@ final class AgentSession {
         this.ownAddress = Endpoint.of(config.localIp(), config.port());
         this.configuredHost = Endpoint.of(config.hostIp(), config.port());
         this.who = "target " + AddressText.of(config.localAddress());
-        this.drops = new DropLog(LOG, who, scheduler::nanoTime);
+        this.drops = new DropLog<>(LOG, who, DropReason.class, DropReason::description, scheduler::nanoTime);
     }
 
     /** Boots the first endpoint and sends the first poke at once; datagrams before this are ignored. */

@@ -1,5 +1,6 @@
 package dev.kdnet.target.nic;
 
+import dev.kdnet.protocol.AddressText;
 import dev.kdnet.protocol.netty.KdnetEnvelopeCodec;
 import dev.kdnet.protocol.netty.UdpTransport;
 import dev.kdnet.target.stub.KdEndpointFactory;

@@ -1,14 +1,14 @@
-package dev.kdnet.target.nic;
+package dev.kdnet.protocol;
 
 import java.net.InetSocketAddress;
 
 /** Socket addresses as log lines show them: {@code 192.168.1.10:50000}, without a host name or leading slash. */
-final class AddressText {
+public final class AddressText {
     private AddressText() {
     }
 
     /** {@code ip:port}. */
-    static String of(InetSocketAddress address) {
+    public static String of(InetSocketAddress address) {
         return address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 }
