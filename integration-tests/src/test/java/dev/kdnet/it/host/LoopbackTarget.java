@@ -1,6 +1,7 @@
 package dev.kdnet.it.host;
 
 import dev.kdnet.protocol.key.KdnetKey;
+import dev.kdnet.protocol.link.KdScheduler;
 import dev.kdnet.protocol.netty.UdpTransport;
 import dev.kdnet.target.kernel.KernelConfig;
 import dev.kdnet.target.kernel.SimulatedKernel;
@@ -16,7 +17,10 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * A simulated target on its own loopback address (127.0.0.2 and up) poking the host at 127.0.0.1:P (or another
@@ -29,6 +33,7 @@ final class LoopbackTarget implements AutoCloseable {
     private static final int HOST_ADDRESS_BYTE = 1;
 
     private final AtomicReference<KdStub> stub = new AtomicReference<>();
+    private final AtomicReference<KdScheduler> stubLoop = new AtomicReference<>();
     private final TargetAgent agent;
 
     /** A target on a transport of its own, closed with it. */
@@ -55,6 +60,7 @@ final class LoopbackTarget implements AutoCloseable {
         KdEndpointFactory stubs = KdStub.factory(kernel);
         KdEndpointFactory capturing = (scheduler, reboot) -> {
             KdEndpoint endpoint = stubs.boot(scheduler, reboot);
+            stubLoop.set(scheduler);
             stub.set((KdStub) endpoint);
             return endpoint;
         };
@@ -112,6 +118,19 @@ final class LoopbackTarget implements AutoCloseable {
     SimulatedKernel kernel() {
         KdStub booted = stub.get();
         return booted == null ? null : booted.kernel();
+    }
+
+    /** {@code query} applied to the stub booted last, on the target's event loop where the stub's state lives. */
+    <T> T onStub(Function<KdStub, T> query) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        stubLoop.get().schedule(() -> {
+            try {
+                result.complete(query.apply(stub.get()));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, 0);
+        return result.get(5, TimeUnit.SECONDS);
     }
 
     TargetAgent agent() {
