@@ -60,28 +60,29 @@ class ImpairedControlIT {
                 DebuggerAttachIT.loopbackHost(DebuggerAttachIT.KEY, List.of(port)), DebuggerSettings.defaults()));
         RelayedTarget relayed = RelayedTarget.start(closer, port, RelayedTarget.LOSSY, KERNEL);
         Debugger debugger = host.debugger(port);
-        debugger.attach(ATTACH);
-        KernelSymbols symbols = relayed.target().kernel().symbols();
-        int codeLength = (int) (symbols.codeEnd() - symbols.codeStart());
-        InstructionStream stream = new InstructionStream(symbols.codeStart(),
-                debugger.readVirtual(symbols.codeStart(), codeLength).bytes());
-        long targetStopsBefore = relayed.target().onStub(KdStub::stopsReported);
-
         Script script;
         List<DebuggerEvent> events;
         try (EventLog log = new EventLog(debugger)) {
+            debugger.attach(ATTACH);
+            Stop attached = debugger.stop();
+            KernelSymbols symbols = relayed.target().kernel().symbols();
+            int codeLength = (int) (symbols.codeEnd() - symbols.codeStart());
+            InstructionStream stream = new InstructionStream(symbols.codeStart(),
+                    debugger.readVirtual(symbols.codeStart(), codeLength).bytes());
             script = new Script(debugger, stream, log, symbols.breakpointWithStatus());
-            script.run(debugger.stop());
+            script.run(attached);
             events = log.settle(QUIET);
-            assertThat(log.stops()).as("the stops published, against the stops the operations returned")
-                    .containsExactlyElementsOf(script.returned);
+            List<Stop> expected = new ArrayList<>(List.of(attached));
+            expected.addAll(script.returned);
+            assertThat(log.stops()).as("the stops published: the attach, then those the operations returned")
+                    .containsExactlyElementsOf(expected);
         }
         assertThat(events).as("no reboot or re-attach under loss").noneMatch(e -> e instanceof DebuggerEvent.Rebooted
                 || e instanceof DebuggerEvent.Reattached);
         assertThat(script.returned).hasSize(ROUNDS * (5 + STEPS));
-        long targetStops = relayed.target().onStub(KdStub::stopsReported) - targetStopsBefore;
-        assertThat(targetStops).as("stops the target reported: one per operation and one per quiet step")
-                .isEqualTo(script.returned.size() + script.quietSteps);
+        long targetStops = relayed.target().onStub(KdStub::stopsReported);
+        assertThat(targetStops).as("stops the target reported: the attach, one per operation, one per quiet step")
+                .isEqualTo(1 + script.returned.size() + script.quietSteps);
 
         KdLinkStats hostLink = debugger.stats().link().orElseThrow();
         KdLinkStats targetLink = relayed.target().onStub(KdStub::stats);
