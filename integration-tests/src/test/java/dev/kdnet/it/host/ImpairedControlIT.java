@@ -88,8 +88,8 @@ class ImpairedControlIT {
         KdLinkStats targetLink = relayed.target().onStub(KdStub::stats);
         DirectionStats toHost = relayed.relay().stats().fromA();
         DirectionStats toTarget = relayed.relay().stats().toA();
-        System.out.printf("impaired control (seed %d): %d operations, %d stops published, %d reported by the target"
-                + " (%d quiet steps); retransmits host %d, target %d; duplicates dropped host %d, target %d;"
+        System.out.printf("impaired control (seed %d): %d operations after the attach, %d stops published and %d"
+                + " reported by the target (the attach's included; %d quiet steps); retransmits host %d, target %d; duplicates dropped host %d, target %d;"
                 + " relay dropped %d to the host, %d to the target; %.1f s%n", RelayedTarget.SEED,
                 script.returned.size(), events.stream().filter(DebuggerEvent.Stopped.class::isInstance).count(),
                 targetStops, script.quietSteps, hostLink.retransmits(), targetLink.retransmits(),

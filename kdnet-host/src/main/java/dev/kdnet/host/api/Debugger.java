@@ -489,7 +489,7 @@ public final class Debugger {
     private final class SessionEvents implements SessionListener {
         @Override
         public void connected(InetSocketAddress target, PokeDecision decision) {
-            boolean again = connected;
+            boolean reboot = connected && decision != PokeDecision.ANSWER_AGAIN;
             connected = true;
             currentStop = null;
             if (pending != null) {
@@ -497,7 +497,7 @@ public final class Debugger {
                         new NotAttachedException("the target handshook again (" + decision + ") under the request"));
                 pending = null;
             }
-            if (again) {
+            if (reboot) {
                 breakpoints.clear();
                 version = null;
                 rebooted = true;

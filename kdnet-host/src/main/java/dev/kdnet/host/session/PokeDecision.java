@@ -11,8 +11,14 @@ public enum PokeDecision {
     /** No session on this port yet: the first poke of a target is answered even when its bound fields are set
      * (the target was connected to a host process that is gone). */
     ANSWER_NEW_TARGET(true),
-    /** The session's target pokes unbound again: it rebooted; a new handshake follows. */
+    /** The session's target pokes unbound again after it used the session's data key: it rebooted. */
     ANSWER_REBOOTED(true),
+    /**
+     * The session's target pokes again (unbound, or bound to this host's address from before a host restart) before
+     * a single data datagram came under the session's key: the response never reached it (lost or damaged on the
+     * way), so it is answered again. Not a reboot: the target never took part in the session this ends.
+     */
+    ANSWER_AGAIN(true),
     /** Another address pokes unbound while a session is live: a target that came back under a new address. */
     ANSWER_UNBOUND_NEWCOMER(true),
     /** The session's own target, bound: a keepalive, ignored as WinDbg does. */
@@ -37,12 +43,17 @@ public enum PokeDecision {
      * @param source        the poke's UDP source
      * @param unbound       true if the poke's bound-port field is 0
      * @param sessionTarget the target of this port's live session, or {@code null} if there is none
+     * @param sessionUsed   true if a data datagram under the live session's key has come from its target
      */
-    public static PokeDecision decide(InetSocketAddress source, boolean unbound, InetSocketAddress sessionTarget) {
+    public static PokeDecision decide(InetSocketAddress source, boolean unbound, InetSocketAddress sessionTarget,
+            boolean sessionUsed) {
         if (sessionTarget == null) {
             return ANSWER_NEW_TARGET;
         }
         boolean own = sessionTarget.equals(source);
+        if (own && !sessionUsed) {
+            return ANSWER_AGAIN;
+        }
         if (unbound) {
             return own ? ANSWER_REBOOTED : ANSWER_UNBOUND_NEWCOMER;
         }

@@ -206,7 +206,7 @@ public final class TargetSession {
             return;
         }
         stopContacting(sender);
-        PokeDecision decision = PokeDecision.decide(sender, poke.isUnbound(), target);
+        PokeDecision decision = PokeDecision.decide(sender, poke.isUnbound(), target, lastTargetSequence > 0);
         tallies.add(sender, 1, 1, 0, 1, decision.answers() ? 1 : 0, 0);
         if (decision.answers()) {
             answer(datagram, poke, sender, decision);
