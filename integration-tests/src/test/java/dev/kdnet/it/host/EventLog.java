@@ -37,13 +37,22 @@ final class EventLog implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Logs the events already waiting, so that a wait that follows sees only newer ones. */
+    void drain() throws InterruptedException {
+        logUntilQuietFor(Duration.ZERO);
+    }
+
     /** Logs whatever arrives within {@code quiet} of the previous event, then returns every event logged. */
     List<DebuggerEvent> settle(Duration quiet) throws InterruptedException {
+        logUntilQuietFor(quiet);
+        return List.copyOf(events);
+    }
+
+    private void logUntilQuietFor(Duration quiet) throws InterruptedException {
         for (Optional<DebuggerEvent> event = subscription.poll(quiet); event.isPresent();
                 event = subscription.poll(quiet)) {
             events.add(event.get());
         }
-        return List.copyOf(events);
     }
 
     /** The stops among the events logged so far, in order. */
