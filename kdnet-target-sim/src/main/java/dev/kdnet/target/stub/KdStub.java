@@ -105,7 +105,7 @@ public final class KdStub implements KdEndpoint {
 
     /**
      * The exception state changes (stops) this stub has reported since its boot, each counted once however often
-     * the link sent it; LoadSymbols reports are not stops and not counted.
+     * the link sent it; LoadSymbols reports are not stops and not counted. Read it on the target's event loop.
      */
     public long stopsReported() {
         return stopsReported;
