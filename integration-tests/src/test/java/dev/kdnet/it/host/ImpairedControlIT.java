@@ -7,6 +7,7 @@ import dev.kdnet.host.api.Debugger;
 import dev.kdnet.host.api.DebuggerEvent;
 import dev.kdnet.host.api.DebuggerHost;
 import dev.kdnet.host.api.DebuggerSettings;
+import dev.kdnet.host.api.MemoryRead;
 import dev.kdnet.host.api.Stop;
 import dev.kdnet.host.relay.RelayStats;
 import dev.kdnet.protocol.dbgkd.NtStatus;
@@ -68,8 +69,9 @@ class ImpairedControlIT {
             Stop attached = debugger.stop();
             KernelSymbols symbols = relayed.target().kernel().symbols();
             int codeLength = (int) (symbols.codeEnd() - symbols.codeStart());
-            InstructionStream stream = new InstructionStream(symbols.codeStart(),
-                    debugger.readVirtual(symbols.codeStart(), codeLength).bytes());
+            MemoryRead code = debugger.readVirtual(symbols.codeStart(), codeLength);
+            assertThat(code.complete()).as("the code region read whole").isTrue();
+            InstructionStream stream = new InstructionStream(symbols.codeStart(), code.bytes());
             script = new Script(debugger, stream, log, symbols.breakpointWithStatus());
             script.run(attached);
             events = log.settle(QUIET);
