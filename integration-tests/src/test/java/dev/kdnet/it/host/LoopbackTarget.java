@@ -10,6 +10,7 @@ import dev.kdnet.protocol.kd.KdPacketType;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.protocol.link.KdLink;
 import dev.kdnet.protocol.link.KdLinkStats;
+import dev.kdnet.protocol.link.KdScheduler;
 import dev.kdnet.protocol.netty.UdpTransport;
 import dev.kdnet.target.kernel.KernelConfig;
 import dev.kdnet.target.kernel.SimulatedKernel;
@@ -25,9 +26,12 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A simulated target on its own loopback address (127.0.0.2 and up) poking the host at 127.0.0.1:P (or another
@@ -43,6 +47,7 @@ final class LoopbackTarget implements AutoCloseable {
     private final UdpTransport ownTransport;
     private final AtomicReference<KdStub> stub = new AtomicReference<>();
     private final AtomicLong powerCycleAt = new AtomicLong(DISARMED);
+    private final AtomicReference<KdScheduler> stubLoop = new AtomicReference<>();
     private final TargetAgent agent;
 
     /** A target on a transport of its own, closed with it. */
@@ -83,6 +88,7 @@ final class LoopbackTarget implements AutoCloseable {
         KdEndpointFactory capturing = (scheduler, reboot) -> {
             KdStub booted = (KdStub) stubs.boot(scheduler, reboot);
             atBoot.accept(booted.kernel());
+            stubLoop.set(scheduler);
             stub.set(booted);
             return new PowerSwitch(booted, reboot);
         };
@@ -140,6 +146,19 @@ final class LoopbackTarget implements AutoCloseable {
     SimulatedKernel kernel() {
         KdStub booted = stub.get();
         return booted == null ? null : booted.kernel();
+    }
+
+    /** {@code query} applied to the stub booted last, on the target's event loop where the stub's state lives. */
+    <T> T onStub(Function<KdStub, T> query) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        stubLoop.get().schedule(() -> {
+            try {
+                result.complete(query.apply(stub.get()));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, 0);
+        return result.get(5, TimeUnit.SECONDS);
     }
 
     TargetAgent agent() {

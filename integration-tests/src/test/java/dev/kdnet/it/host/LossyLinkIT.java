@@ -12,7 +12,6 @@ import dev.kdnet.host.relay.Impairment;
 import dev.kdnet.host.relay.UdpRelay;
 import dev.kdnet.protocol.link.KdLinkStats;
 import dev.kdnet.target.kernel.KernelConfig;
-import java.net.InetSocketAddress;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
@@ -22,19 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Memory transfers through the impairment relay. Host on 127.0.0.1:P, relay on 127.0.0.3:P forwarding to it, and
- * a target on 127.0.0.2:P that takes the relay for its host; the host answers the relay. One port runs through a
- * clean relay for comparison, the next through a lossy one, the third through a lossy one that also delays.
+ * Memory transfers through the impairment relay (see {@link RelayedTarget}). One port runs through a clean relay
+ * for comparison, the next through a lossy one, the third through a lossy one that also delays.
  */
 class LossyLinkIT {
-    private static final Impairment LOSSY = new Impairment(0.05, 0.01, 0.02, Duration.ZERO, Duration.ZERO, 0.005);
-    /** The same with 1 ms ± 0.5 ms of delay each way, as {@code --delay 1ms --jitter 0.5ms}: a round trip >= 1 ms. */
+    /** The lossy impairment with 1 ms ± 0.5 ms of delay each way, as {@code --delay 1ms --jitter 0.5ms}. */
     private static final Impairment LOSSY_DELAYED = new Impairment(0.05, 0.01, 0.02, Duration.ofMillis(1),
             Duration.ofNanos(500_000), 0.005);
-    private static final long SEED = 5;
-    private static final int HOST = 1;
-    private static final int TARGET = 2;
-    private static final int RELAY = 3;
     private static final int DUMP = 16 << 20;
     /** Smaller through the delayed relay: each request costs at least one 1 ms round trip. */
     private static final int DELAYED_DUMP = 2 << 20;
@@ -52,14 +45,10 @@ class LossyLinkIT {
 
     /** A debugger attached to a target on {@code port}, stopped, behind a relay applying {@code impairment}. */
     private Link link(int port, Impairment impairment) throws Exception {
-        UdpRelay relay = closer.add(UdpRelay.start(closer.transport,
-                new InetSocketAddress(LoopbackTarget.loopback(RELAY), port),
-                new InetSocketAddress(LoopbackTarget.loopback(HOST), port), impairment, SEED));
-        LoopbackTarget target = closer.add(LoopbackTarget.towards(RELAY, DebuggerAttachIT.KEY, port, TARGET,
-                KernelConfig.defaults()));
+        RelayedTarget relayed = RelayedTarget.start(closer, port, impairment, KernelConfig.defaults());
         Debugger debugger = host.debugger(port);
         debugger.attach(ATTACH);
-        return new Link(debugger, target, relay);
+        return new Link(debugger, relayed.target(), relayed.relay());
     }
 
     private record Link(Debugger debugger, LoopbackTarget target, UdpRelay relay) {
@@ -92,7 +81,7 @@ class LossyLinkIT {
                 DebuggerAttachIT.loopbackHost(DebuggerAttachIT.KEY, List.of(firstPort, firstPort + 1, firstPort + 2)),
                 DebuggerSettings.defaults().withChunkSize(DebuggerSettings.MAX_CHUNK_SIZE)));
         Link clean = link(firstPort, Impairment.NONE);
-        Link lossy = link(firstPort + 1, LOSSY);
+        Link lossy = link(firstPort + 1, RelayedTarget.LOSSY);
         Link delayed = link(firstPort + 2, LOSSY_DELAYED);
 
         double cleanRate = clean.dumpAndCompare("clean", DUMP);
@@ -105,7 +94,7 @@ class LossyLinkIT {
                 .isGreaterThan(1_000L);
 
         byte[] data = new byte[WRITTEN];
-        new Random(SEED).nextBytes(data);
+        new Random(RelayedTarget.SEED).nextBytes(data);
         assertThat(lossy.debugger().write(MemorySpace.PHYSICAL, WRITE_AT, data, Progress.NONE)).isEqualTo(WRITTEN);
         assertThat(lossy.target().kernel().physical().read(WRITE_AT, WRITTEN)).isEqualTo(data);
         assertThat(lossy.debugger().read(MemorySpace.PHYSICAL, WRITE_AT, WRITTEN, Progress.NONE).bytes())

@@ -39,7 +39,7 @@ import java.util.function.Consumer;
  * serialized (one call at a time per debugger) and must not be called from the loop or from an event listener.
  *
  * <p><b>Attaching.</b> From its creation the debugger wants to attach: when a target handshakes it continues the
- * LoadSymbols stops (Continue2 DBG_CONTINUE, as WinDbg does), sends the break-in byte if no state change arrives
+ * LoadSymbols stops (Continue2 DBG_CONTINUE, as WinDbg does), breaks in (see {@link #breakIn()}) if no stop arrives
  * within {@link DebuggerSettings#breakInDelay()}, and counts the first exception stop as attached. After a target
  * reboot (its own or through {@link #reboot()}) it attaches again by itself and publishes
  * {@link DebuggerEvent.Rebooted} and {@link DebuggerEvent.Reattached}; {@link #attach(Duration)} then returns the new
@@ -126,7 +126,7 @@ public final class Debugger {
         CompletableFuture<Stop> whenAttached = loop.get(() -> {
             wantAttach = true;
             if (connected && !attached.isDone() && breakInTimer == null) {
-                armBreakIn(0);
+                pursueBreakIn(0);
             }
             return attached;
         });
@@ -320,14 +320,19 @@ public final class Debugger {
         return after;
     }
 
-    /** Stops the running target with the break-in byte; returns the stop (the current one if already stopped). */
+    /**
+     * Stops the running target with the break-in byte; returns the stop (the current one if already stopped). Nothing
+     * acknowledges the byte, and it may be lost or reach the target before a continue does (a target that is
+     * stopped ignores it), so it goes out again every {@link DebuggerSettings#breakInRepeat()} until a stop arrives,
+     * even after this call gave up waiting.
+     */
     public synchronized Stop breakIn() {
         requireConnected("breakIn");
         CompletableFuture<Stop> next = new CompletableFuture<>();
         Stop now = loop.get(() -> {
             if (currentStop == null) {
                 stopWaiters.add(next);
-                session.sendBreakIn();
+                pursueBreakIn(0);
             }
             return currentStop;
         });
@@ -501,11 +506,12 @@ public final class Debugger {
         return stop;
     }
 
-    private void armBreakIn(long delayNanos) {
+    /** Sends the break-in byte after {@code delayNanos}, then every breakInRepeat until a stop cancels it. */
+    private void pursueBreakIn(long delayNanos) {
         cancelBreakIn();
         breakInTimer = session.loop().schedule(() -> {
-            breakInTimer = null;
             session.sendBreakIn();
+            pursueBreakIn(settings.breakInRepeat().toNanos());
         }, delayNanos, TimeUnit.NANOSECONDS);
     }
 
@@ -520,10 +526,10 @@ public final class Debugger {
     private final class SessionEvents implements SessionListener {
         @Override
         public void connected(InetSocketAddress target, PokeDecision decision) {
-            boolean again = connected && decision != PokeDecision.ANSWER_REPEATED;
+            boolean reboot = connected && decision != PokeDecision.ANSWER_AGAIN;
             connected = true;
             currentStop = null;
-            if (again) {
+            if (reboot) {
                 // counted before the pending request fails below, so its caller can tell a reboot caused it
                 reboots++;
                 breakpoints.clear();
@@ -540,17 +546,17 @@ public final class Debugger {
                 attached = new CompletableFuture<>();
             }
             if (wantAttach) {
-                armBreakIn(settings.breakInDelay().toNanos());
+                pursueBreakIn(settings.breakInDelay().toNanos());
             }
         }
 
         @Override
         public void stateChanged(StateChange64 change) {
-            cancelBreakIn();
             if (change.newState() == StateChange64.LOAD_SYMBOLS) {
                 symbolsLoaded(change);
                 return;
             }
+            cancelBreakIn();
             Stop stop = Stop.of(change);
             breakpoints.stoppedAt(stop.pc());
             currentStop = stop;

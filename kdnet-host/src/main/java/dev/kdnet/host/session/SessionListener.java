@@ -15,7 +15,8 @@ public interface SessionListener {
      * A handshake completed: a new data key and a new KD link.
      *
      * @param target    the target's UDP address
-     * @param decision  why the poke was answered (a new target, a reboot, a newcomer)
+     * @param decision  why the poke was answered (a new target, a reboot, a newcomer, or the same poke again
+     *                  because the response was lost)
      */
     default void connected(InetSocketAddress target, PokeDecision decision) {
     }

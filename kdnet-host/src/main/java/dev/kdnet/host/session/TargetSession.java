@@ -220,7 +220,7 @@ public final class TargetSession {
         }
         stopContacting(sender);
         PokeDecision decision = PokeDecision.decide(sender, poke.isUnbound(), target,
-                Arrays.equals(poke.bootBytes(), answeredBoot));
+                Arrays.equals(poke.bootBytes(), answeredBoot), lastTargetSequence > 0);
         tallies.add(sender, 1, 1, 0, 1, decision.answers() ? 1 : 0, 0);
         if (decision.answers()) {
             answer(datagram, poke, sender, decision);

@@ -8,38 +8,52 @@ import org.junit.jupiter.api.Test;
 class PokeDecisionTest {
     private static final InetSocketAddress TARGET = new InetSocketAddress("10.0.0.5", 50000);
     private static final InetSocketAddress OTHER = new InetSocketAddress("10.0.0.6", 50000);
+    private static final boolean[] BOTH = {false, true};
 
     @Test
     void theFirstPokeOfATargetIsAnsweredBoundOrNot() {
-        assertThat(PokeDecision.decide(TARGET, true, null, false)).isEqualTo(PokeDecision.ANSWER_NEW_TARGET);
-        assertThat(PokeDecision.decide(TARGET, false, null, false)).isEqualTo(PokeDecision.ANSWER_NEW_TARGET);
+        for (boolean flag : BOTH) {
+            assertThat(PokeDecision.decide(TARGET, true, null, flag, flag)).isEqualTo(PokeDecision.ANSWER_NEW_TARGET);
+            assertThat(PokeDecision.decide(TARGET, false, null, flag, flag)).isEqualTo(PokeDecision.ANSWER_NEW_TARGET);
+        }
         assertThat(PokeDecision.ANSWER_NEW_TARGET.answers()).isTrue();
     }
 
     @Test
-    void anUnboundPokeFromTheSessionsTargetMeansItRebooted() {
-        assertThat(PokeDecision.decide(TARGET, true, TARGET, false)).isEqualTo(PokeDecision.ANSWER_REBOOTED);
+    void anUnboundPokeFromTheSessionsTargetWithNewBootBytesMeansItRebooted() {
+        for (boolean used : BOTH) {
+            assertThat(PokeDecision.decide(TARGET, true, TARGET, false, used)).isEqualTo(PokeDecision.ANSWER_REBOOTED);
+        }
         assertThat(PokeDecision.ANSWER_REBOOTED.answers()).isTrue();
     }
 
     @Test
-    void anUnboundPokeOfTheBootAlreadyAnsweredMeansOurAnswerWasLost() {
-        assertThat(PokeDecision.decide(TARGET, true, TARGET, true)).isEqualTo(PokeDecision.ANSWER_REPEATED);
-        assertThat(PokeDecision.ANSWER_REPEATED.answers()).isTrue();
-        assertThat(PokeDecision.decide(TARGET, false, TARGET, true)).isEqualTo(PokeDecision.IGNORE_KEEPALIVE);
-        assertThat(PokeDecision.decide(OTHER, true, TARGET, true)).isEqualTo(PokeDecision.ANSWER_UNBOUND_NEWCOMER);
+    void aPokeOfTheAnsweredBootBeforeTheSessionWasUsedMeansTheResponseWasLost() {
+        assertThat(PokeDecision.decide(TARGET, true, TARGET, true, false)).isEqualTo(PokeDecision.ANSWER_AGAIN);
+        assertThat(PokeDecision.decide(TARGET, false, TARGET, true, false)).as("bound to this host before it restarted")
+                .isEqualTo(PokeDecision.ANSWER_AGAIN);
+        assertThat(PokeDecision.ANSWER_AGAIN.answers()).isTrue();
+    }
+
+    @Test
+    void anUnboundPokeOfTheAnsweredBootAfterTheSessionWasUsedIsANewHandshakeButNoReboot() {
+        assertThat(PokeDecision.decide(TARGET, true, TARGET, true, true)).isEqualTo(PokeDecision.ANSWER_AGAIN);
     }
 
     @Test
     void aKeepaliveOfTheLiveSessionIsNeverAnswered() {
-        assertThat(PokeDecision.decide(TARGET, false, TARGET, false)).isEqualTo(PokeDecision.IGNORE_KEEPALIVE);
+        assertThat(PokeDecision.decide(TARGET, false, TARGET, true, true)).isEqualTo(PokeDecision.IGNORE_KEEPALIVE);
         assertThat(PokeDecision.IGNORE_KEEPALIVE.answers()).isFalse();
     }
 
     @Test
     void anotherTargetIsAnsweredOnlyWhenUnbound() {
-        assertThat(PokeDecision.decide(OTHER, true, TARGET, false)).isEqualTo(PokeDecision.ANSWER_UNBOUND_NEWCOMER);
-        assertThat(PokeDecision.decide(OTHER, false, TARGET, false)).isEqualTo(PokeDecision.IGNORE_OTHER_TARGET);
+        for (boolean flag : BOTH) {
+            assertThat(PokeDecision.decide(OTHER, true, TARGET, flag, flag))
+                    .isEqualTo(PokeDecision.ANSWER_UNBOUND_NEWCOMER);
+            assertThat(PokeDecision.decide(OTHER, false, TARGET, flag, flag))
+                    .isEqualTo(PokeDecision.IGNORE_OTHER_TARGET);
+        }
         assertThat(PokeDecision.IGNORE_OTHER_TARGET.answers()).isFalse();
     }
 }

@@ -13,13 +13,17 @@ import java.util.Queue;
  * The KD reliability state machine of one side of a session (kd-protocol §2), for the host or the target.
  *
  * <p>Sending is stop-and-wait: data packets queue and go out one at a time with ids of the KDNET dialect
- * (host {@code 0x80000000 + 2n}, target {@code 2n}); each waits for its ACK, is sent again on RESEND, on RESET and
- * on a timeout that adapts to the measured round trip, and is given up after the retry budget. Receiving ACKs
- * every data packet (duplicates too), answers damaged packets with RESEND, drops duplicates (the id just accepted,
- * or for KDNET ids one that lies behind it) and hands each new data packet up once. A new data packet that arrives
- * while this side waits for an ACK means the peer moved on: it is answered with RESEND and the outstanding packet
- * counts as delivered (kd-protocol §2.4; capture frames 196–201). RESET resynchronises: the receiver adopts
- * whatever id comes next, answers with RESET unless it started the exchange, and re-sends its outstanding packet.
+ * (host {@code 0x80000000 + 2n}, target {@code 2n}); each waits for its ACK and is sent again on RESEND, on RESET and
+ * on a timeout that adapts to the measured round trip, backing off up to the largest timeout. The host gives up on
+ * any packet after the retry budget; the target only on the packets a kernel may drop (LoadSymbols, PrintString,
+ * CreateFile) and retries every other packet, such as a stop, until the host takes it (kd-protocol §2.6).
+ *
+ * <p>Receiving ACKs every data packet (duplicates too), answers damaged packets with RESEND, drops duplicates (the
+ * id just accepted, or for KDNET ids one that lies behind it) and hands each new data packet up once. A new data
+ * packet that arrives while this side waits for an ACK means the peer moved on: it is answered with RESEND and the
+ * outstanding packet counts as delivered (kd-protocol §2.4; capture frames 196–201). RESET resynchronises: the
+ * receiver adopts whatever id comes next, answers with RESET unless it started the exchange, and re-sends its
+ * outstanding packet.
  *
  * <p>Packet ids of either dialect are accepted from the peer: KDNET ({@code 0x80000000 + 2n}) and serial-style
  * ({@code 0x80800000}/{@code 0x80800001}, acknowledged with the SYNC bit cleared).
@@ -48,7 +52,7 @@ public final class KdLink {
         default void onRetry(KdPacket packet, int attempt) {
         }
 
-        /** Our data packet got no ACK within the retry budget and was dropped. */
+        /** Our data packet got no ACK within the retry budget and was dropped (only packets that may be dropped). */
         default void onGaveUp(KdPacket packet) {
         }
 
@@ -349,7 +353,7 @@ public final class KdLink {
         timer = null;
         timeouts++;
         rtt.backOff();
-        if (attempts > config.maxRetries()) {
+        if (attempts > config.maxRetries() && mayGiveUp(expected)) {
             gaveUp++;
             outstanding = null;
             nextId += 2;
@@ -360,6 +364,10 @@ public final class KdLink {
         attempts++;
         listener.onRetry(expected, attempts);
         retransmit();
+    }
+
+    private boolean mayGiveUp(KdPacket packet) {
+        return role == KdRole.HOST || DroppablePackets.isDroppable(packet);
     }
 
     private void cancelTimer() {

@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * Retransmission settings of a {@link KdLink}.
  *
- * @param maxRetries  resends of one data packet after timeouts before the link gives up on it (kd-protocol §2.6: 20)
+ * @param maxRetries  resends of one data packet after timeouts before the link gives up on it (kd-protocol §2.6: 20);
+ *                    a target gives up only on the packets it may drop and resends the others until they are taken
  * @param initialRto  retransmit timeout before any round trip was measured (kd-protocol §2.6: 500 ms)
  * @param minRto      the smallest timeout the round-trip estimate may give, so a fast link does not stall long
  *                    per loss yet scheduling noise does not cause needless resends

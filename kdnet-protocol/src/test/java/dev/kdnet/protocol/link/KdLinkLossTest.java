@@ -2,9 +2,15 @@ package dev.kdnet.protocol.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.dbgkd.DebugIo;
+import dev.kdnet.protocol.dbgkd.FileIo;
+import dev.kdnet.protocol.dbgkd.StateChange64;
 import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.kd.KdPacketType;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -12,9 +18,21 @@ import org.junit.jupiter.api.Test;
 class KdLinkLossTest {
     private static final Duration ONE_WAY = Duration.ofMillis(1);
     private static final byte[] REQUEST = {1, 2, 3, 4};
+    private static final byte[] PRINT = DebugIo.printString(6, 0, "nobody listens\n").encode();
 
     private static LinkPair pair() {
         return new LinkPair(KdLinkConfig.defaults(KdRole.HOST), ONE_WAY);
+    }
+
+    /** A payload whose first 32-bit word, the NewState or ApiNumber, is {@code word}. */
+    private static byte[] startingWith(int word) {
+        byte[] payload = new byte[16];
+        LittleEndian.putU32(payload, 0, word);
+        return payload;
+    }
+
+    private static int idOf(LinkPair.Transit transit) {
+        return ((KdPacket) transit.body()).id();
     }
 
     /** Loses only the first transmission {@code which} selects. */
@@ -112,7 +130,7 @@ class KdLinkLossTest {
         LinkPair link = new LinkPair(KdLinkConfig.defaults(KdRole.TARGET).withMaxRetries(3)
                 .withFixedRto(Duration.ofMillis(500)), ONE_WAY)
                 .losing(t -> t.from() == KdRole.TARGET && t.isData() && ((KdPacket) t.body()).id() == 0);
-        link.target.send(KdPacketType.DEBUG_IO, REQUEST);
+        link.target.send(KdPacketType.DEBUG_IO, PRINT);
         link.target.send(KdPacketType.STATE_CHANGE64, REQUEST);
         link.run(Duration.ofMillis(1999));
         assertThat(link.targetSeen.gaveUp).isEmpty();
@@ -125,6 +143,64 @@ class KdLinkLossTest {
         assertThat(link.hostSeen.packets).extracting(KdPacket::id).containsExactly(2);
         assertThat(link.target.stats().gaveUp()).isEqualTo(1);
         assertThat(link.target.stats().timeouts()).isEqualTo(4);
+    }
+
+    @Test
+    void aTargetRetriesAStopForeverAtTheLargestTimeoutAndItArrivesOnceTheWireHeals() {
+        KdLinkConfig config = KdLinkConfig.defaults(KdRole.TARGET).withMaxRetries(3);
+        AtomicBoolean down = new AtomicBoolean(true);
+        LinkPair link = new LinkPair(config, ONE_WAY)
+                .losing(t -> down.get() && t.from() == KdRole.TARGET && t.isData());
+        link.target.send(KdPacketType.STATE_CHANGE64, startingWith(StateChange64.EXCEPTION));
+        link.run(config.maxRto().multipliedBy(100));
+
+        List<Long> sends = link.sentBy(KdRole.TARGET).stream().filter(LinkPair.Transit::isData)
+                .map(LinkPair.Transit::sentAt).toList();
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < sends.size(); i++) {
+            gaps.add(sends.get(i) - sends.get(i - 1));
+        }
+        assertThat(link.targetSeen.gaveUp).isEmpty();
+        assertThat(sends).as("far beyond the retry budget").hasSizeGreaterThan(10 * (config.maxRetries() + 1));
+        assertThat(gaps).isSorted().allSatisfy(gap -> assertThat(gap).isLessThanOrEqualTo(config.maxRto().toNanos()));
+        assertThat(gaps.subList(gaps.size() - 10, gaps.size())).containsOnly(config.maxRto().toNanos());
+
+        down.set(false);
+        link.run(config.maxRto().plusMillis(10));
+        assertThat(link.hostSeen.packets).extracting(KdPacket::id).containsExactly(0);
+        assertThat(link.targetSeen.delivered).hasSize(1);
+        assertThat(link.target.isIdle()).isTrue();
+        assertThat(link.target.stats().gaveUp()).isZero();
+    }
+
+    @Test
+    void aTargetGivesUpOnlyOnLoadSymbolsPrintStringAndCreateFileAfterItsRetries() {
+        KdLinkConfig config = KdLinkConfig.defaults(KdRole.TARGET).withMaxRetries(2);
+        LinkPair link = new LinkPair(config, ONE_WAY)
+                .losing(t -> t.from() == KdRole.TARGET && t.isData() && idOf(t) < 6);
+        link.target.send(KdPacketType.STATE_CHANGE64, startingWith(StateChange64.LOAD_SYMBOLS));
+        link.target.send(KdPacketType.DEBUG_IO, PRINT);
+        link.target.send(KdPacketType.FILE_IO, startingWith(FileIo.CREATE_FILE));
+        link.target.send(KdPacketType.STATE_CHANGE64, startingWith(StateChange64.EXCEPTION));
+        link.run(config.maxRto().multipliedBy(40));
+
+        assertThat(link.targetSeen.gaveUp).extracting(KdPacket::type).containsExactly(KdPacketType.STATE_CHANGE64,
+                KdPacketType.DEBUG_IO, KdPacketType.FILE_IO);
+        assertThat(link.sentBy(KdRole.TARGET)).filteredOn(LinkPair.Transit::isData)
+                .extracting(KdLinkLossTest::idOf).containsExactly(0, 0, 0, 2, 2, 2, 4, 4, 4, 6);
+        assertThat(link.hostSeen.packets).extracting(KdPacket::id).containsExactly(6);
+    }
+
+    @Test
+    void theHostGivesUpOnAnyPacketAfterItsRetries() {
+        KdLinkConfig config = KdLinkConfig.defaults(KdRole.HOST).withMaxRetries(2);
+        LinkPair link = new LinkPair(config, ONE_WAY).losing(t -> t.from() == KdRole.HOST && t.isData());
+        link.host.send(KdPacketType.STATE_MANIPULATE, REQUEST);
+        link.run(config.maxRto().multipliedBy(10));
+
+        assertThat(link.hostSeen.gaveUp).extracting(KdPacket::id).containsExactly(0x80000000);
+        assertThat(link.sentBy(KdRole.HOST)).filteredOn(LinkPair.Transit::isData).hasSize(config.maxRetries() + 1);
+        assertThat(link.host.isIdle()).isTrue();
     }
 
     @Test

@@ -13,8 +13,8 @@ import java.util.function.Predicate;
  * A test decides which transmissions the wire loses or duplicates, and sees every one of them in order.
  */
 final class LinkPair {
-    /** One body on the wire. */
-    record Transit(KdRole from, KdBody body, int index) {
+    /** One body on the wire, sent at {@code sentAt} on the virtual clock (nanoseconds). */
+    record Transit(KdRole from, KdBody body, int index, long sentAt) {
         boolean isData() {
             return body instanceof KdPacket p && !p.isControl();
         }
@@ -81,7 +81,7 @@ final class LinkPair {
     }
 
     private void carry(KdRole from, KdBody body) {
-        Transit transit = new Transit(from, body, wire.size());
+        Transit transit = new Transit(from, body, wire.size(), clock.nanoTime());
         wire.add(transit);
         if (lose.test(transit)) {
             return;

@@ -53,6 +53,7 @@ public final class KdStub implements KdEndpoint {
     private KdScheduler.Timer tick;
     private long nextPrint;
     private long prints;
+    private long stopsReported;
     private boolean closed;
 
     /** A stub over {@code kernel}; {@code rebootRequest} restarts the machine. */
@@ -84,7 +85,7 @@ public final class KdStub implements KdEndpoint {
             connectedBefore = true;
             initialBreakPending = true;
             link.send(KdPacketType.DEBUG_IO, printString(CONNECT_BANNER));
-            stopWith(reports.loadKernelSymbols(kernel.breakIn()));
+            report(reports.loadKernelSymbols(kernel.breakIn()));
             return;
         }
         link.forgetPeerIds();
@@ -105,6 +106,14 @@ public final class KdStub implements KdEndpoint {
         return link.stats();
     }
 
+    /**
+     * The exception state changes (stops) this stub has reported since its boot, each counted once however often
+     * the link sent it; LoadSymbols reports are not stops and not counted. Read it on the target's event loop.
+     */
+    public long stopsReported() {
+        return stopsReported;
+    }
+
     @Override
     public void close() {
         if (!closed) {
@@ -120,6 +129,11 @@ public final class KdStub implements KdEndpoint {
     }
 
     private void stopWith(StateChange64 stateChange) {
+        stopsReported++;
+        report(stateChange);
+    }
+
+    private void report(StateChange64 stateChange) {
         cancelTick();
         report = stateChange;
         link.send(KdPacketType.STATE_CHANGE64, stateChange.encode());

@@ -190,6 +190,18 @@ class KdStubTest {
     }
 
     @Test
+    void eachStopIsCountedOnceButNeitherTheLoadSymbolsReportNorTheStopReportedAgainToANewHost() {
+        assertThat(target.stub.stopsReported()).as("the initial break").isEqualTo(1);
+        continueOn(0, true);
+        StateChange64 stepped = target.nextStateChange(SHORT);
+        assertThat(target.stub.stopsReported()).isEqualTo(2);
+
+        target.stub.hostConnected(body -> target.clock.schedule(() -> target.host.receive(body), 0));
+        assertThat(target.nextStateChange(SHORT).programCounter()).isEqualTo(stepped.programCounter());
+        assertThat(target.stub.stopsReported()).isEqualTo(2);
+    }
+
+    @Test
     void whileRunningItPrintsAndABreakInStopsIt() {
         target.call(ManipulateState64.request(ManipulateApi.SET_CONTEXT, 0, MemoryTransfer.request(0, 0),
                 kernel.context(0).with(X64Register.RIP, kernel.symbols().breakpointWithStatus() + 1).encode()));
