@@ -100,6 +100,11 @@ public final class TargetSession {
             protected void channelRead0(ChannelHandlerContext ctx, KdnetEnvelope envelope) {
                 receive(envelope);
             }
+
+            @Override
+            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                LOG.error("UDP {}: unexpected error; the port keeps listening", port, cause);
+            }
         };
     }
 
