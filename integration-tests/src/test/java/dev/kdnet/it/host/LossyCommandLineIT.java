@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.kdnet.host.relay.Impairment;
 import dev.kdnet.host.relay.UdpRelay;
 import dev.kdnet.host.session.HostDropReason;
 import dev.kdnet.host.session.TargetSession;
 import dev.kdnet.target.kernel.KernelConfig;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 class LossyCommandLineIT {
     private static final String KEY = "1.2.3.4";
-    private static final Impairment LOSSY = new Impairment(0.05, 0.01, 0.02, Duration.ZERO, Duration.ZERO, 0.005);
     private static final int DUMP = 4 << 20;
     private static final Duration RUN = Duration.ofSeconds(60);
     private static final Pattern KD_LINE = Pattern.compile("KD: (\\d+) packets sent, (\\d+) retransmits, (\\d+) timeouts");
@@ -51,11 +48,9 @@ class LossyCommandLineIT {
     @Timeout(90)
     void kdstatsAndTheLogShowWhatTheLossyLinkCost(@TempDir Path dir) throws Exception {
         int port = LoopbackTarget.freePort();
-        UdpRelay relay = closer.add(UdpRelay.start(closer.transport,
-                new InetSocketAddress(LoopbackTarget.loopback(3), port),
-                new InetSocketAddress(LoopbackTarget.loopback(1), port), LOSSY, 11));
-        LoopbackTarget target = closer.add(LoopbackTarget.towards(3, DebuggerAttachIT.KEY, port, 2,
-                KernelConfig.defaults()));
+        RelayedTarget relayed = RelayedTarget.start(closer, port, RelayedTarget.LOSSY, KernelConfig.defaults());
+        LoopbackTarget target = relayed.target();
+        UdpRelay relay = relayed.relay();
         log.start();
         sessionLogger.addAppender(log);
         Path file = dir.resolve("phys.bin");

@@ -9,7 +9,6 @@ import dev.kdnet.host.api.DebuggerSettings;
 import dev.kdnet.host.api.EventSubscription;
 import dev.kdnet.host.api.MemoryRead;
 import dev.kdnet.host.api.Progress;
-import dev.kdnet.host.relay.Impairment;
 import dev.kdnet.host.relay.UdpRelay;
 import dev.kdnet.target.kernel.KernelConfig;
 import dev.kdnet.target.kernel.SimulatedKernel;
@@ -44,8 +43,6 @@ class RebootMidDumpIT {
     private static final int HOST = 1;
     private static final int TARGET = 2;
     private static final int RELAY = 3;
-    /** The impairment of the reliability tests: 5 % lost, 1 % duplicated, 2 % reordered, 0.5 % corrupted. */
-    private static final Impairment LOSS = new Impairment(0.05, 0.01, 0.02, Duration.ZERO, Duration.ZERO, 0.005);
     private static final int DUMP = 16 << 20;
     private static final long RAM_AT = 2L << 20;
     private static final long REBOOT_AT = DUMP / 4;
@@ -186,14 +183,14 @@ class RebootMidDumpIT {
         startTarget(RELAY);
         UdpRelay relay = closer.add(UdpRelay.start(closer.transport,
                 new InetSocketAddress(LoopbackTarget.loopback(RELAY), port),
-                new InetSocketAddress(LoopbackTarget.loopback(HOST), port), LOSS, 11));
+                new InetSocketAddress(LoopbackTarget.loopback(HOST), port), RelayedTarget.LOSSY, 11));
         Outcome dump = dumpAcrossThePowerCycle(DebuggerSettings.MAX_CHUNK_SIZE);
         assertThat(dump.rebooted()).isEqualTo(1);
         assertThat(dump.reattached()).isEqualTo(1);
         assertThat(relay.stats().fromA().dropped()).isPositive();
         assertThat(relay.stats().toA().corrupted()).isPositive();
-        System.out.printf("API through a relay losing 5%%: %d MiB dump across a reboot: %.2f s; relay %s%n",
-                DUMP >> 20, dump.seconds(), relay.stats());
+        System.out.printf("API through the lossy relay (5%% loss, 1%% dup, 2%% reorder, 0.5%% corrupt): %d MiB dump"
+                + " across a reboot: %.2f s; relay %s%n", DUMP >> 20, dump.seconds(), relay.stats());
     }
 
     @Test
