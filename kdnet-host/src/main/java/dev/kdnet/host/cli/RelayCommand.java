@@ -4,6 +4,7 @@ import dev.kdnet.host.relay.Impairment;
 import dev.kdnet.host.relay.ImpairmentText;
 import dev.kdnet.host.relay.RelayStats;
 import dev.kdnet.host.relay.UdpRelay;
+import dev.kdnet.protocol.AddressText;
 import dev.kdnet.protocol.netty.UdpTransport;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -79,10 +80,10 @@ final class RelayCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         try (UdpTransport transport = UdpTransport.create(1);
                 UdpRelay relay = UdpRelay.start(transport, listenAddress, toAddress, impairment, chosenSeed)) {
-            out.println("relay: " + relay.localAddress() + " <-> " + toAddress + ", seed " + chosenSeed
-                    + "; Ctrl-C stops");
+            out.println("relay: " + AddressText.of(relay.localAddress()) + " <-> " + AddressText.of(toAddress)
+                    + ", seed " + chosenSeed + "; Ctrl-C stops");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                print(out, relay.stats());
+                print(out, relay.stats(), toAddress);
                 stopped.countDown();
             }, "relay-stop"));
             stopped.await();
@@ -98,9 +99,10 @@ final class RelayCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(PrintWriter out, RelayStats stats) {
-        out.println("relay: A -> to: " + stats.fromA().summary());
-        out.println("relay: to -> A: " + stats.toA().summary());
+    private static void print(PrintWriter out, RelayStats stats, InetSocketAddress toAddress) {
+        String to = AddressText.of(toAddress);
+        out.println("relay: towards " + to + ": " + stats.fromA().summary());
+        out.println("relay: from " + to + ": " + stats.toA().summary());
         out.flush();
     }
 }
