@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.kdnet.host.api.Debugger;
 import dev.kdnet.host.api.DebuggerHost;
 import dev.kdnet.host.api.DebuggerSettings;
-import dev.kdnet.host.session.HostDropReason;
 import dev.kdnet.host.session.SessionStats;
+import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.target.kernel.KernelConfig;
 import java.time.Duration;
 import java.util.List;
@@ -52,7 +52,7 @@ class FloodIT {
         flooder.close();
 
         SessionStats stats = await().atMost(Duration.ofSeconds(5)).until(() -> host.debugger(flooded).stats(),
-                s -> s.drops().getOrDefault(HostDropReason.RATE_LIMITED, 0L) > 0);
+                s -> s.drops().getOrDefault(DropReason.RATE_LIMITED, 0L) > 0);
         long quietRead = timedMibRead(host.debugger(flooded), first);
         assertThat(sentByEndOfReads).as("the flood went on during the reads").isGreaterThan(sentBeforeReads);
         assertThat(host.debugger(other).stats().totalDrops()).isZero();

@@ -7,7 +7,6 @@ import dev.kdnet.host.api.Debugger;
 import dev.kdnet.host.api.DebuggerHost;
 import dev.kdnet.host.api.DebuggerSettings;
 import dev.kdnet.host.api.EventSubscription;
-import dev.kdnet.host.session.HostDropReason;
 import dev.kdnet.host.session.SessionStats;
 import dev.kdnet.host.shell.Shell;
 import dev.kdnet.it.host.Forgeries.Injection;
@@ -20,6 +19,7 @@ import dev.kdnet.protocol.datagram.OpenOutcome;
 import dev.kdnet.protocol.datagram.SessionKeys;
 import dev.kdnet.protocol.dbgkd.X64Context;
 import dev.kdnet.protocol.dbgkd.X64Register;
+import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.link.KdLinkStats;
 import dev.kdnet.target.kernel.KernelConfig;
@@ -217,11 +217,11 @@ class ForgedDatagramsIT {
         return text.toString().lines().filter(line -> line.startsWith("drops:")).findFirst().orElseThrow();
     }
 
-    /** Counts by reason as {@code .kdstats} words them: in the order of {@link HostDropReason}. */
+    /** Counts by reason as {@code .kdstats} words them: in the order of {@link DropReason}. */
     private static String describe(Map<String, Long> counts) {
         return counts.entrySet().stream()
-                .sorted(Comparator.comparing(e -> HostDropReason.valueOf(e.getKey())))
-                .map(e -> HostDropReason.valueOf(e.getKey()).description() + " " + e.getValue())
+                .sorted(Comparator.comparing(e -> DropReason.valueOf(e.getKey())))
+                .map(e -> DropReason.valueOf(e.getKey()).description() + " " + e.getValue())
                 .collect(Collectors.joining(", "));
     }
 

@@ -12,7 +12,7 @@ import dev.kdnet.host.api.EventSubscription;
 import dev.kdnet.host.api.KernelVersion;
 import dev.kdnet.host.api.NotAttachedException;
 import dev.kdnet.host.session.HostConfig;
-import dev.kdnet.host.session.HostDropReason;
+import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.target.kernel.KernelConfig;
 import java.net.DatagramPacket;
@@ -49,7 +49,7 @@ class HostPortsIT {
                         && l.contains("with valid MDBG headers, HMAC failed on all: the key does not match")));
         assertThatThrownBy(() -> debugger.attach(Duration.ofMillis(300))).isInstanceOf(NotAttachedException.class)
                 .hasMessageContaining("the key does not match the target's");
-        assertThat(debugger.stats().drops()).containsKey(HostDropReason.HMAC_MISMATCH);
+        assertThat(debugger.stats().drops()).containsKey(DropReason.HMAC_MISMATCH);
     }
 
     @Test
@@ -113,7 +113,7 @@ class HostPortsIT {
             assertThat(debugger.stats().handshakes()).isEqualTo(1);
         }
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
-                host.debugger(ports.get(0)).stats().drops().get(HostDropReason.BAD_MAGIC)).isEqualTo(20L));
+                host.debugger(ports.get(0)).stats().drops().get(DropReason.BAD_MAGIC)).isEqualTo(20L));
         assertThat(host.debugger(ports.get(1)).stats().totalDrops()).isZero();
         assertThat(host.debugger(ports.get(2)).stats().totalDrops()).isZero();
     }

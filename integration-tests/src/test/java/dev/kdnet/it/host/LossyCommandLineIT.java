@@ -6,8 +6,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.kdnet.host.relay.UdpRelay;
-import dev.kdnet.host.session.HostDropReason;
 import dev.kdnet.host.session.TargetSession;
+import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.target.kernel.KernelConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +95,6 @@ class LossyCommandLineIT {
         List<String> drops = lines.stream().filter(line -> line.contains(": dropped a datagram from ")).toList();
         assertThat(drops).as(String.join("\n", lines)).anyMatch(line -> line.contains("HMAC mismatch"));
         assertThat((long) drops.size()).as("drop lines, at most one a second per reason")
-                .isLessThanOrEqualTo(secondsBound * HostDropReason.values().length);
+                .isLessThanOrEqualTo(secondsBound * DropReason.values().length);
     }
 }

@@ -8,14 +8,13 @@ import dev.kdnet.host.api.DebuggerHost;
 import dev.kdnet.host.api.DebuggerSettings;
 import dev.kdnet.host.api.MemorySpace;
 import dev.kdnet.host.api.Progress;
-import dev.kdnet.host.session.HostDropReason;
 import dev.kdnet.host.session.SessionStats;
 import dev.kdnet.protocol.datagram.Direction;
 import dev.kdnet.protocol.datagram.SessionKeys;
+import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.protocol.testing.FuzzDatagrams;
 import dev.kdnet.target.kernel.KernelConfig;
 import dev.kdnet.target.nic.AgentStats;
-import dev.kdnet.target.nic.DropReason;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -63,9 +62,9 @@ class SocketFuzzIT {
     private static final int OTHER_TARGET = 3;
     private static final long MARKER_ADDRESS = 0x0200_0000;
     private static final int MARKER_LENGTH = 0x1000;
-    private static final Set<HostDropReason> BEFORE_HMAC = EnumSet.of(HostDropReason.BAD_MAGIC,
-            HostDropReason.BAD_LENGTH, HostDropReason.UNKNOWN_CHANNEL, HostDropReason.NO_DATA_KEY,
-            HostDropReason.RATE_LIMITED);
+    private static final Set<DropReason> BEFORE_HMAC = EnumSet.of(DropReason.BAD_MAGIC,
+            DropReason.BAD_LENGTH, DropReason.UNKNOWN_CHANNEL, DropReason.NO_DATA_KEY,
+            DropReason.RATE_LIMITED);
     private static final Set<DropReason> TARGET_BEFORE_HMAC = EnumSet.of(DropReason.BAD_MAGIC,
             DropReason.BAD_LENGTH, DropReason.UNKNOWN_CHANNEL, DropReason.NO_DATA_KEY);
 
@@ -168,10 +167,10 @@ class SocketFuzzIT {
                 .mapToLong(Map.Entry::getValue).sum();
         assertThat(phase.handled() - beforeHmac).as("datagrams that reached the HMAC check")
                 .isGreaterThan(phase.handled() / 2);
-        assertThat(stats.drops().get(HostDropReason.MALFORMED_BODY)).as("authentic garbage the KD/DBGKD decoders"
+        assertThat(stats.drops().get(DropReason.MALFORMED_BODY)).as("authentic garbage the KD/DBGKD decoders"
                 + " refused").isGreaterThan(10_000);
         assertThat(hostEvents).as("DBGKD payloads the host decoded and acted on").containsKeys("Stopped", "Printed");
-        assertThat(stats.drops()).containsKey(HostDropReason.RATE_LIMITED);
+        assertThat(stats.drops()).containsKey(DropReason.RATE_LIMITED);
         assertThat(stats.limitedSources()).isPositive().isLessThanOrEqualTo(64);
         assertThat(stats.talliedSenders()).isLessThanOrEqualTo(32);
     }

@@ -5,6 +5,7 @@ import dev.kdnet.protocol.dbgkd.DebugIo;
 import dev.kdnet.protocol.dbgkd.FileIo;
 import dev.kdnet.protocol.dbgkd.ManipulateState64;
 import dev.kdnet.protocol.dbgkd.StateChange64;
+import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.kd.KdPacketType;
 import dev.kdnet.protocol.link.KdLink;
@@ -20,12 +21,12 @@ import java.util.function.Supplier;
 final class KdPacketRouter implements KdLink.Listener {
     private final Supplier<SessionListener> listener;
     private final BiConsumer<KdPacketType, byte[]> reply;
-    private final Consumer<HostDropReason> drop;
+    private final Consumer<DropReason> drop;
     private final Runnable stopped;
     private final RetransmitLog retransmits;
 
     KdPacketRouter(Supplier<SessionListener> listener, BiConsumer<KdPacketType, byte[]> reply,
-            Consumer<HostDropReason> drop, Runnable stopped, RetransmitLog retransmits) {
+            Consumer<DropReason> drop, Runnable stopped, RetransmitLog retransmits) {
         this.listener = listener;
         this.reply = reply;
         this.drop = drop;
@@ -49,7 +50,7 @@ final class KdPacketRouter implements KdLink.Listener {
         } else if (type.equals(KdPacketType.FILE_IO)) {
             deliver(FileIo.decode(payload), this::fileIo);
         } else {
-            drop.accept(HostDropReason.MALFORMED_BODY);
+            drop.accept(DropReason.MALFORMED_BODY);
         }
     }
 
@@ -76,7 +77,7 @@ final class KdPacketRouter implements KdLink.Listener {
         if (io.apiNumber() == FileIo.CREATE_FILE) {
             reply.accept(KdPacketType.FILE_IO, FileIo.createFileRefusal(io).encode());
         } else {
-            drop.accept(HostDropReason.MALFORMED_BODY);
+            drop.accept(DropReason.MALFORMED_BODY);
         }
     }
 
@@ -84,7 +85,7 @@ final class KdPacketRouter implements KdLink.Listener {
         if (decoded instanceof Decoded.Ok<T> ok) {
             consumer.accept(ok.value());
         } else {
-            drop.accept(HostDropReason.MALFORMED_BODY);
+            drop.accept(DropReason.MALFORMED_BODY);
         }
     }
 }

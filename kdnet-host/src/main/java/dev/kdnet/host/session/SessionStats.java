@@ -1,5 +1,6 @@
 package dev.kdnet.host.session;
 
+import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.protocol.link.KdLinkStats;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * @param talliedSenders senders whose datagrams the silence diagnosis tallies (bounded)
  */
 public record SessionStats(int port, long datagramsIn, long datagramsOut, long handshakes, long keepalives,
-        Map<HostDropReason, Long> drops, Optional<KdLinkStats> link, int limitedSources, int talliedSenders) {
+        Map<DropReason, Long> drops, Optional<KdLinkStats> link, int limitedSources, int talliedSenders) {
     /** Copies the drop map. */
     public SessionStats {
         drops = Map.copyOf(drops);

@@ -13,6 +13,7 @@ import dev.kdnet.protocol.datagram.OpenOutcome;
 import dev.kdnet.protocol.datagram.RejectReason;
 import dev.kdnet.protocol.datagram.SessionKeys;
 import dev.kdnet.protocol.drop.DropLog;
+import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.protocol.kd.KdBody;
 import dev.kdnet.protocol.kd.KdPacketType;
 import dev.kdnet.protocol.key.DataKey;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The one target slot of a UDP port: answers the pokes a host must answer (see {@link PokeDecision}) unless they
  * are replays (see {@link PokeReplayFilter}), keys the data channel, numbers and checks data sequences, drops what does not belong to the session (counted by
- * {@link HostDropReason}), runs a host-role {@link KdLink}, contacts a known target, and says why nothing attaches.
+ * {@link DropReason}), runs a host-role {@link KdLink}, contacts a known target, and says why nothing attaches.
  *
  * <p>Everything happens on the port's event loop; the public methods may be called from any thread and hand their
  * work to it. Listener callbacks run on the loop.
@@ -56,7 +57,7 @@ public final class TargetSession {
     private final DatagramCrypto crypto = new DatagramCrypto();
     private final SecureRandom random = new SecureRandom();
     private final SenderTallies tallies = new SenderTallies();
-    private final DropLog<HostDropReason> drops;
+    private final DropLog drops;
     private final SourceRateLimiter limiter;
     private final PokeReplayFilter pokeReplays = new PokeReplayFilter();
     private volatile SessionListener listener = NOBODY;
@@ -83,8 +84,7 @@ public final class TargetSession {
         this.config = config;
         this.port = port;
         this.keys = SessionKeys.of(config.key());
-        this.drops = new DropLog<>(LOG, "UDP " + port, HostDropReason.class, HostDropReason::description,
-                System::nanoTime);
+        this.drops = new DropLog(LOG, "UDP " + port, System::nanoTime);
         this.limiter = SourceRateLimiter.withDefaults(System::nanoTime);
     }
 
@@ -187,7 +187,7 @@ public final class TargetSession {
         datagramsIn++;
         InetSocketAddress sender = envelope.sender();
         if (!sender.equals(target) && !limiter.admit(sender.getAddress())) {
-            drop(HostDropReason.RATE_LIMITED, sender);
+            drop(DropReason.RATE_LIMITED, sender);
             return;
         }
         OpenOutcome outcome = crypto.open(keys, envelope.payload(), Direction.TARGET_TO_HOST);
@@ -196,7 +196,7 @@ public final class TargetSession {
             boolean header = reason != RejectReason.OVERSIZED && reason != RejectReason.BAD_MAGIC
                     && reason != RejectReason.BAD_LENGTH;
             tallies.add(sender, 1, header ? 1 : 0, reason == RejectReason.HMAC_MISMATCH ? 1 : 0, 0, 0, 0);
-            drop(HostDropReason.of(reason), sender);
+            drop(DropReason.of(reason), sender);
             return;
         }
         Datagram datagram = ((OpenOutcome.Opened) outcome).datagram();
@@ -210,17 +210,17 @@ public final class TargetSession {
     private void onControl(Datagram datagram, InetSocketAddress sender) {
         if (!(ControlMessage.decode(datagram.body()) instanceof Decoded.Ok<ControlMessage> ok)) {
             tallies.add(sender, 1, 1, 0, 0, 0, 0);
-            drop(HostDropReason.MALFORMED_BODY, sender);
+            drop(DropReason.MALFORMED_BODY, sender);
             return;
         }
         if (!(ok.value() instanceof Poke poke)) {
             tallies.add(sender, 1, 1, 0, 0, 0, 0);
-            drop(HostDropReason.UNEXPECTED_CONTROL, sender);
+            drop(DropReason.UNEXPECTED_CONTROL, sender);
             return;
         }
         if (!pokeReplays.fresh(poke, datagram.sequence())) {
             tallies.add(sender, 1, 1, 0, 0, 0, 0);
-            drop(HostDropReason.STALE_SEQUENCE, sender);
+            drop(DropReason.STALE_SEQUENCE, sender);
             return;
         }
         stopContacting(sender);
@@ -259,11 +259,11 @@ public final class TargetSession {
 
     private void onData(Datagram datagram, InetSocketAddress sender) {
         if (!sender.equals(target)) {
-            drop(HostDropReason.WRONG_SOURCE, sender);
+            drop(DropReason.WRONG_SOURCE, sender);
             return;
         }
         if (datagram.sequence() <= lastTargetSequence) {
-            drop(HostDropReason.STALE_SEQUENCE, sender);
+            drop(DropReason.STALE_SEQUENCE, sender);
             return;
         }
         lastTargetSequence = datagram.sequence();
@@ -271,7 +271,7 @@ public final class TargetSession {
         if (KdBody.decode(datagram.body()) instanceof Decoded.Ok<KdBody> body) {
             link.receive(body.value());
         } else {
-            drop(HostDropReason.MALFORMED_BODY, sender);
+            drop(DropReason.MALFORMED_BODY, sender);
         }
     }
 
@@ -313,7 +313,7 @@ public final class TargetSession {
                 config.knownTarget().map(InetAddress.class::cast));
     }
 
-    private void drop(HostDropReason reason, InetSocketAddress sender) {
+    private void drop(DropReason reason, InetSocketAddress sender) {
         drops.drop(reason, sender);
     }
 

@@ -16,57 +16,49 @@ import org.junit.jupiter.api.Test;
 class DropLogTest {
     private static final InetSocketAddress SENDER = new InetSocketAddress("127.0.0.2", 50000);
 
-    private enum Reason {
-        HMAC_MISMATCH, OVERSIZED, STALE_SEQUENCE;
-
-        String words() {
-            return name().toLowerCase().replace('_', ' ');
-        }
-    }
-
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
     private long now;
-    private DropLog<Reason> drops;
+    private DropLog drops;
 
     @BeforeEach
     void setUp() {
         Logger logger = new LoggerContext().getLogger("drops");
         lines.start();
         logger.addAppender(lines);
-        drops = new DropLog<>(logger, "UDP 50000", Reason.class, Reason::words, () -> now);
+        drops = new DropLog(logger, "UDP 50000", () -> now);
     }
 
     @Test
     void aBurstOfOneReasonGivesOneLineASecondAndTheNextLineCountsTheRest() {
         for (int i = 0; i < 100; i++) {
-            drops.drop(Reason.HMAC_MISMATCH, SENDER);
+            drops.drop(DropReason.HMAC_MISMATCH, SENDER);
         }
         assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
-                .containsExactly("UDP 50000: dropped a datagram from 127.0.0.2:50000: hmac mismatch (1 so far)");
+                .containsExactly("UDP 50000: dropped a datagram from 127.0.0.2:50000: HMAC mismatch (1 so far)");
 
         now += TimeUnit.MILLISECONDS.toNanos(999);
-        drops.drop(Reason.HMAC_MISMATCH, SENDER);
+        drops.drop(DropReason.HMAC_MISMATCH, SENDER);
         assertThat(lines.list).as("still within the second").hasSize(1);
 
         now += TimeUnit.MILLISECONDS.toNanos(1);
-        drops.drop(Reason.HMAC_MISMATCH, SENDER);
+        drops.drop(DropReason.HMAC_MISMATCH, SENDER);
         assertThat(lines.list).hasSize(2);
         assertThat(lines.list.get(1).getFormattedMessage())
-                .endsWith("hmac mismatch (102 so far, 100 more since the last line)");
-        assertThat(drops.counts()).containsExactlyEntriesOf(Map.of(Reason.HMAC_MISMATCH, 102L));
+                .endsWith("HMAC mismatch (102 so far, 100 more since the last line)");
+        assertThat(drops.counts()).containsExactlyEntriesOf(Map.of(DropReason.HMAC_MISMATCH, 102L));
     }
 
     @Test
     void eachReasonHasItsOwnSecond() {
-        drops.drop(Reason.OVERSIZED, SENDER);
-        drops.drop(Reason.STALE_SEQUENCE, SENDER);
-        drops.drop(Reason.OVERSIZED, SENDER);
-        drops.drop(Reason.STALE_SEQUENCE, SENDER);
+        drops.drop(DropReason.OVERSIZED, SENDER);
+        drops.drop(DropReason.STALE_SEQUENCE, SENDER);
+        drops.drop(DropReason.OVERSIZED, SENDER);
+        drops.drop(DropReason.STALE_SEQUENCE, SENDER);
 
         assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
                 "UDP 50000: dropped a datagram from 127.0.0.2:50000: oversized (1 so far)",
                 "UDP 50000: dropped a datagram from 127.0.0.2:50000: stale sequence (1 so far)");
-        assertThat(drops.counts()).containsEntry(Reason.OVERSIZED, 2L).containsEntry(Reason.STALE_SEQUENCE, 2L)
+        assertThat(drops.counts()).containsEntry(DropReason.OVERSIZED, 2L).containsEntry(DropReason.STALE_SEQUENCE, 2L)
                 .hasSize(2);
     }
 }

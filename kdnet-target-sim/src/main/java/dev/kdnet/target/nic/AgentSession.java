@@ -15,6 +15,7 @@ import dev.kdnet.protocol.datagram.Direction;
 import dev.kdnet.protocol.datagram.OpenOutcome;
 import dev.kdnet.protocol.datagram.SessionKeys;
 import dev.kdnet.protocol.drop.DropLog;
+import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.protocol.kd.KdBody;
 import dev.kdnet.protocol.kd.UnusedHello;
 import dev.kdnet.protocol.key.DataKey;
@@ -59,7 +60,7 @@ final class AgentSession {
     private final Endpoint ownAddress;
     private final Endpoint configuredHost;
     private final String who;
-    private final DropLog<DropReason> drops;
+    private final DropLog drops;
     private final LogRateLimit sendFailureLog = new LogRateLimit(LogRateLimit.ONE_SECOND);
 
     private long boots;
@@ -95,7 +96,7 @@ final class AgentSession {
         this.ownAddress = Endpoint.of(config.localIp(), config.port());
         this.configuredHost = Endpoint.of(config.hostIp(), config.port());
         this.who = "target " + AddressText.of(config.localAddress());
-        this.drops = new DropLog<>(LOG, who, DropReason.class, DropReason::description, scheduler::nanoTime);
+        this.drops = new DropLog(LOG, who, scheduler::nanoTime);
     }
 
     /** Boots the first endpoint and sends the first poke at once; datagrams before this are ignored. */

@@ -1,5 +1,6 @@
 package dev.kdnet.target.nic;
 
+import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.protocol.link.KdLinkStats;
 import java.net.InetSocketAddress;
 import java.util.Map;

@@ -1,12 +1,10 @@
 package dev.kdnet.target.nic;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import dev.kdnet.protocol.control.ControlResponse;
 import dev.kdnet.protocol.control.EmptyControl;
 import dev.kdnet.protocol.control.Endpoint;
 import dev.kdnet.protocol.datagram.Direction;
+import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.protocol.kd.BreakIn;
 import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.kd.KdPacketType;
@@ -16,6 +14,8 @@ import java.time.Duration;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A scripted host answers the agent's poke; then data flows, sequences are enforced, and a new response re-keys. */
 @Timeout(30)

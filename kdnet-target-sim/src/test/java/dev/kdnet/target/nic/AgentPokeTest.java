@@ -1,22 +1,22 @@
 package dev.kdnet.target.nic;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
+import dev.kdnet.protocol.control.EmptyControl;
 import dev.kdnet.protocol.control.Endpoint;
 import dev.kdnet.protocol.control.Poke;
 import dev.kdnet.protocol.datagram.Channel;
+import dev.kdnet.protocol.datagram.Datagram;
 import dev.kdnet.protocol.datagram.DatagramCrypto;
 import dev.kdnet.protocol.datagram.Direction;
-import dev.kdnet.protocol.datagram.Datagram;
 import dev.kdnet.protocol.datagram.SessionKeys;
-import dev.kdnet.protocol.control.EmptyControl;
+import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.protocol.key.KdnetKey;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The agent's pokes over real loopback sockets, before any host answers. */
 @Timeout(30)

@@ -1,9 +1,7 @@
 package dev.kdnet.target.nic;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import dev.kdnet.protocol.control.EmptyControl;
+import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.kd.KdPacketType;
 import dev.kdnet.protocol.netty.UdpTransport;
@@ -11,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Two targets on two ports in one process share the event loops and nothing else. */
 @Timeout(30)

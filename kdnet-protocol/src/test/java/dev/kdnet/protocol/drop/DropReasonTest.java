@@ -1,4 +1,4 @@
-package dev.kdnet.target.nic;
+package dev.kdnet.protocol.drop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
