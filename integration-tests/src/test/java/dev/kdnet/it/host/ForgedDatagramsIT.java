@@ -30,9 +30,9 @@ import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -145,8 +145,8 @@ class ForgedDatagramsIT {
                 .allSatisfy(wire -> opened(otherKeys, wire));
         assertThat(otherToTarget).allSatisfy(wire -> opened(otherKeys, wire));
         Forgeries atHost = new Forgeries(keys)
-                .replays("target data", hostData, Forgeries.STALE_SEQUENCE)
-                .replays("target poke", on(Channel.CONTROL, towardsHost), Forgeries.STALE_SEQUENCE)
+                .replays("target data", hostData, DropReason.STALE_SEQUENCE)
+                .replays("target poke", on(Channel.CONTROL, towardsHost), DropReason.STALE_SEQUENCE)
                 .reflected(last(targetData))
                 .underWrongKey("last target data", last(hostData))
                 .underWrongKey("first poke", on(Channel.CONTROL, towardsHost).get(0))
@@ -155,8 +155,8 @@ class ForgedDatagramsIT {
                 .oversized(last(hostData))
                 .fromAnotherSession(otherToHost);
         Forgeries atTarget = new Forgeries(keys)
-                .replays("host data", targetData, Forgeries.STALE_SEQUENCE)
-                .replays("host response", on(Channel.CONTROL, towardsTarget), Forgeries.UNKNOWN_NONCE)
+                .replays("host data", targetData, DropReason.STALE_SEQUENCE)
+                .replays("host response", on(Channel.CONTROL, towardsTarget), DropReason.UNKNOWN_NONCE)
                 .reflected(last(hostData))
                 .underWrongKey("last host data", last(targetData))
                 .underWrongKey("host response", on(Channel.CONTROL, towardsTarget).get(0))
@@ -166,16 +166,16 @@ class ForgedDatagramsIT {
                 .fromAnotherSession(otherToTarget);
 
         try (EventSubscription events = debugger.subscribe()) {
-            inject(atHost.injections(), tapped.relay()::sendToHost, () -> byName(debugger.stats().drops()));
+            inject(atHost.injections(), tapped.relay()::sendToHost, () -> debugger.stats().drops());
             inject(atTarget.injections(), tapped.relay()::sendToTarget,
-                    () -> byName(tapped.target().agent().stats().drops()));
+                    () -> tapped.target().agent().stats().drops());
             assertThat(events.poll(Duration.ofMillis(300))).as("no debugger event").isEmpty();
         }
 
         SessionStats hostAfter = debugger.stats();
         AgentStats targetAfter = tapped.target().agent().stats();
-        assertThat(byName(hostAfter.drops())).isEqualTo(atHost.counts());
-        assertThat(byName(targetAfter.drops())).isEqualTo(atTarget.counts());
+        assertThat(hostAfter.drops()).isEqualTo(atHost.counts());
+        assertThat(targetAfter.drops()).isEqualTo(atTarget.counts());
         assertThat(hostAfter.link()).as("nothing reached the KD link").contains(linkBefore);
         assertThat(hostAfter.handshakes()).isEqualTo(hostBefore.handshakes());
         assertThat(targetAfter.handshakes()).isEqualTo(targetBefore.handshakes());
@@ -198,12 +198,13 @@ class ForgedDatagramsIT {
 
     /** Sends each injection and waits until the receiver counted exactly one more drop, under its reason. */
     private static void inject(List<Injection> injections, Consumer<byte[]> send,
-            Supplier<Map<String, Long>> drops) {
-        Map<String, Long> expected = new TreeMap<>(drops.get());
+            Supplier<Map<DropReason, Long>> drops) {
+        Map<DropReason, Long> expected = new EnumMap<>(DropReason.class);
+        expected.putAll(drops.get());
         for (Injection injection : injections) {
             send.accept(injection.wire());
             expected.merge(injection.reason(), 1L, Long::sum);
-            Map<String, Long> now = Map.copyOf(expected);
+            Map<DropReason, Long> now = Map.copyOf(expected);
             await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(EACH_DROP)
                     .alias(injection.what() + " is dropped as " + injection.reason())
                     .until(drops::get, now::equals);
@@ -218,17 +219,11 @@ class ForgedDatagramsIT {
     }
 
     /** Counts by reason as {@code .kdstats} words them: in the order of {@link DropReason}. */
-    private static String describe(Map<String, Long> counts) {
+    private static String describe(Map<DropReason, Long> counts) {
         return counts.entrySet().stream()
-                .sorted(Comparator.comparing(e -> DropReason.valueOf(e.getKey())))
-                .map(e -> DropReason.valueOf(e.getKey()).description() + " " + e.getValue())
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey().description() + " " + e.getValue())
                 .collect(Collectors.joining(", "));
-    }
-
-    private static Map<String, Long> byName(Map<? extends Enum<?>, Long> drops) {
-        Map<String, Long> named = new TreeMap<>();
-        drops.forEach((reason, count) -> named.put(reason.name(), count));
-        return named;
     }
 
     /** The datagram {@code wire} opened with {@code keys}; fails the test if it does not open. */

@@ -5,33 +5,24 @@ import dev.kdnet.protocol.datagram.Datagram;
 import dev.kdnet.protocol.datagram.DatagramCrypto;
 import dev.kdnet.protocol.datagram.OpenOutcome;
 import dev.kdnet.protocol.datagram.SessionKeys;
+import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.key.KdnetKey;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What an attacker makes of one direction of a session it recorded: each datagram to send with the drop reason the
- * receiving side must count it under, named as both sides name their reasons (the crypto layer's
- * {@code RejectReason} names, plus {@code STALE_SEQUENCE}, {@code UNKNOWN_NONCE}). The reason of each case follows
+ * receiving side must count it under. The reason of each case follows
  * from how the datagram is made (see kdnet-wire §2.4 for the order of the checks), not from running the receiver.
  */
 final class Forgeries {
     /** A datagram to send and the reason it must be dropped for. */
-    record Injection(String what, byte[] wire, String reason) {
+    record Injection(String what, byte[] wire, DropReason reason) {
     }
-
-    static final String OVERSIZED = "OVERSIZED";
-    static final String BAD_MAGIC = "BAD_MAGIC";
-    static final String BAD_LENGTH = "BAD_LENGTH";
-    static final String UNKNOWN_CHANNEL = "UNKNOWN_CHANNEL";
-    static final String HMAC_MISMATCH = "HMAC_MISMATCH";
-    static final String WRONG_DIRECTION = "WRONG_DIRECTION";
-    static final String STALE_SEQUENCE = "STALE_SEQUENCE";
-    static final String UNKNOWN_NONCE = "UNKNOWN_NONCE";
 
     /** A key that is not the session's. */
     static final KdnetKey WRONG_KEY = KdnetKey.parse("1.2.3.5");
@@ -49,13 +40,13 @@ final class Forgeries {
         this.keys = keys;
     }
 
-    private Forgeries add(String what, byte[] wire, String reason) {
+    private Forgeries add(String what, byte[] wire, DropReason reason) {
         injections.add(new Injection(what, wire, reason));
         return this;
     }
 
     /** Each recorded datagram again, unchanged. */
-    Forgeries replays(String what, List<byte[]> recorded, String reason) {
+    Forgeries replays(String what, List<byte[]> recorded, DropReason reason) {
         for (int i = 0; i < recorded.size(); i++) {
             add("replayed " + what + " #" + i, recorded.get(i).clone(), reason);
         }
@@ -64,7 +55,7 @@ final class Forgeries {
 
     /** A datagram of the other direction, sent back: authentic, but its direction bit names the receiver. */
     Forgeries reflected(byte[] otherDirection) {
-        return add("reflected datagram", otherDirection.clone(), WRONG_DIRECTION);
+        return add("reflected datagram", otherDirection.clone(), DropReason.WRONG_DIRECTION);
     }
 
     /** The recorded datagram re-sealed under {@link #WRONG_KEY}, as it was and with a sequence far ahead. */
@@ -72,25 +63,27 @@ final class Forgeries {
         Datagram datagram = open(recorded);
         Datagram ahead = new Datagram(datagram.version(), datagram.channel(), datagram.sequence() + 1_000_000,
                 datagram.direction(), datagram.body());
-        add(what + " under a wrong key", crypto.seal(WRONG_KEYS, datagram), HMAC_MISMATCH);
-        return add(what + " under a wrong key, sequence ahead", crypto.seal(WRONG_KEYS, ahead), HMAC_MISMATCH);
+        add(what + " under a wrong key", crypto.seal(WRONG_KEYS, datagram), DropReason.HMAC_MISMATCH);
+        return add(what + " under a wrong key, sequence ahead", crypto.seal(WRONG_KEYS, ahead),
+                DropReason.HMAC_MISMATCH);
     }
 
     /** One bit flipped in the clear header, the ciphertext and the tag. */
     Forgeries bitFlips(byte[] recorded) {
         int tag = recorded.length - DatagramCrypto.TAG_LENGTH;
-        flip(recorded, 0, 0, "magic", BAD_MAGIC);
-        flip(recorded, 4, 0, "version byte", HMAC_MISMATCH);
-        flip(recorded, 5, 1, "channel byte to channel 2", UNKNOWN_CHANNEL);
-        flip(recorded, 5, 0, "channel byte to the other channel and key", HMAC_MISMATCH);
-        flip(recorded, DatagramCrypto.CLEAR_HEADER_LENGTH, 7, "first ciphertext block (sequence)", HMAC_MISMATCH);
-        flip(recorded, tag - 1, 0, "last ciphertext byte", HMAC_MISMATCH);
-        flip(recorded, tag, 0, "first tag byte", HMAC_MISMATCH);
-        flip(recorded, recorded.length - 1, 7, "last tag byte", HMAC_MISMATCH);
+        flip(recorded, 0, 0, "magic", DropReason.BAD_MAGIC);
+        flip(recorded, 4, 0, "version byte", DropReason.HMAC_MISMATCH);
+        flip(recorded, 5, 1, "channel byte to channel 2", DropReason.UNKNOWN_CHANNEL);
+        flip(recorded, 5, 0, "channel byte to the other channel and key", DropReason.HMAC_MISMATCH);
+        flip(recorded, DatagramCrypto.CLEAR_HEADER_LENGTH, 7, "first ciphertext block (sequence)",
+                DropReason.HMAC_MISMATCH);
+        flip(recorded, tag - 1, 0, "last ciphertext byte", DropReason.HMAC_MISMATCH);
+        flip(recorded, tag, 0, "first tag byte", DropReason.HMAC_MISMATCH);
+        flip(recorded, recorded.length - 1, 7, "last tag byte", DropReason.HMAC_MISMATCH);
         return this;
     }
 
-    private void flip(byte[] recorded, int index, int bit, String where, String reason) {
+    private void flip(byte[] recorded, int index, int bit, String where, DropReason reason) {
         byte[] flipped = recorded.clone();
         flipped[index] ^= (byte) (1 << bit);
         add("bit " + bit + " of byte " + index + " flipped (" + where + ")", flipped, reason);
@@ -106,17 +99,17 @@ final class Forgeries {
                     + recorded.length);
         }
         int length = recorded.length;
-        cut(recorded, 3, BAD_MAGIC);
-        cut(recorded, 4, BAD_LENGTH);
-        cut(recorded, DatagramCrypto.MIN_LENGTH - 1, BAD_LENGTH);
-        cut(recorded, length - 1, BAD_LENGTH);
-        cut(recorded, length - 8, BAD_LENGTH);
-        cut(recorded, DatagramCrypto.MIN_LENGTH, HMAC_MISMATCH);
-        cut(recorded, length - 16, HMAC_MISMATCH);
+        cut(recorded, 3, DropReason.BAD_MAGIC);
+        cut(recorded, 4, DropReason.BAD_LENGTH);
+        cut(recorded, DatagramCrypto.MIN_LENGTH - 1, DropReason.BAD_LENGTH);
+        cut(recorded, length - 1, DropReason.BAD_LENGTH);
+        cut(recorded, length - 8, DropReason.BAD_LENGTH);
+        cut(recorded, DatagramCrypto.MIN_LENGTH, DropReason.HMAC_MISMATCH);
+        cut(recorded, length - 16, DropReason.HMAC_MISMATCH);
         return this;
     }
 
-    private void cut(byte[] recorded, int length, String reason) {
+    private void cut(byte[] recorded, int length, DropReason reason) {
         add("truncated to " + length + " of " + recorded.length + " bytes", Arrays.copyOf(recorded, length), reason);
     }
 
@@ -126,16 +119,16 @@ final class Forgeries {
      */
     Forgeries oversized(byte[] recorded) {
         for (int length : new int[] {DatagramCrypto.MAX_LENGTH + 1, 5000, 8192, 9000}) {
-            add("padded to " + length + " bytes", Arrays.copyOf(recorded, length), OVERSIZED);
+            add("padded to " + length + " bytes", Arrays.copyOf(recorded, length), DropReason.OVERSIZED);
         }
         return add("padded to the maximum, " + DatagramCrypto.MAX_LENGTH + " bytes",
-                Arrays.copyOf(recorded, DatagramCrypto.MAX_LENGTH), HMAC_MISMATCH);
+                Arrays.copyOf(recorded, DatagramCrypto.MAX_LENGTH), DropReason.HMAC_MISMATCH);
     }
 
     /** Datagrams authentic under another session's data key (same root key, another port's handshake). */
     Forgeries fromAnotherSession(List<byte[]> recorded) {
         for (int i = 0; i < recorded.size(); i++) {
-            add("another session's data datagram #" + i, recorded.get(i).clone(), HMAC_MISMATCH);
+            add("another session's data datagram #" + i, recorded.get(i).clone(), DropReason.HMAC_MISMATCH);
         }
         return this;
     }
@@ -146,8 +139,8 @@ final class Forgeries {
     }
 
     /** How many of them must be dropped for each reason. */
-    Map<String, Long> counts() {
-        Map<String, Long> counts = new TreeMap<>();
+    Map<DropReason, Long> counts() {
+        Map<DropReason, Long> counts = new EnumMap<>(DropReason.class);
         injections.forEach(injection -> counts.merge(injection.reason(), 1L, Long::sum));
         return counts;
     }
