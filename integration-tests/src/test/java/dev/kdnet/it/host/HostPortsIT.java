@@ -14,7 +14,7 @@ import dev.kdnet.host.api.NotAttachedException;
 import dev.kdnet.host.session.HostConfig;
 import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.protocol.key.KdnetKey;
-import dev.kdnet.target.kernel.KernelConfig;
+import dev.kdnet.sim.kernel.KernelConfig;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.Inet4Address;

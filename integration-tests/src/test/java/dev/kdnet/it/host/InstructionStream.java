@@ -1,7 +1,7 @@
 package dev.kdnet.it.host;
 
 import dev.kdnet.protocol.LittleEndian;
-import dev.kdnet.target.kernel.SyntheticInstruction;
+import dev.kdnet.sim.kernel.SyntheticInstruction;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;

@@ -3,7 +3,7 @@ package dev.kdnet.it.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kdnet.target.kernel.KernelConfig;
+import dev.kdnet.sim.kernel.KernelConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

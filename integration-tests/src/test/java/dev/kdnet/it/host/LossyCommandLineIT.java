@@ -8,7 +8,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.kdnet.host.relay.UdpRelay;
 import dev.kdnet.host.session.TargetSession;
 import dev.kdnet.protocol.drop.DropReason;
-import dev.kdnet.target.kernel.KernelConfig;
+import dev.kdnet.sim.kernel.KernelConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -11,7 +11,7 @@ import dev.kdnet.host.api.Progress;
 import dev.kdnet.host.relay.Impairment;
 import dev.kdnet.host.relay.UdpRelay;
 import dev.kdnet.protocol.link.KdLinkStats;
-import dev.kdnet.target.kernel.KernelConfig;
+import dev.kdnet.sim.kernel.KernelConfig;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.kdnet.it.host;
 
 import dev.kdnet.host.relay.Impairment;
 import dev.kdnet.host.relay.UdpRelay;
-import dev.kdnet.target.kernel.KernelConfig;
+import dev.kdnet.sim.kernel.KernelConfig;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 

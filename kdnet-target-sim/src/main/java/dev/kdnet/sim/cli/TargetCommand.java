@@ -1,0 +1,185 @@
+package dev.kdnet.sim.cli;
+
+import dev.kdnet.protocol.key.KdnetKey;
+import dev.kdnet.protocol.netty.UdpSocketOptions;
+import java.io.PrintWriter;
+import java.net.Inet4Address;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The options of {@code ./kdnet target}, checked into {@link TargetOptions} and handed to a launcher. */
+@Command(name = "./kdnet target", sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "A simulated Windows x64 target that a kernel debugger reaches over KDNET (encrypted UDP).",
+            "Configure it as you would a Windows machine with bcdedit /dbgsettings net: either"
+                    + " --hostip, --port and --key, or the same as one --dbgsettings string.",
+            ""},
+        footer = {
+            "",
+            "Examples (K: a key from --newkey):",
+            "  ./kdnet target --hostip 192.168.1.10 --port 50000 --key K",
+            "  ./kdnet target --dbgsettings \"net hostip:192.168.1.10 port:50000 key:K\"",
+            "  ./kdnet target --hostip 192.168.1.10 --ports 50000-50039 --key K"})
+final class TargetCommand implements Callable<Integer> {
+    /** Exit code of a usage mistake. */
+    static final int USAGE = 2;
+    /** The port --newkey prints when none is given, the first of the recommended range 50000-50039. */
+    static final int DEFAULT_PORT = 50000;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--hostip", paramLabel = "IPv4",
+            description = "The debugger host's IPv4 address (bcdedit hostip). Pokes go to it.")
+    private String hostIp;
+
+    @Option(names = "--port", paramLabel = "P",
+            description = "The UDP port, used on both sides (bcdedit port); 49152-65535, usually 50000-50039.")
+    private Integer port;
+
+    @Option(names = "--ports", paramLabel = "FIRST-LAST",
+            description = "Run one target per port of the range, e.g. 50000-50039, instead of --port.")
+    private String ports;
+
+    @Option(names = "--key", paramLabel = "w.x.y.z",
+            description = "The KDNET key: four base-36 parts (bcdedit key). --newkey makes one.")
+    private String key;
+
+    @Option(names = "--dbgsettings", paramLabel = "\"net hostip:IP port:P key:K\"",
+            description = "The bcdedit /dbgsettings words in one string: net, hostip:, port:, key:,"
+                    + " optionally nodhcp and busparams:b.d.f. Replaces --hostip, --port and --key.")
+    private String dbgSettings;
+
+    @Option(names = "--local-ip", paramLabel = "IPv4",
+            description = "The target's own address to bind. Default: the local address that routes to the host.")
+    private String localIp;
+
+    @Option(names = "--newkey",
+            description = "Print a fresh random key and the matching host and WinDbg command lines, then exit.")
+    private boolean newKey;
+
+    @Option(names = "--busparams", paramLabel = "b.d.f",
+            description = "PCI bus.device.function of the debugging NIC (bcdedit busparams). Accepted and"
+                    + " reported; the simulator has no PCI bus.")
+    private String busParams;
+
+    @Option(names = "--build", paramLabel = "N", defaultValue = "" + KernelSettings.DEFAULT_BUILD,
+            description = "The Windows build the simulated kernel reports (default: ${DEFAULT-VALUE}).")
+    private int build;
+
+    @Option(names = "--cpus", paramLabel = "N", defaultValue = "" + KernelSettings.DEFAULT_CPUS,
+            description = "Number of processors of the simulated kernel (default: ${DEFAULT-VALUE}).")
+    private int cpus;
+
+    @Option(names = "--print-interval", paramLabel = "MS", defaultValue = "0",
+            description = "While running, DbgPrint a message every MS milliseconds (default: 0, none).")
+    private long printIntervalMillis;
+
+    @Option(names = "--print-text", paramLabel = "TEXT", defaultValue = "Hello from the simulated target",
+            description = "The text of those DbgPrint messages (default: ${DEFAULT-VALUE}).")
+    private String printText;
+
+    @Option(names = "--ttl", paramLabel = "N", defaultValue = "" + UdpSocketOptions.TARGET_TTL,
+            description = "Testing aid: the IP TTL of the target's datagrams (default: ${DEFAULT-VALUE}, as"
+                    + " Windows sends). Change it only to test hop limits.")
+    private int ttl;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    private final TargetLauncher launcher;
+
+    /** A command that hands its checked options to {@code launcher}. */
+    TargetCommand(TargetLauncher launcher) {
+        this.launcher = launcher;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            if (newKey) {
+                printNewKey(spec.commandLine().getOut());
+                return 0;
+            }
+            return launcher.launch(options(err));
+        } catch (UsageException e) {
+            err.println(TargetMain.PREFIX + e.getMessage());
+            return USAGE;
+        }
+    }
+
+    /** Checks the options; warnings go to {@code err}. */
+    private TargetOptions options(PrintWriter err) {
+        if (ttl < 1 || ttl > 255) {
+            throw new UsageException("--ttl " + ttl + " is outside 1-255");
+        }
+        if (port != null && ports != null) {
+            throw new UsageException("--port and --ports exclude each other; give one");
+        }
+        TargetOptions options = dbgSettings != null ? fromDbgSettings() : fromSeparateOptions();
+        if (options.ports().leavesDynamicRange()) {
+            String which = (options.ports().ports().size() == 1 ? "port " : "ports ") + options.ports();
+            err.println(TargetMain.PREFIX + "warning: " + which + " is outside "
+                    + PortRange.DYNAMIC_FIRST + "-65535, where KDNET ports come from (50000-50039 recommended)");
+        }
+        return options;
+    }
+
+    private TargetOptions fromDbgSettings() {
+        String duplicate = hostIp != null ? "--hostip" : port != null ? "--port" : ports != null ? "--ports"
+                : key != null ? "--key" : null;
+        if (duplicate != null) {
+            throw new UsageException("--dbgsettings already gives hostip, port and key; drop " + duplicate);
+        }
+        DbgSettings settings = DbgSettings.parse(dbgSettings);
+        if (busParams != null && settings.busParams().isPresent()) {
+            throw new UsageException("busparams is given twice: in --dbgsettings and as --busparams");
+        }
+        Optional<BusParams> bus = settings.busParams().or(this::busParamsOption);
+        return options(settings.key(), settings.hostIp(), PortRange.single(settings.port()), bus,
+                settings.noDhcp());
+    }
+
+    private TargetOptions fromSeparateOptions() {
+        if (hostIp == null) {
+            throw new UsageException("no host: give --hostip IPv4 (or --dbgsettings \"net hostip:... port:..."
+                    + " key:...\")");
+        }
+        if (port == null && ports == null) {
+            throw new UsageException("no port: give --port P (or --ports FIRST-LAST)");
+        }
+        if (key == null) {
+            throw new UsageException("no key: give --key w.x.y.z (./kdnet target --newkey makes one)");
+        }
+        Inet4Address host = Ipv4Literal.parse("hostip", hostIp);
+        PortRange range = port != null ? PortRange.single(port) : PortRange.parse(ports);
+        return options(KeyArgument.parse(key), host, range, busParamsOption(), false);
+    }
+
+    private TargetOptions options(KdnetKey parsedKey, Inet4Address host, PortRange range, Optional<BusParams> bus,
+            boolean noDhcp) {
+        Optional<Inet4Address> local = Optional.ofNullable(localIp).map(ip -> Ipv4Literal.parse("--local-ip", ip));
+        KernelSettings kernel = new KernelSettings(build, cpus, Duration.ofMillis(printIntervalMillis), printText);
+        return new TargetOptions(parsedKey, host, range, local, ttl, bus, noDhcp, kernel);
+    }
+
+    private Optional<BusParams> busParamsOption() {
+        return Optional.ofNullable(busParams).map(BusParams::parse);
+    }
+
+    private void printNewKey(PrintWriter out) {
+        int shownPort = PortRange.single(port != null ? port : DEFAULT_PORT).first();
+        String host = hostIp != null ? Ipv4Literal.parse("hostip", hostIp).getHostAddress() : "HOST_IP";
+        String fresh = KdnetKey.generate().format();
+        out.println("key:    " + fresh);
+        out.println("host:   ./kdnet host listen --port " + shownPort + " --key " + fresh);
+        out.println("WinDbg: windbg -k net:port=" + shownPort + ",key=" + fresh);
+        out.println("target: ./kdnet target --hostip " + host + " --port " + shownPort + " --key " + fresh);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.kdnet.sim.cli;
+
+import dev.kdnet.protocol.key.KdnetKey;
+import dev.kdnet.sim.nic.AgentConfig;
+import java.net.Inet4Address;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The checked settings of one {@code ./kdnet target} run, however they were written. {@link #toString()} shows
+ * the key's fingerprint only.
+ *
+ * @param key       the KDNET key
+ * @param hostIp    the debugger host
+ * @param ports     one target per port
+ * @param localIp   the address to bind, or empty for the one that routes to the host
+ * @param ttl       the IP TTL of the target's datagrams
+ * @param busParams the PCI location given, if any (reported, selects nothing)
+ * @param noDhcp    {@code nodhcp} was given (reported, changes nothing)
+ * @param kernel    what the simulated kernel is told
+ */
+record TargetOptions(KdnetKey key, Inet4Address hostIp, PortRange ports, Optional<Inet4Address> localIp, int ttl,
+        Optional<BusParams> busParams, boolean noDhcp, KernelSettings kernel) {
+    TargetOptions {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(hostIp, "hostIp");
+        Objects.requireNonNull(ports, "ports");
+        Objects.requireNonNull(localIp, "localIp");
+        Objects.requireNonNull(busParams, "busParams");
+        Objects.requireNonNull(kernel, "kernel");
+    }
+
+    /** One agent configuration per port, all bound to {@code local}. */
+    List<AgentConfig> agentConfigs(Inet4Address local) {
+        return ports.ports().stream().map(port -> AgentConfig.of(key, hostIp, port, local).withTtl(ttl)).toList();
+    }
+}

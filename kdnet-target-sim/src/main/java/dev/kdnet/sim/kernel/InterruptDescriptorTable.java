@@ -1,0 +1,42 @@
+package dev.kdnet.sim.kernel;
+
+import dev.kdnet.protocol.LittleEndian;
+import java.util.Set;
+import java.util.function.IntToLongFunction;
+
+/**
+ * The IDT: 256 sixteen-byte 64-bit interrupt gates (type 0xE, present) through the kernel code selector. The gates
+ * Windows lets user mode raise (int3, into, int 29h fast fail, int 2Ch assertion, int 2Dh debug service) have DPL 3,
+ * the rest DPL 0.
+ */
+final class InterruptDescriptorTable {
+    /** Number of vectors. */
+    static final int VECTORS = 256;
+    /** Bytes per gate. */
+    static final int GATE_SIZE = 16;
+    /** IDTR limit. */
+    static final int LIMIT = VECTORS * GATE_SIZE - 1;
+    /** Type/attribute byte: present, DPL 0, 64-bit interrupt gate. */
+    static final int KERNEL_GATE = 0x8E;
+    /** Type/attribute byte: present, DPL 3, 64-bit interrupt gate. */
+    static final int USER_GATE = 0xEE;
+    private static final Set<Integer> USER_VECTORS = Set.of(0x03, 0x04, 0x29, 0x2C, 0x2D);
+
+    private InterruptDescriptorTable() {
+    }
+
+    /** The table whose gate {@code v} points at {@code handler.applyAsLong(v)}. */
+    static byte[] encode(IntToLongFunction handler) {
+        byte[] idt = new byte[VECTORS * GATE_SIZE];
+        for (int vector = 0; vector < VECTORS; vector++) {
+            int at = vector * GATE_SIZE;
+            long target = handler.applyAsLong(vector);
+            LittleEndian.putU16(idt, at, (int) target);
+            LittleEndian.putU16(idt, at + 2, GlobalDescriptorTable.KERNEL_CODE);
+            LittleEndian.putU8(idt, at + 5, USER_VECTORS.contains(vector) ? USER_GATE : KERNEL_GATE);
+            LittleEndian.putU16(idt, at + 6, (int) (target >>> 16));
+            LittleEndian.putU32(idt, at + 8, (int) (target >>> 32));
+        }
+        return idt;
+    }
+}
