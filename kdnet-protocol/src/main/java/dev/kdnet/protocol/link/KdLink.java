@@ -1,5 +1,6 @@
 package dev.kdnet.protocol.link;
 
+import dev.kdnet.protocol.LittleEndian;
 import dev.kdnet.protocol.kd.BreakIn;
 import dev.kdnet.protocol.kd.KdBody;
 import dev.kdnet.protocol.kd.KdPacket;
@@ -14,16 +15,22 @@ import java.util.Queue;
  *
  * <p>Sending is stop-and-wait: data packets queue and go out one at a time with ids of the KDNET dialect
  * (host {@code 0x80000000 + 2n}, target {@code 2n}); each waits for its ACK and is sent again on RESEND, on RESET and
- * on a timeout that adapts to the measured round trip, backing off up to the largest timeout. The host gives up on
- * any packet after the retry budget; the target only on the packets a kernel may drop (LoadSymbols, PrintString,
- * CreateFile) and retries every other packet, such as a stop, until the host takes it (kd-protocol §2.6).
+ * on a timeout that adapts to the measured round trip. While the peer is heard the back-off stays within a few
+ * measured timeouts, so a lossy link keeps being probed at the pace of its round trip; once the peer has been silent
+ * for {@link KdLinkConfig#silenceAfter()} it backs off up to the largest timeout, and only timeouts while the peer is
+ * silent count against the retry budget. The host gives up on any packet after the retry budget; the target only on
+ * the packets a kernel may drop (LoadSymbols, PrintString, CreateFile) and retries every other packet, such as a
+ * stop, until the host takes it (kd-protocol §2.6).
  *
- * <p>Receiving ACKs every data packet (duplicates too), answers damaged packets with RESEND, drops duplicates (the
- * id just accepted, or for KDNET ids one that lies behind it) and hands each new data packet up once. A new data
- * packet that arrives while this side waits for an ACK means the peer moved on: it is answered with RESEND and the
- * outstanding packet counts as delivered (kd-protocol §2.4; capture frames 196–201). RESET resynchronises: the
- * receiver adopts whatever id comes next, answers with RESET unless it started the exchange, and re-sends its
- * outstanding packet.
+ * <p>Receiving ACKs every data packet (duplicates too), answers damaged packets with RESEND, drops duplicates and
+ * hands each new data packet up once. A duplicate is a byte-identical copy of a packet accepted under the id just
+ * accepted, or for KDNET ids a packet whose id lies behind it; a packet under the id just accepted whose bytes differ
+ * is new (a retransmission is byte-identical, and some targets reuse the id of their state change for the reply
+ * after it). A new data packet that arrives while this side waits for an ACK means the peer moved on: it is answered
+ * with RESEND and the outstanding packet counts as delivered (kd-protocol §2.4; capture frames 196–201). On the
+ * host, a manipulate reply to the outstanding request counts as its ACK and is accepted at once, as a target that
+ * answers before it acknowledges expects. RESET resynchronises: the receiver adopts whatever id comes next, answers
+ * with RESET unless it started the exchange, and re-sends its outstanding packet.
  *
  * <p>Packet ids of either dialect are accepted from the peer: KDNET ({@code 0x80000000 + 2n}) and serial-style
  * ({@code 0x80800000}/{@code 0x80800001}, acknowledged with the SYNC bit cleared).
@@ -43,6 +50,10 @@ public final class KdLink {
     public interface Listener {
         /** A new data packet from the peer, accepted and ACKed; each is reported once. */
         void onPacket(KdPacket packet);
+
+        /** An authenticated body arrived from the peer: any body, new or repeated, is a sign that the peer lives. */
+        default void onPeerHeard() {
+        }
 
         /** Our data packet was acknowledged (or the peer showed that it had it). */
         default void onDelivered(KdPacket packet) {
@@ -85,13 +96,18 @@ public final class KdLink {
 
     private int nextId;
     private KdPacket outstanding;
-    private int attempts;
+    private int sends;
+    private int silentTimeouts;
     private boolean retransmitted;
     private long sentAt;
     private KdScheduler.Timer timer;
-    private boolean haveAccepted;
-    private int lastAccepted;
+    /** The packet accepted last, or null when the peer's next id is accepted whatever it is. */
+    private KdPacket lastAccepted;
+    /** The packet accepted before it, for a late copy of a packet whose id the peer reused. */
+    private KdPacket previousAccepted;
     private boolean resetPending;
+    private boolean heard;
+    private long lastHeardAt;
 
     private long dataSent;
     private long retransmits;
@@ -154,7 +170,8 @@ public final class KdLink {
      * session (a new data key) with a peer that may have restarted its ids.
      */
     public void forgetPeerIds() {
-        haveAccepted = false;
+        lastAccepted = null;
+        previousAccepted = null;
     }
 
     /**
@@ -180,8 +197,19 @@ public final class KdLink {
         return outstanding == null && queue.isEmpty();
     }
 
+    /**
+     * True if nothing has been heard from the peer for {@link KdLinkConfig#silenceAfter()}, or ever: the retry
+     * budget is spent and the back-off grows only while the peer is silent.
+     */
+    public boolean isPeerSilent() {
+        return !heard || scheduler.nanoTime() - lastHeardAt >= config.silenceAfter().toNanos();
+    }
+
     /** Handles a body that arrived from the peer (already authenticated by the KDNET layer). */
     public void receive(KdBody body) {
+        listener.onPeerHeard();
+        heard = true;
+        lastHeardAt = scheduler.nanoTime();
         if (body instanceof KdPacket packet) {
             if (packet.isControl()) {
                 receiveControl(packet);
@@ -251,38 +279,63 @@ public final class KdLink {
             return;
         }
         int id = packet.id();
-        if (isDuplicate(id)) {
+        if (isDuplicate(packet)) {
             duplicates++;
             sendAck(id);
             return;
         }
         if (outstanding != null) {
+            if (role == KdRole.HOST && isReplyTo(outstanding, packet)) {
+                finishOutstanding();
+                accept(packet);
+                sendNextIfIdle();
+                return;
+            }
             sendControl(KdPacketType.RESEND, 0);
             completeOutstanding();
             return;
         }
-        if (config.resetOnUnexpectedId() && haveAccepted && !resetPending && id != expectedAfter(lastAccepted)) {
+        if (config.resetOnUnexpectedId() && lastAccepted != null && !resetPending
+                && id != lastAccepted.id() && id != expectedAfter(lastAccepted.id())) {
             unexpectedIds++;
             reset();
             return;
         }
-        sendAck(id);
-        haveAccepted = true;
-        lastAccepted = id;
+        accept(packet);
+    }
+
+    private void accept(KdPacket packet) {
+        sendAck(packet.id());
+        previousAccepted = lastAccepted;
+        lastAccepted = packet;
         resetPending = false;
         delivered++;
         listener.onPacket(packet);
     }
 
-    private boolean isDuplicate(int id) {
-        if (!haveAccepted) {
+    /**
+     * True for a copy of a packet accepted under the id accepted last, and for a KDNET id behind it. Under the same
+     * id only a byte-identical packet is a copy: a retransmission repeats every byte.
+     */
+    private boolean isDuplicate(KdPacket packet) {
+        if (lastAccepted == null) {
             return false;
         }
-        if (id == lastAccepted) {
-            return true;
+        int id = packet.id();
+        int last = lastAccepted.id();
+        if (id == last) {
+            return packet.equals(lastAccepted) || packet.equals(previousAccepted);
         }
-        int behind = lastAccepted - id;
-        return !isSerialId(id) && !isSerialId(lastAccepted) && behind > 0 && behind < DUPLICATE_WINDOW;
+        int behind = last - id;
+        return !isSerialId(id) && !isSerialId(last) && behind > 0 && behind < DUPLICATE_WINDOW;
+    }
+
+    /** True if {@code packet} is the manipulate reply to the manipulate request {@code request}: the same API. */
+    private static boolean isReplyTo(KdPacket request, KdPacket packet) {
+        return request.type().equals(KdPacketType.STATE_MANIPULATE)
+                && packet.type().equals(KdPacketType.STATE_MANIPULATE)
+                && request.payload().length >= Integer.BYTES && packet.payload().length >= Integer.BYTES
+                && LittleEndian.u32(request.payload(), 0) == LittleEndian.u32(packet.payload(), 0);
     }
 
     private static int expectedAfter(int id) {
@@ -312,12 +365,16 @@ public final class KdLink {
     }
 
     private void completeOutstanding() {
+        finishOutstanding();
+        sendNextIfIdle();
+    }
+
+    private void finishOutstanding() {
         KdPacket done = outstanding;
         cancelTimer();
         outstanding = null;
         nextId += 2;
         listener.onDelivered(done);
-        sendNextIfIdle();
     }
 
     private void sendNextIfIdle() {
@@ -326,7 +383,8 @@ public final class KdLink {
         }
         KdPacket queued = queue.remove();
         outstanding = KdPacket.data(queued.type(), nextId, queued.payload());
-        attempts = 1;
+        sends = 1;
+        silentTimeouts = 0;
         retransmitted = false;
         dataSent++;
         transmitOutstanding();
@@ -352,8 +410,9 @@ public final class KdLink {
         }
         timer = null;
         timeouts++;
-        rtt.backOff();
-        if (attempts > config.maxRetries() && mayGiveUp(expected)) {
+        boolean silent = isPeerSilent();
+        rtt.backOff(silent);
+        if (silent && ++silentTimeouts > config.maxRetries() && mayGiveUp(expected)) {
             gaveUp++;
             outstanding = null;
             nextId += 2;
@@ -361,8 +420,8 @@ public final class KdLink {
             sendNextIfIdle();
             return;
         }
-        attempts++;
-        listener.onRetry(expected, attempts);
+        sends++;
+        listener.onRetry(expected, sends);
         retransmit();
     }
 

@@ -3,13 +3,20 @@ package dev.kdnet.protocol.link;
 /**
  * Round-trip estimate and retransmit timeout in the manner of RFC 6298: a smoothed RTT and its variation from the
  * ACK times of packets sent once (Karn's rule is applied by the caller), a timeout of {@code srtt + 4 rttvar}
- * clamped to the configured bounds, doubled after each timeout until the next sample.
+ * clamped to the configured bounds, doubled after each timeout until the next sample. While the peer is heard the
+ * doubling stops at {@link #LIVE_BACKOFF_LIMIT} times the measured timeout: a datagram lost on a link that still
+ * answers is no sign of congestion worth seconds of waiting, and without a new sample (every packet resent, so
+ * Karn's rule takes none) an unbounded back-off would reach the largest timeout on a link that delivers most packets.
  */
 final class RttEstimator {
+    /** How many times the measured timeout the back-off may reach while the peer is heard. */
+    static final int LIVE_BACKOFF_LIMIT = 4;
+
     private final long minNanos;
     private final long maxNanos;
     private long srtt;
     private long rttvar;
+    private long measured;
     private long rto;
     private long samples;
     private long minRtt = Long.MAX_VALUE;
@@ -18,7 +25,8 @@ final class RttEstimator {
     RttEstimator(KdLinkConfig config) {
         this.minNanos = config.minRto().toNanos();
         this.maxNanos = config.maxRto().toNanos();
-        this.rto = config.initialRto().toNanos();
+        this.measured = config.initialRto().toNanos();
+        this.rto = measured;
     }
 
     void sample(long rttNanos) {
@@ -33,11 +41,14 @@ final class RttEstimator {
         samples++;
         minRtt = Math.min(minRtt, r);
         maxRtt = Math.max(maxRtt, r);
-        rto = clamp(srtt + 4 * rttvar);
+        measured = clamp(srtt + 4 * rttvar);
+        rto = measured;
     }
 
-    void backOff() {
-        rto = clamp(rto * 2);
+    /** Doubles the timeout after a timeout; up to the largest one if {@code peerSilent}, else up to the limit. */
+    void backOff(boolean peerSilent) {
+        long doubled = clamp(rto * 2);
+        rto = peerSilent ? doubled : Math.min(doubled, clamp(measured * LIVE_BACKOFF_LIMIT));
     }
 
     private long clamp(long nanos) {

@@ -248,7 +248,7 @@ class KdLinkLossTest {
         LinkPair link = pair().losing(first(t -> t.from() == KdRole.TARGET && t.is(KdPacketType.ACKNOWLEDGE)));
         link.host.send(KdPacketType.STATE_MANIPULATE, REQUEST);
         link.run(Duration.ofMillis(3));
-        link.target.send(KdPacketType.STATE_MANIPULATE, REQUEST);
+        link.target.send(KdPacketType.STATE_CHANGE64, REQUEST);
         link.run(Duration.ofMillis(50));
 
         assertThat(link.hostSeen.delivered).hasSize(1);
