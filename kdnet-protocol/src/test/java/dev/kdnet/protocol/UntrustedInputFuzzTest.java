@@ -1,5 +1,7 @@
 package dev.kdnet.protocol;
 
+import java.nio.ByteBuffer;
+import dev.kdnet.protocol.WireBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdnet.protocol.control.ControlMessage;
@@ -65,22 +67,22 @@ class UntrustedInputFuzzTest {
     }
 
     private void open(byte[] wire) {
-        OpenOutcome outcome = crypto.open(keys, wire, Direction.HOST_TO_TARGET);
+        OpenOutcome outcome = crypto.open(keys, ByteBuffer.wrap(wire), Direction.HOST_TO_TARGET);
         if (outcome instanceof OpenOutcome.Rejected rejected) {
             count("rejected: " + rejected.reason());
             return;
         }
         Datagram datagram = ((OpenOutcome.Opened) outcome).datagram();
-        count("opened: " + decodeBody(datagram.channel(), datagram.body()));
+        count("opened: " + decodeBody(datagram.channel(), WireBytes.toArray(datagram.body())));
     }
 
     private String decodeBody(Channel channel, byte[] body) {
         if (channel == Channel.CONTROL) {
-            Decoded<ControlMessage> control = ControlMessage.decode(body);
+            Decoded<ControlMessage> control = ControlMessage.decode(ByteBuffer.wrap(body));
             return control instanceof Decoded.Ok<ControlMessage> ok
                     ? ok.value().getClass().getSimpleName() : "malformed";
         }
-        Decoded<KdBody> kd = KdBody.decode(body);
+        Decoded<KdBody> kd = KdBody.decode(ByteBuffer.wrap(body));
         if (!(kd instanceof Decoded.Ok<KdBody> ok)) {
             return "malformed";
         }

@@ -325,7 +325,7 @@ public final class KdLink {
             return;
         }
         KdPacket queued = queue.remove();
-        outstanding = KdPacket.data(queued.type(), nextId, queued.payload());
+        outstanding = new KdPacket(queued.leader(), queued.type(), nextId, queued.checksum(), queued.payload());
         attempts = 1;
         retransmitted = false;
         dataSent++;

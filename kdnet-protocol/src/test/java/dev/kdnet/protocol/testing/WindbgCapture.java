@@ -1,5 +1,7 @@
 package dev.kdnet.protocol.testing;
 
+import java.nio.ByteBuffer;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.capture.CaptureReader;
 import dev.kdnet.protocol.capture.CapturedUdp;
 import dev.kdnet.protocol.capture.UdpExtractor;
@@ -45,13 +47,13 @@ public final class WindbgCapture {
         SessionKeys keys = SessionKeys.of(key);
         for (var frame : CaptureReader.read(SharedFiles.windbgCapture())) {
             CapturedUdp udp = UdpExtractor.extract(frame).orElseThrow();
-            OpenOutcome outcome = crypto.open(keys, udp.payload());
+            OpenOutcome outcome = crypto.open(keys, ByteBuffer.wrap(udp.payload()));
             capture.entries.add(new Entry(udp, outcome, keys));
             if (outcome instanceof OpenOutcome.Opened opened && opened.datagram().channel() == Channel.CONTROL
                     && capture.dataKey == null
                     && ControlMessage.decode(opened.datagram().body()).isOk()
                     && ControlMessage.decode(opened.datagram().body()).orElseThrow() instanceof ControlResponse) {
-                capture.dataKey = DataKey.derive(key, opened.datagram().body());
+                capture.dataKey = DataKey.derive(key, WireBytes.toArray(opened.datagram().body()));
                 keys = keys.withDataKey(capture.dataKey);
             }
         }
