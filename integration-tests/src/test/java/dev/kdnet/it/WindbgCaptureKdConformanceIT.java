@@ -1,5 +1,7 @@
 package dev.kdnet.it;
 
+import java.nio.ByteBuffer;
+import dev.kdnet.protocol.WireBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdnet.protocol.Decoded;
@@ -95,17 +97,17 @@ class WindbgCaptureKdConformanceIT {
     void everyDataPayloadDecodesWithTheLayoutOfItsTypeAndReEncodesExactly() {
         Map<String, Integer> kinds = new LinkedHashMap<>();
         for (KdPacket p : packets().stream().filter(p -> !p.isControl()).toList()) {
-            byte[] payload = p.payload();
+            byte[] payload = WireBytes.toArray(p.payload());
             byte[] reencoded;
             if (p.type().equals(KdPacketType.STATE_MANIPULATE)) {
-                reencoded = ManipulateState64.decode(payload).orElseThrow().encode();
+                reencoded = ManipulateState64.decode(ByteBuffer.wrap(payload)).orElseThrow().encode();
             } else if (p.type().equals(KdPacketType.STATE_CHANGE64)) {
-                reencoded = StateChange64.decode(payload).orElseThrow().encode();
+                reencoded = StateChange64.decode(ByteBuffer.wrap(payload)).orElseThrow().encode();
             } else if (p.type().equals(KdPacketType.DEBUG_IO)) {
-                reencoded = DebugIo.decode(payload).orElseThrow().encode();
+                reencoded = DebugIo.decode(ByteBuffer.wrap(payload)).orElseThrow().encode();
             } else {
                 assertThat(p.type()).isEqualTo(KdPacketType.FILE_IO);
-                reencoded = FileIo.decode(payload).orElseThrow().encode();
+                reencoded = FileIo.decode(ByteBuffer.wrap(payload)).orElseThrow().encode();
             }
             assertThat(reencoded).isEqualTo(payload);
             kinds.merge(p.type().name(), 1, Integer::sum);

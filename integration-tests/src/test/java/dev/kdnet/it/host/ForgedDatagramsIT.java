@@ -1,5 +1,7 @@
 package dev.kdnet.it.host;
 
+import java.nio.ByteBuffer;
+import dev.kdnet.protocol.WireBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -80,7 +82,7 @@ class ForgedDatagramsIT {
         /** The session's keys, from the host's response the relay saw (the data key is SHA-256(K || response)). */
         SessionKeys keys() {
             byte[] response = on(Channel.CONTROL, relay.towardsTarget()).get(0);
-            return ROOT.withDataKey(DataKey.derive(DebuggerAttachIT.KEY, opened(ROOT, response).body()));
+            return ROOT.withDataKey(DataKey.derive(DebuggerAttachIT.KEY, WireBytes.toArray(opened(ROOT, response).body())));
         }
 
         /** The pokes the target sent so far, waiting until there are {@code count}. */
@@ -228,7 +230,7 @@ class ForgedDatagramsIT {
 
     /** The datagram {@code wire} opened with {@code keys}; fails the test if it does not open. */
     private static Datagram opened(SessionKeys keys, byte[] wire) {
-        OpenOutcome outcome = new DatagramCrypto().open(keys, wire);
+        OpenOutcome outcome = new DatagramCrypto().open(keys, ByteBuffer.wrap(wire));
         assertThat(outcome).isInstanceOf(OpenOutcome.Opened.class);
         return ((OpenOutcome.Opened) outcome).datagram();
     }

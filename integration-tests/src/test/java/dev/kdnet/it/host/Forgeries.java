@@ -1,5 +1,6 @@
 package dev.kdnet.it.host;
 
+import java.nio.ByteBuffer;
 import dev.kdnet.protocol.control.ControlResponse;
 import dev.kdnet.protocol.datagram.Datagram;
 import dev.kdnet.protocol.datagram.DatagramCrypto;
@@ -146,7 +147,7 @@ final class Forgeries {
     }
 
     private Datagram open(byte[] recorded) {
-        if (crypto.open(keys, recorded) instanceof OpenOutcome.Opened opened) {
+        if (crypto.open(keys, ByteBuffer.wrap(recorded)) instanceof OpenOutcome.Opened opened) {
             return opened.datagram();
         }
         throw new IllegalArgumentException("a recorded datagram does not open with the session's keys");

@@ -1,5 +1,6 @@
 package dev.kdnet.host.decode;
 
+import java.nio.ByteBuffer;
 import dev.kdnet.protocol.Decoded;
 import dev.kdnet.protocol.dbgkd.DebugIo;
 import dev.kdnet.protocol.dbgkd.FileIo;
@@ -14,7 +15,7 @@ final class PayloadDescriber {
     }
 
     /** The payload's fields; malformed if the payload is too short for its type's structure. */
-    static Decoded<List<Field>> describe(KdPacketType type, byte[] payload) {
+    static Decoded<List<Field>> describe(KdPacketType type, ByteBuffer payload) {
         if (type.equals(KdPacketType.STATE_MANIPULATE)) {
             return ManipulateState64.decode(payload).map(ManipulateDescriber::fields);
         }

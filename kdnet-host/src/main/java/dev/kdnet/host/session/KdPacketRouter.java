@@ -1,5 +1,6 @@
 package dev.kdnet.host.session;
 
+import java.nio.ByteBuffer;
 import dev.kdnet.protocol.Decoded;
 import dev.kdnet.protocol.dbgkd.DebugIo;
 import dev.kdnet.protocol.dbgkd.FileIo;
@@ -37,7 +38,7 @@ final class KdPacketRouter implements KdLink.Listener {
     @Override
     public void onPacket(KdPacket packet) {
         KdPacketType type = packet.type();
-        byte[] payload = packet.payload();
+        ByteBuffer payload = packet.payload();
         if (type.equals(KdPacketType.STATE_CHANGE64)) {
             deliver(StateChange64.decode(payload), change -> {
                 stopped.run();

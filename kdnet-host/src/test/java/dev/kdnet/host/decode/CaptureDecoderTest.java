@@ -82,6 +82,6 @@ class CaptureDecoderTest {
     }
 
     private byte[] seal(SessionKeys keys, Channel channel, long sequence, Direction direction, byte[] body) {
-        return crypto.seal(keys, new Datagram(4, channel, sequence, direction, body));
+        return crypto.seal(keys, Datagram.of(4, channel, sequence, direction, body));
     }
 }

@@ -1,6 +1,6 @@
 package dev.kdnet.sim.kernel;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import java.util.Set;
 import java.util.function.IntToLongFunction;
 
@@ -31,11 +31,11 @@ final class InterruptDescriptorTable {
         for (int vector = 0; vector < VECTORS; vector++) {
             int at = vector * GATE_SIZE;
             long target = handler.applyAsLong(vector);
-            LittleEndian.putU16(idt, at, (int) target);
-            LittleEndian.putU16(idt, at + 2, GlobalDescriptorTable.KERNEL_CODE);
-            LittleEndian.putU8(idt, at + 5, USER_VECTORS.contains(vector) ? USER_GATE : KERNEL_GATE);
-            LittleEndian.putU16(idt, at + 6, (int) (target >>> 16));
-            LittleEndian.putU32(idt, at + 8, (int) (target >>> 32));
+            WireBytes.wrap(idt).putShort(at, (short) ((int) target));
+            WireBytes.wrap(idt).putShort(at + 2, (short) GlobalDescriptorTable.KERNEL_CODE);
+            WireBytes.wrap(idt).put(at + 5, (byte) (USER_VECTORS.contains(vector) ? USER_GATE : KERNEL_GATE));
+            WireBytes.wrap(idt).putShort(at + 6, (short) ((int) (target >>> 16)));
+            WireBytes.wrap(idt).putInt(at + 8, (int) (target >>> 32));
         }
         return idt;
     }

@@ -1,6 +1,6 @@
 package dev.kdnet.sim.kernel;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -84,54 +84,54 @@ record PeImageHeaders(long imageBase, int sizeOfImage, int entryPointRva, int ti
     private static void writeDosHeader(byte[] page) {
         page[0] = 'M';
         page[1] = 'Z';
-        LittleEndian.putU16(page, 0x02, 0x90);
-        LittleEndian.putU16(page, 0x04, 3);
-        LittleEndian.putU16(page, 0x08, 4);
-        LittleEndian.putU16(page, 0x0C, 0xFFFF);
-        LittleEndian.putU16(page, 0x10, 0xB8);
-        LittleEndian.putU16(page, 0x18, DOS_STUB);
-        LittleEndian.putU32(page, E_LFANEW, NT_HEADERS);
+        WireBytes.wrap(page).putShort(0x02, (short) 0x90);
+        WireBytes.wrap(page).putShort(0x04, (short) 3);
+        WireBytes.wrap(page).putShort(0x08, (short) 4);
+        WireBytes.wrap(page).putShort(0x0C, (short) 0xFFFF);
+        WireBytes.wrap(page).putShort(0x10, (short) 0xB8);
+        WireBytes.wrap(page).putShort(0x18, (short) DOS_STUB);
+        WireBytes.wrap(page).putInt(E_LFANEW, NT_HEADERS);
         System.arraycopy(DOS_STUB_CODE, 0, page, DOS_STUB, DOS_STUB_CODE.length);
         byte[] text = DOS_STUB_TEXT.getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(text, 0, page, DOS_STUB + DOS_STUB_CODE.length, text.length);
     }
 
     private void writeFileHeader(byte[] page) {
-        LittleEndian.putU16(page, FILE_HEADER, MACHINE_AMD64);
-        LittleEndian.putU16(page, FILE_HEADER + 2, sections.size());
-        LittleEndian.putU32(page, FILE_HEADER + 4, timeDateStamp);
-        LittleEndian.putU16(page, FILE_HEADER + 16, OPTIONAL_HEADER_SIZE);
-        LittleEndian.putU16(page, FILE_HEADER + 18, EXECUTABLE_IMAGE | LARGE_ADDRESS_AWARE | (dll ? FILE_DLL : 0));
+        WireBytes.wrap(page).putShort(FILE_HEADER, (short) MACHINE_AMD64);
+        WireBytes.wrap(page).putShort(FILE_HEADER + 2, (short) (sections.size()));
+        WireBytes.wrap(page).putInt(FILE_HEADER + 4, timeDateStamp);
+        WireBytes.wrap(page).putShort(FILE_HEADER + 16, (short) OPTIONAL_HEADER_SIZE);
+        WireBytes.wrap(page).putShort(FILE_HEADER + 18, (short) (EXECUTABLE_IMAGE | LARGE_ADDRESS_AWARE | (dll ? FILE_DLL : 0)));
     }
 
     private void writeOptionalHeader(byte[] page) {
         int o = OPTIONAL_HEADER;
-        LittleEndian.putU16(page, o, MAGIC_PE32_PLUS);
-        LittleEndian.putU8(page, o + 0x02, 14);
-        LittleEndian.putU8(page, o + 0x03, 20);
-        LittleEndian.putU32(page, o + 0x04, sumOfSizes(true));
-        LittleEndian.putU32(page, o + 0x08, sumOfSizes(false));
-        LittleEndian.putU32(page, o + 0x10, entryPointRva);
-        LittleEndian.putU32(page, o + 0x14, sections.stream().filter(PeSection::isCode)
+        WireBytes.wrap(page).putShort(o, (short) MAGIC_PE32_PLUS);
+        WireBytes.wrap(page).put(o + 0x02, (byte) 14);
+        WireBytes.wrap(page).put(o + 0x03, (byte) 20);
+        WireBytes.wrap(page).putInt(o + 0x04, sumOfSizes(true));
+        WireBytes.wrap(page).putInt(o + 0x08, sumOfSizes(false));
+        WireBytes.wrap(page).putInt(o + 0x10, entryPointRva);
+        WireBytes.wrap(page).putInt(o + 0x14, sections.stream().filter(PeSection::isCode)
                 .mapToInt(PeSection::virtualAddress).findFirst().orElse(0));
-        LittleEndian.putU64(page, o + 0x18, imageBase);
-        LittleEndian.putU32(page, o + 0x20, PhysicalMemory.PAGE_SIZE);
-        LittleEndian.putU32(page, o + 0x24, PhysicalMemory.PAGE_SIZE);
-        LittleEndian.putU16(page, o + 0x28, WINDOWS_10);
-        LittleEndian.putU16(page, o + 0x2C, WINDOWS_10);
-        LittleEndian.putU16(page, o + 0x30, WINDOWS_10);
-        LittleEndian.putU32(page, o + 0x38, sizeOfImage);
-        LittleEndian.putU32(page, o + 0x3C, SIZE);
-        LittleEndian.putU16(page, o + 0x44, SUBSYSTEM_NATIVE);
-        LittleEndian.putU16(page, o + 0x46, DLL_CHARACTERISTICS);
-        LittleEndian.putU64(page, o + 0x48, 0x8_0000);
-        LittleEndian.putU64(page, o + 0x50, 0x1000);
-        LittleEndian.putU64(page, o + 0x58, 0x10_0000);
-        LittleEndian.putU64(page, o + 0x60, 0x1000);
-        LittleEndian.putU32(page, o + 0x6C, DATA_DIRECTORY_COUNT);
+        WireBytes.wrap(page).putLong(o + 0x18, imageBase);
+        WireBytes.wrap(page).putInt(o + 0x20, PhysicalMemory.PAGE_SIZE);
+        WireBytes.wrap(page).putInt(o + 0x24, PhysicalMemory.PAGE_SIZE);
+        WireBytes.wrap(page).putShort(o + 0x28, (short) WINDOWS_10);
+        WireBytes.wrap(page).putShort(o + 0x2C, (short) WINDOWS_10);
+        WireBytes.wrap(page).putShort(o + 0x30, (short) WINDOWS_10);
+        WireBytes.wrap(page).putInt(o + 0x38, sizeOfImage);
+        WireBytes.wrap(page).putInt(o + 0x3C, SIZE);
+        WireBytes.wrap(page).putShort(o + 0x44, (short) SUBSYSTEM_NATIVE);
+        WireBytes.wrap(page).putShort(o + 0x46, (short) DLL_CHARACTERISTICS);
+        WireBytes.wrap(page).putLong(o + 0x48, 0x8_0000);
+        WireBytes.wrap(page).putLong(o + 0x50, 0x1000);
+        WireBytes.wrap(page).putLong(o + 0x58, 0x10_0000);
+        WireBytes.wrap(page).putLong(o + 0x60, 0x1000);
+        WireBytes.wrap(page).putInt(o + 0x6C, DATA_DIRECTORY_COUNT);
         int debug = DATA_DIRECTORIES + DEBUG_DIRECTORY_INDEX * 8;
-        LittleEndian.putU32(page, debug, debugDirectoryRva);
-        LittleEndian.putU32(page, debug + 4, debugDirectorySize);
+        WireBytes.wrap(page).putInt(debug, debugDirectoryRva);
+        WireBytes.wrap(page).putInt(debug + 4, debugDirectorySize);
     }
 
     private int sumOfSizes(boolean code) {
@@ -141,10 +141,10 @@ record PeImageHeaders(long imageBase, int sizeOfImage, int entryPointRva, int ti
     private static void writeSectionHeader(byte[] page, int at, PeSection section) {
         byte[] name = section.name().getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(name, 0, page, at, name.length);
-        LittleEndian.putU32(page, at + 8, section.size());
-        LittleEndian.putU32(page, at + 12, section.virtualAddress());
-        LittleEndian.putU32(page, at + 16, section.size());
-        LittleEndian.putU32(page, at + 20, section.virtualAddress());
-        LittleEndian.putU32(page, at + 36, section.characteristics());
+        WireBytes.wrap(page).putInt(at + 8, section.size());
+        WireBytes.wrap(page).putInt(at + 12, section.virtualAddress());
+        WireBytes.wrap(page).putInt(at + 16, section.size());
+        WireBytes.wrap(page).putInt(at + 20, section.virtualAddress());
+        WireBytes.wrap(page).putInt(at + 36, section.characteristics());
     }
 }

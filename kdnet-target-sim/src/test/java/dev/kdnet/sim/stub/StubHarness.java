@@ -1,5 +1,6 @@
 package dev.kdnet.sim.stub;
 
+import java.nio.ByteBuffer;
 import dev.kdnet.protocol.dbgkd.DebugIo;
 import dev.kdnet.protocol.dbgkd.ManipulateState64;
 import dev.kdnet.protocol.dbgkd.StateChange64;
@@ -33,7 +34,7 @@ final class StubHarness {
                 body -> clock.schedule(() -> stub.receive(body), 0), new KdLink.Listener() {
                     @Override
                     public void onPacket(KdPacket packet) {
-                        byte[] payload = packet.payload();
+                        ByteBuffer payload = packet.payload();
                         if (packet.type().equals(KdPacketType.STATE_MANIPULATE)) {
                             replies.add(ManipulateState64.decode(payload).orElseThrow());
                         } else if (packet.type().equals(KdPacketType.STATE_CHANGE64)) {
