@@ -1,10 +1,9 @@
 package dev.kdnet.it;
 
-import java.nio.ByteBuffer;
-import dev.kdnet.protocol.WireBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.datagram.Channel;
 import dev.kdnet.protocol.dbgkd.DebugIo;
 import dev.kdnet.protocol.dbgkd.FileIo;
@@ -18,6 +17,7 @@ import dev.kdnet.protocol.kd.KdPacketType;
 import dev.kdnet.protocol.kd.UnusedHello;
 import dev.kdnet.protocol.testing.SharedFiles;
 import dev.kdnet.protocol.testing.WindbgCapture;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.kdnet.protocol;
 
-import java.nio.ByteBuffer;
 import dev.kdnet.protocol.dbgkd.BusData;
 import dev.kdnet.protocol.dbgkd.CommandString;
 import dev.kdnet.protocol.dbgkd.ContextEx;
@@ -24,6 +23,7 @@ import dev.kdnet.protocol.dbgkd.StateChange64;
 import dev.kdnet.protocol.dbgkd.WriteBreakPoint;
 import dev.kdnet.protocol.dbgkd.X64Context;
 import dev.kdnet.protocol.kd.KdPacket;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.Function;
 

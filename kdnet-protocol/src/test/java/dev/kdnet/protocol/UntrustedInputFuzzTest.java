@@ -1,9 +1,8 @@
 package dev.kdnet.protocol;
 
-import java.nio.ByteBuffer;
-import dev.kdnet.protocol.WireBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.control.ControlMessage;
 import dev.kdnet.protocol.datagram.Channel;
 import dev.kdnet.protocol.datagram.Datagram;
@@ -20,6 +19,7 @@ import dev.kdnet.protocol.link.KdLinkConfig;
 import dev.kdnet.protocol.link.KdRole;
 import dev.kdnet.protocol.testing.FuzzDatagrams;
 import dev.kdnet.protocol.testing.ManualScheduler;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;

@@ -1,7 +1,5 @@
 package dev.kdnet.it.host;
 
-import java.nio.ByteBuffer;
-import dev.kdnet.protocol.WireBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,6 +10,7 @@ import dev.kdnet.host.api.EventSubscription;
 import dev.kdnet.host.session.SessionStats;
 import dev.kdnet.host.shell.Shell;
 import dev.kdnet.it.host.Forgeries.Injection;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.control.ControlMessage;
 import dev.kdnet.protocol.control.Poke;
 import dev.kdnet.protocol.datagram.Channel;
@@ -30,6 +29,7 @@ import dev.kdnet.sim.nic.AgentStats;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumMap;

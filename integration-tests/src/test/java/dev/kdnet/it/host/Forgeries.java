@@ -1,6 +1,5 @@
 package dev.kdnet.it.host;
 
-import java.nio.ByteBuffer;
 import dev.kdnet.protocol.control.ControlResponse;
 import dev.kdnet.protocol.datagram.Datagram;
 import dev.kdnet.protocol.datagram.DatagramCrypto;
@@ -9,6 +8,7 @@ import dev.kdnet.protocol.datagram.SessionKeys;
 import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.key.KdnetKey;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;

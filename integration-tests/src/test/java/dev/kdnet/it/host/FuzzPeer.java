@@ -1,7 +1,7 @@
 package dev.kdnet.it.host;
 
-import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.control.ControlMessage;
 import dev.kdnet.protocol.control.ControlResponse;
 import dev.kdnet.protocol.control.EmptyControl;

@@ -1,8 +1,7 @@
 package dev.kdnet.it.sim;
 
-import java.nio.ByteBuffer;
-import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.control.ControlMessage;
 import dev.kdnet.protocol.control.ControlResponse;
 import dev.kdnet.protocol.control.Poke;
@@ -33,6 +32,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.BlockingQueue;

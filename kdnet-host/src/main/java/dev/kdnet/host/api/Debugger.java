@@ -1,12 +1,11 @@
 package dev.kdnet.host.api;
 
-import dev.kdnet.protocol.WireBytes;
-import java.nio.ByteBuffer;
 import dev.kdnet.host.session.PokeDecision;
 import dev.kdnet.host.session.SessionListener;
 import dev.kdnet.host.session.SessionStats;
 import dev.kdnet.host.session.SilenceDiagnosis;
 import dev.kdnet.host.session.TargetSession;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.dbgkd.ContextEx;
 import dev.kdnet.protocol.dbgkd.Continue2Request;
 import dev.kdnet.protocol.dbgkd.DebugIo;
@@ -25,6 +24,7 @@ import dev.kdnet.protocol.dbgkd.X64Register;
 import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.kd.KdPacketType;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

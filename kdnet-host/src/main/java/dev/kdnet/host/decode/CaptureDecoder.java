@@ -1,8 +1,7 @@
 package dev.kdnet.host.decode;
 
-import java.nio.ByteBuffer;
-import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.capture.CapturedFrame;
 import dev.kdnet.protocol.capture.CapturedUdp;
 import dev.kdnet.protocol.capture.UdpExtractor;
@@ -13,9 +12,10 @@ import dev.kdnet.protocol.datagram.Datagram;
 import dev.kdnet.protocol.datagram.DatagramCrypto;
 import dev.kdnet.protocol.datagram.OpenOutcome;
 import dev.kdnet.protocol.datagram.SessionKeys;
+import dev.kdnet.protocol.kd.KdBody;
 import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.key.KdnetKey;
-import dev.kdnet.protocol.kd.KdBody;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

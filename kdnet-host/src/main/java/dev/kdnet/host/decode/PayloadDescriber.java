@@ -1,12 +1,12 @@
 package dev.kdnet.host.decode;
 
-import java.nio.ByteBuffer;
 import dev.kdnet.protocol.Decoded;
 import dev.kdnet.protocol.dbgkd.DebugIo;
 import dev.kdnet.protocol.dbgkd.FileIo;
 import dev.kdnet.protocol.dbgkd.ManipulateState64;
 import dev.kdnet.protocol.dbgkd.StateChange64;
 import dev.kdnet.protocol.kd.KdPacketType;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /** Picks the describer for a KD data packet's payload by packet type; other types have no payload fields. */

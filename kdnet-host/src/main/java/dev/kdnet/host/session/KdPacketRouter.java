@@ -1,6 +1,5 @@
 package dev.kdnet.host.session;
 
-import java.nio.ByteBuffer;
 import dev.kdnet.protocol.Decoded;
 import dev.kdnet.protocol.dbgkd.DebugIo;
 import dev.kdnet.protocol.dbgkd.FileIo;
@@ -11,6 +10,7 @@ import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.kd.KdPacketType;
 import dev.kdnet.protocol.link.KdLink;
 import dev.kdnet.protocol.link.RetransmitLog;
+import java.nio.ByteBuffer;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;

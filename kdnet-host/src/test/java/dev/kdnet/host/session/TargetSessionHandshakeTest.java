@@ -1,9 +1,8 @@
 package dev.kdnet.host.session;
 
-import java.nio.ByteBuffer;
-import dev.kdnet.protocol.WireBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.control.Endpoint;
 import dev.kdnet.protocol.control.Poke;
 import dev.kdnet.protocol.datagram.Channel;
@@ -21,6 +20,7 @@ import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;

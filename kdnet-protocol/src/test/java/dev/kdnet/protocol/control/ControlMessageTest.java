@@ -1,6 +1,5 @@
 package dev.kdnet.protocol.control;
 
-import java.nio.ByteBuffer;
 import static dev.kdnet.protocol.testing.Hex.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +7,7 @@ import dev.kdnet.protocol.Decoded;
 import dev.kdnet.protocol.testing.Hex;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,12 @@
 package dev.kdnet.protocol.datagram;
 
-import java.nio.ByteBuffer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.protocol.testing.Hex;
 import dev.kdnet.protocol.testing.ReferenceCrypto;
+import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

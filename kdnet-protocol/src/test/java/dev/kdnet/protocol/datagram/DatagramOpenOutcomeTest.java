@@ -1,6 +1,5 @@
 package dev.kdnet.protocol.datagram;
 
-import java.nio.ByteBuffer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.protocol.testing.ReferenceCrypto;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,13 @@
 package dev.kdnet.protocol.datagram;
 
-import java.nio.ByteBuffer;
-import dev.kdnet.protocol.WireBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.protocol.testing.Hex;
-import dev.kdnet.protocol.testing.KdnetVectors;
 import dev.kdnet.protocol.testing.KdnetVectors.Vector;
+import dev.kdnet.protocol.testing.KdnetVectors;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;

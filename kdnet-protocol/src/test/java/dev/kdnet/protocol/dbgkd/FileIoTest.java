@@ -1,12 +1,12 @@
 package dev.kdnet.protocol.dbgkd;
 
-import java.nio.ByteBuffer;
 import static dev.kdnet.protocol.dbgkd.UnionViewProperties.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kdnet.protocol.Decoded;
 import dev.kdnet.protocol.testing.Hex;
+import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

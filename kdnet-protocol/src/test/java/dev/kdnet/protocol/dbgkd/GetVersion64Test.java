@@ -1,12 +1,12 @@
 package dev.kdnet.protocol.dbgkd;
 
-import dev.kdnet.protocol.WireBytes;
-import java.nio.ByteBuffer;
 import static dev.kdnet.protocol.dbgkd.UnionViewProperties.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.testing.Hex;
+import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
 /** DBGKD_GET_VERSION64 (kd-protocol §3.3) against the real boot-debugger reply and the Win 8.1 union. */

@@ -1,8 +1,8 @@
 package dev.kdnet.protocol.dbgkd;
 
-import java.nio.ByteBuffer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,5 @@
 package dev.kdnet.protocol.dbgkd;
 
-import java.nio.ByteBuffer;
-import java.nio.ReadOnlyBufferException;
 import static dev.kdnet.protocol.dbgkd.UnionViewProperties.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kdnet.protocol.Decoded;
 import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.testing.Hex;
+import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

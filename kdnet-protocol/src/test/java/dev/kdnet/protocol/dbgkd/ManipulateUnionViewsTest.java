@@ -1,13 +1,13 @@
 package dev.kdnet.protocol.dbgkd;
 
-import dev.kdnet.protocol.WireBytes;
-import java.nio.ByteBuffer;
 import static dev.kdnet.protocol.dbgkd.UnionViewProperties.check;
 import static dev.kdnet.protocol.dbgkd.UnionViewProperties.counting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.testing.Hex;
+import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,13 @@
 package dev.kdnet.protocol.dbgkd;
 
-import dev.kdnet.protocol.WireBytes;
-import java.nio.ByteBuffer;
 import static dev.kdnet.protocol.dbgkd.UnionViewProperties.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.testing.Hex;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.SplittableRandom;

@@ -1,10 +1,10 @@
 package dev.kdnet.protocol.dbgkd;
 
-import java.nio.ByteBuffer;
 import static dev.kdnet.protocol.dbgkd.UnionViewProperties.check;
 import static dev.kdnet.protocol.dbgkd.UnionViewProperties.counting;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

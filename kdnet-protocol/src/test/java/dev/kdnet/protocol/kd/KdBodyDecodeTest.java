@@ -1,13 +1,13 @@
 package dev.kdnet.protocol.kd;
 
-import java.nio.ByteBuffer;
-import dev.kdnet.protocol.WireBytes;
 import static dev.kdnet.protocol.testing.Hex.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.testing.Hex;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

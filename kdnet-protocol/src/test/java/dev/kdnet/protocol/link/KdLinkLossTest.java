@@ -1,6 +1,5 @@
 package dev.kdnet.protocol.link;
 
-import java.nio.ByteBuffer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdnet.protocol.WireBytes;
@@ -9,6 +8,7 @@ import dev.kdnet.protocol.dbgkd.FileIo;
 import dev.kdnet.protocol.dbgkd.StateChange64;
 import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.kd.KdPacketType;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.kdnet.protocol.netty;
 
-import dev.kdnet.protocol.WireBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.datagram.DatagramCrypto;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -13,9 +13,9 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.socket.DatagramPacket;
-import java.nio.ByteBuffer;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;

@@ -1,6 +1,5 @@
 package dev.kdnet.protocol.testing;
 
-import java.nio.ByteBuffer;
 import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.control.ControlResponse;
 import dev.kdnet.protocol.control.EmptyControl;
@@ -23,6 +22,7 @@ import dev.kdnet.protocol.link.KdRole;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;

@@ -1,6 +1,5 @@
 package dev.kdnet.protocol.testing;
 
-import java.nio.ByteBuffer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdnet.protocol.datagram.Channel;
@@ -10,6 +9,7 @@ import dev.kdnet.protocol.datagram.OpenOutcome;
 import dev.kdnet.protocol.datagram.SessionKeys;
 import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.key.KdnetKey;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

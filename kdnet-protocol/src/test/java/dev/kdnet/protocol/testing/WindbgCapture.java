@@ -1,6 +1,5 @@
 package dev.kdnet.protocol.testing;
 
-import java.nio.ByteBuffer;
 import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.capture.CaptureReader;
 import dev.kdnet.protocol.capture.CapturedUdp;
@@ -15,6 +14,7 @@ import dev.kdnet.protocol.datagram.SessionKeys;
 import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.key.KdnetKey;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package dev.kdnet.sim.nic;
 
-import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.AddressText;
 import dev.kdnet.protocol.Decoded;
 import dev.kdnet.protocol.LogRateLimit;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.control.ControlMessage;
 import dev.kdnet.protocol.control.ControlResponse;
 import dev.kdnet.protocol.control.EmptyControl;

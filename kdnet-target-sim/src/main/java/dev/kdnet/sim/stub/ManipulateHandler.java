@@ -1,9 +1,8 @@
 package dev.kdnet.sim.stub;
 
-import java.nio.ByteBuffer;
 import dev.kdnet.protocol.WireBytes;
-import dev.kdnet.protocol.dbgkd.Continue2Request;
 import dev.kdnet.protocol.dbgkd.ContextEx;
+import dev.kdnet.protocol.dbgkd.Continue2Request;
 import dev.kdnet.protocol.dbgkd.FillMemory;
 import dev.kdnet.protocol.dbgkd.IoSpaceTransfer;
 import dev.kdnet.protocol.dbgkd.KSpecialRegister;
@@ -20,6 +19,7 @@ import dev.kdnet.protocol.dbgkd.WriteBreakPoint;
 import dev.kdnet.protocol.dbgkd.X64Context;
 import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.sim.kernel.SimulatedKernel;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.OptionalInt;

@@ -1,5 +1,8 @@
 package dev.kdnet.sim.nic;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.kdnet.protocol.control.EmptyControl;
 import dev.kdnet.protocol.control.Endpoint;
 import dev.kdnet.protocol.control.Poke;
@@ -15,8 +18,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The agent's pokes over real loopback sockets, before any host answers. */
 @Timeout(30)

@@ -1,6 +1,5 @@
 package dev.kdnet.sim.nic;
 
-import java.nio.ByteBuffer;
 import dev.kdnet.protocol.control.ControlMessage;
 import dev.kdnet.protocol.control.ControlResponse;
 import dev.kdnet.protocol.control.Poke;
@@ -20,6 +19,7 @@ import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;

@@ -1,6 +1,5 @@
 package dev.kdnet.sim.stub;
 
-import java.nio.ByteBuffer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdnet.protocol.Decoded;
@@ -16,6 +15,7 @@ import dev.kdnet.protocol.kd.KdPacketType;
 import dev.kdnet.protocol.testing.WindbgCapture;
 import dev.kdnet.sim.kernel.KernelConfig;
 import dev.kdnet.sim.kernel.SimulatedKernel;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;

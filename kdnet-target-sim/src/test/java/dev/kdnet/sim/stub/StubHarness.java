@@ -1,6 +1,5 @@
 package dev.kdnet.sim.stub;
 
-import java.nio.ByteBuffer;
 import dev.kdnet.protocol.dbgkd.DebugIo;
 import dev.kdnet.protocol.dbgkd.ManipulateState64;
 import dev.kdnet.protocol.dbgkd.StateChange64;
@@ -11,6 +10,7 @@ import dev.kdnet.protocol.link.KdLinkConfig;
 import dev.kdnet.protocol.link.KdRole;
 import dev.kdnet.protocol.testing.ManualScheduler;
 import dev.kdnet.sim.kernel.KernelConfig;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
