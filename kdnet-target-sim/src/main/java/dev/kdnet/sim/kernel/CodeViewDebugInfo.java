@@ -1,6 +1,7 @@
 package dev.kdnet.sim.kernel;
 
 import dev.kdnet.protocol.WireBytes;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -26,9 +27,10 @@ record CodeViewDebugInfo(UUID guid, int age, String pdbName) {
         byte[] bytes = new byte[24 + name.length];
         WireBytes.wrap(bytes).putInt(0, RSDS);
         long high = guid.getMostSignificantBits();
-        WireBytes.wrap(bytes).putInt(4, (int) (high >>> 32));
-        WireBytes.wrap(bytes).putShort(8, (short) ((int) (high >>> 16)));
-        WireBytes.wrap(bytes).putShort(10, (short) ((int) high));
+        ByteBuffer bytesBuffer = WireBytes.wrap(bytes);
+        bytesBuffer.putInt(4, (int) (high >>> 32));
+        bytesBuffer.putShort(8, (short) ((int) (high >>> 16)));
+        bytesBuffer.putShort(10, (short) ((int) high));
         for (int i = 0; i < 8; i++) {
             bytes[12 + i] = (byte) (guid.getLeastSignificantBits() >>> (56 - 8 * i));
         }
@@ -40,11 +42,12 @@ record CodeViewDebugInfo(UUID guid, int age, String pdbName) {
     /** The directory entry for a record of {@link #record()}'s length at {@code recordRva} (file offset = RVA). */
     byte[] directoryEntry(int timeDateStamp, int recordRva) {
         byte[] entry = new byte[DIRECTORY_ENTRY_SIZE];
-        WireBytes.wrap(entry).putInt(4, timeDateStamp);
-        WireBytes.wrap(entry).putInt(12, TYPE_CODEVIEW);
-        WireBytes.wrap(entry).putInt(16, record().length);
-        WireBytes.wrap(entry).putInt(20, recordRva);
-        WireBytes.wrap(entry).putInt(24, recordRva);
+        ByteBuffer entryBuffer = WireBytes.wrap(entry);
+        entryBuffer.putInt(4, timeDateStamp);
+        entryBuffer.putInt(12, TYPE_CODEVIEW);
+        entryBuffer.putInt(16, record().length);
+        entryBuffer.putInt(20, recordRva);
+        entryBuffer.putInt(24, recordRva);
         return entry;
     }
 

@@ -1,6 +1,7 @@
 package dev.kdnet.sim.kernel;
 
 import dev.kdnet.protocol.WireBytes;
+import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.function.IntToLongFunction;
 
@@ -31,11 +32,12 @@ final class InterruptDescriptorTable {
         for (int vector = 0; vector < VECTORS; vector++) {
             int at = vector * GATE_SIZE;
             long target = handler.applyAsLong(vector);
-            WireBytes.wrap(idt).putShort(at, (short) ((int) target));
-            WireBytes.wrap(idt).putShort(at + 2, (short) GlobalDescriptorTable.KERNEL_CODE);
-            WireBytes.wrap(idt).put(at + 5, (byte) (USER_VECTORS.contains(vector) ? USER_GATE : KERNEL_GATE));
-            WireBytes.wrap(idt).putShort(at + 6, (short) ((int) (target >>> 16)));
-            WireBytes.wrap(idt).putInt(at + 8, (int) (target >>> 32));
+            ByteBuffer idtBuffer = WireBytes.wrap(idt);
+            idtBuffer.putShort(at, (short) ((int) target));
+            idtBuffer.putShort(at + 2, (short) GlobalDescriptorTable.KERNEL_CODE);
+            idtBuffer.put(at + 5, (byte) (USER_VECTORS.contains(vector) ? USER_GATE : KERNEL_GATE));
+            idtBuffer.putShort(at + 6, (short) ((int) (target >>> 16)));
+            idtBuffer.putInt(at + 8, (int) (target >>> 32));
         }
         return idt;
     }

@@ -1,6 +1,7 @@
 package dev.kdnet.sim.kernel;
 
 import dev.kdnet.protocol.WireBytes;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -84,51 +85,54 @@ record PeImageHeaders(long imageBase, int sizeOfImage, int entryPointRva, int ti
     private static void writeDosHeader(byte[] page) {
         page[0] = 'M';
         page[1] = 'Z';
-        WireBytes.wrap(page).putShort(0x02, (short) 0x90);
-        WireBytes.wrap(page).putShort(0x04, (short) 3);
-        WireBytes.wrap(page).putShort(0x08, (short) 4);
-        WireBytes.wrap(page).putShort(0x0C, (short) 0xFFFF);
-        WireBytes.wrap(page).putShort(0x10, (short) 0xB8);
-        WireBytes.wrap(page).putShort(0x18, (short) DOS_STUB);
-        WireBytes.wrap(page).putInt(E_LFANEW, NT_HEADERS);
+        ByteBuffer pageBuffer = WireBytes.wrap(page);
+        pageBuffer.putShort(0x02, (short) 0x90);
+        pageBuffer.putShort(0x04, (short) 3);
+        pageBuffer.putShort(0x08, (short) 4);
+        pageBuffer.putShort(0x0C, (short) 0xFFFF);
+        pageBuffer.putShort(0x10, (short) 0xB8);
+        pageBuffer.putShort(0x18, (short) DOS_STUB);
+        pageBuffer.putInt(E_LFANEW, NT_HEADERS);
         System.arraycopy(DOS_STUB_CODE, 0, page, DOS_STUB, DOS_STUB_CODE.length);
         byte[] text = DOS_STUB_TEXT.getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(text, 0, page, DOS_STUB + DOS_STUB_CODE.length, text.length);
     }
 
     private void writeFileHeader(byte[] page) {
-        WireBytes.wrap(page).putShort(FILE_HEADER, (short) MACHINE_AMD64);
-        WireBytes.wrap(page).putShort(FILE_HEADER + 2, (short) (sections.size()));
-        WireBytes.wrap(page).putInt(FILE_HEADER + 4, timeDateStamp);
-        WireBytes.wrap(page).putShort(FILE_HEADER + 16, (short) OPTIONAL_HEADER_SIZE);
-        WireBytes.wrap(page).putShort(FILE_HEADER + 18, (short) (EXECUTABLE_IMAGE | LARGE_ADDRESS_AWARE | (dll ? FILE_DLL : 0)));
+        ByteBuffer pageBuffer = WireBytes.wrap(page);
+        pageBuffer.putShort(FILE_HEADER, (short) MACHINE_AMD64);
+        pageBuffer.putShort(FILE_HEADER + 2, (short) (sections.size()));
+        pageBuffer.putInt(FILE_HEADER + 4, timeDateStamp);
+        pageBuffer.putShort(FILE_HEADER + 16, (short) OPTIONAL_HEADER_SIZE);
+        pageBuffer.putShort(FILE_HEADER + 18, (short) (EXECUTABLE_IMAGE | LARGE_ADDRESS_AWARE | (dll ? FILE_DLL : 0)));
     }
 
     private void writeOptionalHeader(byte[] page) {
         int o = OPTIONAL_HEADER;
-        WireBytes.wrap(page).putShort(o, (short) MAGIC_PE32_PLUS);
-        WireBytes.wrap(page).put(o + 0x02, (byte) 14);
-        WireBytes.wrap(page).put(o + 0x03, (byte) 20);
-        WireBytes.wrap(page).putInt(o + 0x04, sumOfSizes(true));
-        WireBytes.wrap(page).putInt(o + 0x08, sumOfSizes(false));
-        WireBytes.wrap(page).putInt(o + 0x10, entryPointRva);
-        WireBytes.wrap(page).putInt(o + 0x14, sections.stream().filter(PeSection::isCode)
+        ByteBuffer pageBuffer = WireBytes.wrap(page);
+        pageBuffer.putShort(o, (short) MAGIC_PE32_PLUS);
+        pageBuffer.put(o + 0x02, (byte) 14);
+        pageBuffer.put(o + 0x03, (byte) 20);
+        pageBuffer.putInt(o + 0x04, sumOfSizes(true));
+        pageBuffer.putInt(o + 0x08, sumOfSizes(false));
+        pageBuffer.putInt(o + 0x10, entryPointRva);
+        pageBuffer.putInt(o + 0x14, sections.stream().filter(PeSection::isCode)
                 .mapToInt(PeSection::virtualAddress).findFirst().orElse(0));
-        WireBytes.wrap(page).putLong(o + 0x18, imageBase);
-        WireBytes.wrap(page).putInt(o + 0x20, PhysicalMemory.PAGE_SIZE);
-        WireBytes.wrap(page).putInt(o + 0x24, PhysicalMemory.PAGE_SIZE);
-        WireBytes.wrap(page).putShort(o + 0x28, (short) WINDOWS_10);
-        WireBytes.wrap(page).putShort(o + 0x2C, (short) WINDOWS_10);
-        WireBytes.wrap(page).putShort(o + 0x30, (short) WINDOWS_10);
-        WireBytes.wrap(page).putInt(o + 0x38, sizeOfImage);
-        WireBytes.wrap(page).putInt(o + 0x3C, SIZE);
-        WireBytes.wrap(page).putShort(o + 0x44, (short) SUBSYSTEM_NATIVE);
-        WireBytes.wrap(page).putShort(o + 0x46, (short) DLL_CHARACTERISTICS);
-        WireBytes.wrap(page).putLong(o + 0x48, 0x8_0000);
-        WireBytes.wrap(page).putLong(o + 0x50, 0x1000);
-        WireBytes.wrap(page).putLong(o + 0x58, 0x10_0000);
-        WireBytes.wrap(page).putLong(o + 0x60, 0x1000);
-        WireBytes.wrap(page).putInt(o + 0x6C, DATA_DIRECTORY_COUNT);
+        pageBuffer.putLong(o + 0x18, imageBase);
+        pageBuffer.putInt(o + 0x20, PhysicalMemory.PAGE_SIZE);
+        pageBuffer.putInt(o + 0x24, PhysicalMemory.PAGE_SIZE);
+        pageBuffer.putShort(o + 0x28, (short) WINDOWS_10);
+        pageBuffer.putShort(o + 0x2C, (short) WINDOWS_10);
+        pageBuffer.putShort(o + 0x30, (short) WINDOWS_10);
+        pageBuffer.putInt(o + 0x38, sizeOfImage);
+        pageBuffer.putInt(o + 0x3C, SIZE);
+        pageBuffer.putShort(o + 0x44, (short) SUBSYSTEM_NATIVE);
+        pageBuffer.putShort(o + 0x46, (short) DLL_CHARACTERISTICS);
+        pageBuffer.putLong(o + 0x48, 0x8_0000);
+        pageBuffer.putLong(o + 0x50, 0x1000);
+        pageBuffer.putLong(o + 0x58, 0x10_0000);
+        pageBuffer.putLong(o + 0x60, 0x1000);
+        pageBuffer.putInt(o + 0x6C, DATA_DIRECTORY_COUNT);
         int debug = DATA_DIRECTORIES + DEBUG_DIRECTORY_INDEX * 8;
         WireBytes.wrap(page).putInt(debug, debugDirectoryRva);
         WireBytes.wrap(page).putInt(debug + 4, debugDirectorySize);
@@ -141,10 +145,11 @@ record PeImageHeaders(long imageBase, int sizeOfImage, int entryPointRva, int ti
     private static void writeSectionHeader(byte[] page, int at, PeSection section) {
         byte[] name = section.name().getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(name, 0, page, at, name.length);
-        WireBytes.wrap(page).putInt(at + 8, section.size());
-        WireBytes.wrap(page).putInt(at + 12, section.virtualAddress());
-        WireBytes.wrap(page).putInt(at + 16, section.size());
-        WireBytes.wrap(page).putInt(at + 20, section.virtualAddress());
-        WireBytes.wrap(page).putInt(at + 36, section.characteristics());
+        ByteBuffer pageBuffer = WireBytes.wrap(page);
+        pageBuffer.putInt(at + 8, section.size());
+        pageBuffer.putInt(at + 12, section.virtualAddress());
+        pageBuffer.putInt(at + 16, section.size());
+        pageBuffer.putInt(at + 20, section.virtualAddress());
+        pageBuffer.putInt(at + 36, section.characteristics());
     }
 }
