@@ -237,7 +237,8 @@ public final class Debugger {
             reply = succeeded(call(ManipulateApi.GET_CONTEXT, cpu, MemoryTransfer.request(0, 0), new byte[0]),
                     "GetContext of CPU " + cpu);
         }
-        return X64Context.decode(ByteBuffer.wrap(java.util.Arrays.copyOf(WireBytes.toArray(reply.data()), X64Context.LENGTH))).orElseThrow();
+        return X64Context.decode(ByteBuffer.wrap(java.util.Arrays.copyOf(WireBytes.toArray(reply.data()),
+                X64Context.LENGTH))).orElseThrow();
     }
 
     /** Sets one register of {@code cpu} (GetContext, then SetContext with the new value). */

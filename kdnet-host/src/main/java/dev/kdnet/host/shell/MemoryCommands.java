@@ -95,7 +95,8 @@ final class MemoryCommands {
         long address = expression.evaluate(args.get(0));
         byte[] data = new byte[(args.size() - 1) * unit.size];
         for (int i = 1; i < args.size(); i++) {
-            WireBytes.putUnsigned(WireBytes.wrap(data), (i - 1) * unit.size, unit.size, expression.evaluate(args.get(i)));
+            WireBytes.putUnsigned(WireBytes.wrap(data), (i - 1) * unit.size, unit.size,
+                    expression.evaluate(args.get(i)));
         }
         int written = shell.debugger().writeVirtual(address, data);
         if (written != data.length) {

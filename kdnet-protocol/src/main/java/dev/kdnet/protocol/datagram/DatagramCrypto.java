@@ -95,7 +95,8 @@ public final class DatagramCrypto {
         tag(keys, wire, 0, scratch, plainLength);
         xorFirstBlock(scratch, hmac);
         try {
-            encrypt[datagram.channel().wireValue()].with(aesKey).doFinal(scratch, 0, plainLength, wire, CLEAR_HEADER_LENGTH);
+            encrypt[datagram.channel().wireValue()].with(aesKey)
+                    .doFinal(scratch, 0, plainLength, wire, CLEAR_HEADER_LENGTH);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-CBC failed on a whole number of blocks", e);
         }

@@ -76,7 +76,8 @@ public record GetVersion64(int majorVersion, int minorVersion, int protocolVersi
     public static GetVersion64 from(ByteBuffer union) {
         ByteBuffer u = ManipulateState64.requireUnion(union);
         return new GetVersion64(WireBytes.u16(u, 0), WireBytes.u16(u, 2), WireBytes.u8(u, 4), WireBytes.u8(u, 5),
-                WireBytes.u16(u, 6), WireBytes.u16(u, 8), WireBytes.u8(u, 0x0A), WireBytes.u8(u, 0x0B), WireBytes.u8(u, 0x0C),
+                WireBytes.u16(u, 6), WireBytes.u16(u, 8), WireBytes.u8(u, 0x0A), WireBytes.u8(u, 0x0B),
+                WireBytes.u8(u, 0x0C),
                 WireBytes.u8(u, 0x0D), WireBytes.u16(u, 0x0E), u.getLong(0x10), u.getLong(0x18),
                 u.getLong(0x20));
     }

@@ -36,7 +36,8 @@ final class DebuggerDataBlock {
             if (field.kind() == DebuggerDataField.Kind.ADDRESS && value == 0) {
                 throw new IllegalArgumentException("KDDEBUGGER_DATA64." + field + " needs an address");
             }
-            WireBytes.putUnsigned(WireBytes.wrap(block), field.offset(), field.size(), WireBytes.requireFits(value, field.size(), field.name()));
+            WireBytes.putUnsigned(WireBytes.wrap(block), field.offset(), field.size(),
+                    WireBytes.requireFits(value, field.size(), field.name()));
         }
         return block;
     }

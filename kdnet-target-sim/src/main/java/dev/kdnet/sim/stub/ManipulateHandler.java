@@ -117,7 +117,8 @@ final class ManipulateHandler {
     private Answer write(ManipulateState64 request, boolean physical) {
         MemoryTransfer transfer = MemoryTransfer.from(request.union());
         byte[] data = WireBytes.toArray(request.data());
-        byte[] bytes = Arrays.copyOf(data, (int) Math.min(data.length, Integer.toUnsignedLong(transfer.transferCount())));
+        byte[] bytes = Arrays.copyOf(data,
+                (int) Math.min(data.length, Integer.toUnsignedLong(transfer.transferCount())));
         int written = physical ? kernel.physical().write(transfer.targetBaseAddress(), bytes)
                 : kernel.memory().write(transfer.targetBaseAddress(), bytes);
         return reply(request.reply(status(written == Integer.toUnsignedLong(transfer.transferCount())),
@@ -147,7 +148,8 @@ final class ManipulateHandler {
         if (!validCpu(request) || data.length < X64Context.LENGTH) {
             return unsupported(request);
         }
-        kernel.setContext(request.processor(), X64Context.decode(ByteBuffer.wrap(Arrays.copyOf(data, X64Context.LENGTH)))
+        kernel.setContext(request.processor(),
+                X64Context.decode(ByteBuffer.wrap(Arrays.copyOf(data, X64Context.LENGTH)))
                 .orElseThrow());
         return reply(request.reply(NtStatus.SUCCESS));
     }
@@ -203,7 +205,8 @@ final class ManipulateHandler {
         int count = (int) Math.min(Math.min(Integer.toUnsignedLong(transfer.transferCount()), data.length),
                 KSpecialRegisters.LENGTH);
         System.arraycopy(data, 0, special, 0, count);
-        kernel.setSpecialRegisters(request.processor(), KSpecialRegisters.decode(ByteBuffer.wrap(special)).orElseThrow());
+        kernel.setSpecialRegisters(request.processor(),
+                KSpecialRegisters.decode(ByteBuffer.wrap(special)).orElseThrow());
         return reply(request.reply(NtStatus.SUCCESS, transfer.withActualBytes(count), new byte[0]));
     }
 
