@@ -3,6 +3,7 @@ package dev.kdnet.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.datagram.Channel;
 import dev.kdnet.protocol.dbgkd.DebugIo;
 import dev.kdnet.protocol.dbgkd.FileIo;
@@ -16,6 +17,7 @@ import dev.kdnet.protocol.kd.KdPacketType;
 import dev.kdnet.protocol.kd.UnusedHello;
 import dev.kdnet.protocol.testing.SharedFiles;
 import dev.kdnet.protocol.testing.WindbgCapture;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +47,7 @@ class WindbgCaptureKdConformanceIT {
                 Decoded<KdBody> body = KdBody.decode(e.datagram().body());
                 assertThat(body.isOk()).as("frame %d: %s", e.udp().frame().number(), body).isTrue();
                 assertThat(body.orElseThrow().encode()).as("frame %d re-encodes", e.udp().frame().number())
-                        .isEqualTo(e.datagram().body());
+                        .isEqualTo(WireBytes.toArray(e.datagram().body()));
                 BODIES.put(e.udp().frame().number(), body.orElseThrow());
             }
         }
@@ -95,17 +97,17 @@ class WindbgCaptureKdConformanceIT {
     void everyDataPayloadDecodesWithTheLayoutOfItsTypeAndReEncodesExactly() {
         Map<String, Integer> kinds = new LinkedHashMap<>();
         for (KdPacket p : packets().stream().filter(p -> !p.isControl()).toList()) {
-            byte[] payload = p.payload();
+            byte[] payload = WireBytes.toArray(p.payload());
             byte[] reencoded;
             if (p.type().equals(KdPacketType.STATE_MANIPULATE)) {
-                reencoded = ManipulateState64.decode(payload).orElseThrow().encode();
+                reencoded = ManipulateState64.decode(ByteBuffer.wrap(payload)).orElseThrow().encode();
             } else if (p.type().equals(KdPacketType.STATE_CHANGE64)) {
-                reencoded = StateChange64.decode(payload).orElseThrow().encode();
+                reencoded = StateChange64.decode(ByteBuffer.wrap(payload)).orElseThrow().encode();
             } else if (p.type().equals(KdPacketType.DEBUG_IO)) {
-                reencoded = DebugIo.decode(payload).orElseThrow().encode();
+                reencoded = DebugIo.decode(ByteBuffer.wrap(payload)).orElseThrow().encode();
             } else {
                 assertThat(p.type()).isEqualTo(KdPacketType.FILE_IO);
-                reencoded = FileIo.decode(payload).orElseThrow().encode();
+                reencoded = FileIo.decode(ByteBuffer.wrap(payload)).orElseThrow().encode();
             }
             assertThat(reencoded).isEqualTo(payload);
             kinds.merge(p.type().name(), 1, Integer::sum);

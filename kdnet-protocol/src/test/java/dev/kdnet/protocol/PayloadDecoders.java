@@ -23,16 +23,17 @@ import dev.kdnet.protocol.dbgkd.StateChange64;
 import dev.kdnet.protocol.dbgkd.WriteBreakPoint;
 import dev.kdnet.protocol.dbgkd.X64Context;
 import dev.kdnet.protocol.kd.KdPacket;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.Function;
 
 /** Runs a KD payload through every DBGKD decoder and union view, whatever its packet type says. */
 final class PayloadDecoders {
-    private static final List<Function<byte[], Object>> MANIPULATE_VIEWS = List.of(MemoryTransfer::from,
+    private static final List<Function<ByteBuffer, Object>> MANIPULATE_VIEWS = List.of(MemoryTransfer::from,
             ContextEx::from, WriteBreakPoint::from, RestoreBreakPoint::from, ContinueRequest::from,
             Continue2Request::from, IoSpaceTransfer::from, MsrTransfer::from, SearchMemory::from, FillMemory::from,
             QueryMemory::from, BusData::from, GetVersion64::from);
-    private static final List<Function<byte[], Object>> STATE_VIEWS = List.of(ExceptionRecord64::from,
+    private static final List<Function<ByteBuffer, Object>> STATE_VIEWS = List.of(ExceptionRecord64::from,
             LoadSymbols64::from, CommandString::from);
 
     private PayloadDecoders() {
@@ -40,7 +41,7 @@ final class PayloadDecoders {
 
     /** Decodes {@code packet}'s payload every way; returns how many decoders accepted it. */
     static int decodeAll(KdPacket packet) {
-        byte[] payload = packet.payload();
+        ByteBuffer payload = packet.payload();
         int accepted = 0;
         if (ManipulateState64.decode(payload) instanceof Decoded.Ok<ManipulateState64> ok) {
             accepted++;

@@ -2,6 +2,7 @@ package dev.kdnet.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.control.ControlMessage;
 import dev.kdnet.protocol.datagram.Channel;
 import dev.kdnet.protocol.datagram.Datagram;
@@ -18,6 +19,7 @@ import dev.kdnet.protocol.link.KdLinkConfig;
 import dev.kdnet.protocol.link.KdRole;
 import dev.kdnet.protocol.testing.FuzzDatagrams;
 import dev.kdnet.protocol.testing.ManualScheduler;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -65,22 +67,22 @@ class UntrustedInputFuzzTest {
     }
 
     private void open(byte[] wire) {
-        OpenOutcome outcome = crypto.open(keys, wire, Direction.HOST_TO_TARGET);
+        OpenOutcome outcome = crypto.open(keys, ByteBuffer.wrap(wire), Direction.HOST_TO_TARGET);
         if (outcome instanceof OpenOutcome.Rejected rejected) {
             count("rejected: " + rejected.reason());
             return;
         }
         Datagram datagram = ((OpenOutcome.Opened) outcome).datagram();
-        count("opened: " + decodeBody(datagram.channel(), datagram.body()));
+        count("opened: " + decodeBody(datagram.channel(), WireBytes.toArray(datagram.body())));
     }
 
     private String decodeBody(Channel channel, byte[] body) {
         if (channel == Channel.CONTROL) {
-            Decoded<ControlMessage> control = ControlMessage.decode(body);
+            Decoded<ControlMessage> control = ControlMessage.decode(ByteBuffer.wrap(body));
             return control instanceof Decoded.Ok<ControlMessage> ok
                     ? ok.value().getClass().getSimpleName() : "malformed";
         }
-        Decoded<KdBody> kd = KdBody.decode(body);
+        Decoded<KdBody> kd = KdBody.decode(ByteBuffer.wrap(body));
         if (!(kd instanceof Decoded.Ok<KdBody> ok)) {
             return "malformed";
         }

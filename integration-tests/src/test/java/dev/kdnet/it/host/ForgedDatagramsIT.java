@@ -10,6 +10,7 @@ import dev.kdnet.host.api.EventSubscription;
 import dev.kdnet.host.session.SessionStats;
 import dev.kdnet.host.shell.Shell;
 import dev.kdnet.it.host.Forgeries.Injection;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.control.ControlMessage;
 import dev.kdnet.protocol.control.Poke;
 import dev.kdnet.protocol.datagram.Channel;
@@ -28,6 +29,7 @@ import dev.kdnet.sim.nic.AgentStats;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -80,7 +82,7 @@ class ForgedDatagramsIT {
         /** The session's keys, from the host's response the relay saw (the data key is SHA-256(K || response)). */
         SessionKeys keys() {
             byte[] response = on(Channel.CONTROL, relay.towardsTarget()).get(0);
-            return ROOT.withDataKey(DataKey.derive(DebuggerAttachIT.KEY, opened(ROOT, response).body()));
+            return ROOT.withDataKey(DataKey.derive(DebuggerAttachIT.KEY, WireBytes.toArray(opened(ROOT, response).body())));
         }
 
         /** The pokes the target sent so far, waiting until there are {@code count}. */
@@ -228,7 +230,7 @@ class ForgedDatagramsIT {
 
     /** The datagram {@code wire} opened with {@code keys}; fails the test if it does not open. */
     private static Datagram opened(SessionKeys keys, byte[] wire) {
-        OpenOutcome outcome = new DatagramCrypto().open(keys, wire);
+        OpenOutcome outcome = new DatagramCrypto().open(keys, ByteBuffer.wrap(wire));
         assertThat(outcome).isInstanceOf(OpenOutcome.Opened.class);
         return ((OpenOutcome.Opened) outcome).datagram();
     }

@@ -8,6 +8,7 @@ import dev.kdnet.protocol.datagram.SessionKeys;
 import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.key.KdnetKey;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -146,7 +147,7 @@ final class Forgeries {
     }
 
     private Datagram open(byte[] recorded) {
-        if (crypto.open(keys, recorded) instanceof OpenOutcome.Opened opened) {
+        if (crypto.open(keys, ByteBuffer.wrap(recorded)) instanceof OpenOutcome.Opened opened) {
             return opened.datagram();
         }
         throw new IllegalArgumentException("a recorded datagram does not open with the session's keys");

@@ -1,6 +1,7 @@
 package dev.kdnet.it.host;
 
 import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.control.ControlMessage;
 import dev.kdnet.protocol.control.ControlResponse;
 import dev.kdnet.protocol.control.EmptyControl;
@@ -103,7 +104,7 @@ final class FuzzPeer implements AutoCloseable {
             } else {
                 body = EmptyControl.INSTANCE.encode();
             }
-            send(crypto, new Datagram(4, Channel.CONTROL, 3, outgoing(), body), other);
+            send(crypto, Datagram.of(4, Channel.CONTROL, 3, outgoing(), body), other);
             if (keyed.await(RETRY.toMillis(), TimeUnit.MILLISECONDS)) {
                 return;
             }
@@ -162,7 +163,7 @@ final class FuzzPeer implements AutoCloseable {
             received.incrementAndGet();
             byte[] wire = Arrays.copyOf(buffer.array(), buffer.position());
             if (wire.length > 5 && wire[5] == Channel.CONTROL.wireValue()
-                    && crypto.open(rootKeys, wire, incoming()) instanceof OpenOutcome.Opened opened
+                    && crypto.open(rootKeys, ByteBuffer.wrap(wire), incoming()) instanceof OpenOutcome.Opened opened
                     && ControlMessage.decode(opened.datagram().body()) instanceof Decoded.Ok<ControlMessage> ok) {
                 onControl(crypto, random, opened.datagram(), ok.value(), (InetSocketAddress) from);
             }
@@ -172,12 +173,12 @@ final class FuzzPeer implements AutoCloseable {
     private void onControl(DatagramCrypto crypto, SplittableRandom random, Datagram datagram, ControlMessage message,
             InetSocketAddress from) {
         if (playsTarget && message instanceof ControlResponse) {
-            adopt(datagram.body());
+            adopt(WireBytes.toArray(datagram.body()));
         } else if (!playsTarget && message instanceof Poke poke
                 && (poke.isUnbound() || keyed.getCount() > 0 || random.nextInt(ANSWER_BOUND_ONE_IN) == 0)) {
             byte[] response = ControlResponse.answering(poke, random).encode();
             try {
-                send(crypto, new Datagram(datagram.version(), Channel.CONTROL, datagram.sequence(), outgoing(),
+                send(crypto, Datagram.of(datagram.version(), Channel.CONTROL, datagram.sequence(), outgoing(),
                         response), from);
             } catch (IOException e) {
                 return;

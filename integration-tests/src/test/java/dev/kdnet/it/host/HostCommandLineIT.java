@@ -3,7 +3,7 @@ package dev.kdnet.it.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.dbgkd.X64Context;
 import dev.kdnet.protocol.dbgkd.X64Register;
 import dev.kdnet.sim.kernel.KernelConfig;
@@ -109,10 +109,10 @@ class HostCommandLineIT {
         assertThat(lastPrinted.get(X64Register.RAX)).isEqualTo(0x1234);
         long scratch = lastPrinted.get(X64Register.RSP) - 0x2000;
         byte[] memory = target.kernel().memory().read(scratch, 0x28);
-        assertThat(LittleEndian.u32(memory, 0)).isEqualTo(0x44332211);
-        assertThat(LittleEndian.u32(memory, 0x10)).isEqualTo(0xDEADBEEF);
-        assertThat(LittleEndian.u32(memory, 0x14)).isEqualTo(0xCAFEF00D);
-        assertThat(LittleEndian.u64(memory, 0x20)).isEqualTo(0x0123_4567_89AB_CDEFL);
+        assertThat(WireBytes.wrap(memory).getInt(0)).isEqualTo(0x44332211);
+        assertThat(WireBytes.wrap(memory).getInt(0x10)).isEqualTo(0xDEADBEEF);
+        assertThat(WireBytes.wrap(memory).getInt(0x14)).isEqualTo(0xCAFEF00D);
+        assertThat(WireBytes.wrap(memory).getLong(0x20)).isEqualTo(0x0123_4567_89AB_CDEFL);
         assertThat(run.out()).contains(address(scratch) + "  11 22 33 44 ")
                 .contains(address(scratch + 0x10) + "  deadbeef cafef00d")
                 .contains(address(scratch + 0x20) + "  01234567`89abcdef");

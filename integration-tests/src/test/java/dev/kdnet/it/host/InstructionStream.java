@@ -1,6 +1,6 @@
 package dev.kdnet.it.host;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.sim.kernel.SyntheticInstruction;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -54,7 +54,7 @@ final class InstructionStream {
         }
         SyntheticInstruction instruction = decoded.get();
         return instruction == SyntheticInstruction.JMP_REL32
-                ? address + SyntheticInstruction.JMP_LENGTH + LittleEndian.u32(bytes, 1)
+                ? address + SyntheticInstruction.JMP_LENGTH + WireBytes.wrap(bytes).getInt(1)
                 : address + instruction.length();
     }
 

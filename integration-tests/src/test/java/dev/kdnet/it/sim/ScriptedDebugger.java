@@ -1,6 +1,7 @@
 package dev.kdnet.it.sim;
 
 import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.control.ControlMessage;
 import dev.kdnet.protocol.control.ControlResponse;
 import dev.kdnet.protocol.control.Poke;
@@ -31,6 +32,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.BlockingQueue;
@@ -111,7 +113,7 @@ final class ScriptedDebugger implements AutoCloseable {
         ControlResponse response = ControlResponse.answering(poke, random);
         byte[] body = response.encode();
         version = pokeDatagram.version();
-        send(from, new Datagram(version, Channel.CONTROL, pokeDatagram.sequence(), Direction.HOST_TO_TARGET, body));
+        send(from, Datagram.of(version, Channel.CONTROL, pokeDatagram.sequence(), Direction.HOST_TO_TARGET, body));
         keys = SessionKeys.of(key).withDataKey(DataKey.derive(key, body));
         target = from;
         sequence = 0;
@@ -120,7 +122,7 @@ final class ScriptedDebugger implements AutoCloseable {
             link.close();
         }
         link = new KdLink(KdRole.HOST, KdLinkConfig.defaults(KdRole.HOST), new EventLoopScheduler(socket.eventLoop()),
-                kd -> send(target, new Datagram(version, Channel.DATA, ++sequence, Direction.HOST_TO_TARGET,
+                kd -> send(target, Datagram.of(version, Channel.DATA, ++sequence, Direction.HOST_TO_TARGET,
                         kd.encode())), new KdLink.Listener() {
                             @Override
                             public void onPacket(KdPacket packet) {
@@ -130,13 +132,13 @@ final class ScriptedDebugger implements AutoCloseable {
     }
 
     private void deliver(KdPacket packet) {
-        byte[] payload = packet.payload();
+        byte[] payload = WireBytes.toArray(packet.payload());
         if (packet.type().equals(KdPacketType.STATE_MANIPULATE)) {
-            ManipulateState64.decode(payload).map(replies::add);
+            ManipulateState64.decode(ByteBuffer.wrap(payload)).map(replies::add);
         } else if (packet.type().equals(KdPacketType.STATE_CHANGE64)) {
-            StateChange64.decode(payload).map(stateChanges::add);
+            StateChange64.decode(ByteBuffer.wrap(payload)).map(stateChanges::add);
         } else if (packet.type().equals(KdPacketType.DEBUG_IO)) {
-            DebugIo.decode(payload).map(io -> prints.add(io.text()));
+            DebugIo.decode(ByteBuffer.wrap(payload)).map(io -> prints.add(io.text()));
         }
     }
 

@@ -2,7 +2,7 @@ package dev.kdnet.it.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.control.Poke;
 import dev.kdnet.protocol.dbgkd.Continue2Request;
 import dev.kdnet.protocol.dbgkd.ExceptionRecord64;
@@ -87,11 +87,11 @@ class SimulatedTargetIT {
         ManipulateState64 reply = call(ManipulateApi.READ_VIRTUAL_MEMORY, MemoryTransfer.request(address, length),
                 new byte[0]);
         assertThat(reply.returnStatus()).as("read %x", address).isEqualTo(NtStatus.SUCCESS);
-        return reply.data();
+        return WireBytes.toArray(reply.data());
     }
 
     private long pointerAt(long address) throws Exception {
-        return LittleEndian.u64(read(address, 8), 0);
+        return WireBytes.wrap(read(address, 8)).getLong(0);
     }
 
     private void continue2(boolean step) throws Exception {
@@ -125,18 +125,18 @@ class SimulatedTargetIT {
         long kdbg = pointerAt(version.debuggerDataList());
         byte[] header = read(kdbg, 0x60);
         assertThat(new String(header, 0x10, 4, StandardCharsets.US_ASCII)).isEqualTo("KDBG");
-        assertThat(LittleEndian.u64(header, 0x18)).isEqualTo(version.kernBase());
-        long moduleList = LittleEndian.u64(header, KDBG_PS_LOADED_MODULE_LIST);
+        assertThat(WireBytes.wrap(header).getLong(0x18)).isEqualTo(version.kernBase());
+        long moduleList = WireBytes.wrap(header).getLong(KDBG_PS_LOADED_MODULE_LIST);
         assertThat(moduleList).isEqualTo(version.psLoadedModuleList());
         List<String> modules = new ArrayList<>();
         for (long entry = pointerAt(moduleList); entry != moduleList && modules.size() < 64;
                 entry = pointerAt(entry)) {
             byte[] ldr = read(entry, 0x68);
-            int nameLength = LittleEndian.u16(ldr, LDR_BASE_DLL_NAME);
-            long nameBuffer = LittleEndian.u64(ldr, LDR_BASE_DLL_NAME + 8);
+            int nameLength = WireBytes.u16(WireBytes.wrap(ldr), LDR_BASE_DLL_NAME);
+            long nameBuffer = WireBytes.wrap(ldr).getLong(LDR_BASE_DLL_NAME + 8);
             modules.add(new String(read(nameBuffer, nameLength), StandardCharsets.UTF_16LE));
             if (modules.size() == 1) {
-                assertThat(LittleEndian.u64(ldr, LDR_DLL_BASE)).isEqualTo(version.kernBase());
+                assertThat(WireBytes.wrap(ldr).getLong(LDR_DLL_BASE)).isEqualTo(version.kernBase());
             }
         }
         assertThat(modules).hasSizeGreaterThan(3).first().isEqualTo("ntoskrnl.exe");

@@ -5,6 +5,7 @@ import dev.kdnet.host.session.SessionListener;
 import dev.kdnet.host.session.SessionStats;
 import dev.kdnet.host.session.SilenceDiagnosis;
 import dev.kdnet.host.session.TargetSession;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.dbgkd.ContextEx;
 import dev.kdnet.protocol.dbgkd.Continue2Request;
 import dev.kdnet.protocol.dbgkd.DebugIo;
@@ -23,6 +24,7 @@ import dev.kdnet.protocol.dbgkd.X64Register;
 import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.kd.KdPacketType;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -235,7 +237,8 @@ public final class Debugger {
             reply = succeeded(call(ManipulateApi.GET_CONTEXT, cpu, MemoryTransfer.request(0, 0), new byte[0]),
                     "GetContext of CPU " + cpu);
         }
-        return X64Context.decode(java.util.Arrays.copyOf(reply.data(), X64Context.LENGTH)).orElseThrow();
+        return X64Context.decode(ByteBuffer.wrap(java.util.Arrays.copyOf(WireBytes.toArray(reply.data()),
+                X64Context.LENGTH))).orElseThrow();
     }
 
     /** Sets one register of {@code cpu} (GetContext, then SetContext with the new value). */
@@ -256,7 +259,8 @@ public final class Debugger {
         ManipulateState64 reply = succeeded(call(ManipulateApi.READ_CONTROL_SPACE, cpu,
                 MemoryTransfer.request(KSpecialRegisters.CONTROL_SPACE_SELECTOR, KSpecialRegisters.LENGTH),
                 new byte[0]), "ReadControlSpace 2 of CPU " + cpu);
-        return KSpecialRegisters.decode(java.util.Arrays.copyOf(reply.data(), KSpecialRegisters.LENGTH))
+        return KSpecialRegisters.decode(ByteBuffer.wrap(java.util.Arrays.copyOf(WireBytes.toArray(reply.data()),
+                KSpecialRegisters.LENGTH)))
                 .orElseThrow();
     }
 

@@ -1,6 +1,6 @@
 package dev.kdnet.host.api;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.dbgkd.GetVersion64;
 import dev.kdnet.protocol.dbgkd.ManipulateApi;
 import dev.kdnet.protocol.dbgkd.ManipulateState64;
@@ -31,18 +31,18 @@ final class KernelVersionReader {
             throw new RequestFailedException("GetVersion", reply.returnStatus());
         }
         GetVersion64 version = GetVersion64.from(reply.union());
-        long block = LittleEndian.u64(readFully(cpu, version.debuggerDataList(), 8, "DebuggerDataList"), 0);
+        long block = WireBytes.wrap(readFully(cpu, version.debuggerDataList(), 8, "DebuggerDataList")).getLong(0);
         byte[] prefix = readFully(cpu, block, BLOCK_PREFIX, "KDDEBUGGER_DATA64");
         if (!java.util.Arrays.equals(prefix, OWNER_TAG, OWNER_TAG + 4, KDBG, 0, 4)) {
             throw new DebuggerException(String.format("no 'KDBG' tag at 0x%X: not a debugger data block", block));
         }
-        long buildLab = LittleEndian.u64(prefix, NT_BUILD_LAB);
+        long buildLab = WireBytes.wrap(prefix).getLong(NT_BUILD_LAB);
         byte[] lab = memory.read(MemorySpace.VIRTUAL, cpu, buildLab, MAX_BUILD_LAB, Progress.NONE).bytes();
         int end = 0;
         while (end < lab.length && lab[end] != 0) {
             end++;
         }
-        return KernelVersion.of(version, block, LittleEndian.u32(prefix, SIZE),
+        return KernelVersion.of(version, block, WireBytes.wrap(prefix).getInt(SIZE),
                 new String(lab, 0, end, StandardCharsets.US_ASCII));
     }
 

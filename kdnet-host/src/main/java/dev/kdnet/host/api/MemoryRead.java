@@ -7,20 +7,12 @@ import java.util.OptionalLong;
  *
  * @param address   the first address asked for
  * @param requested how many bytes were asked for
- * @param bytes     the bytes read, from {@code address} on, without gaps
+ * @param bytes     the bytes read, from {@code address} on, without gaps: the caller's array, filled straight from
+ *                  the replies' views of their datagrams and neither copied in nor out (docs/protocol.md, "Copies of
+ *                  a memory reply")
  * @param status    the NTSTATUS of the request that stopped the read (0 when complete)
  */
 public record MemoryRead(long address, long requested, byte[] bytes, int status) {
-    /** Copies the bytes. */
-    public MemoryRead {
-        bytes = bytes.clone();
-    }
-
-    /** The bytes (a copy). */
-    @Override
-    public byte[] bytes() {
-        return bytes.clone();
-    }
 
     /** True if every requested byte was read. */
     public boolean complete() {

@@ -1,6 +1,6 @@
 package dev.kdnet.host.api;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,20 +30,20 @@ final class ModuleWalker {
 
     List<ModuleInfo> walk(long head) {
         List<ModuleInfo> modules = new ArrayList<>();
-        long entry = LittleEndian.u64(reader.read(head, 8), 0);
+        long entry = WireBytes.wrap(reader.read(head, 8)).getLong(0);
         while (entry != head && entry != 0 && modules.size() < maxModules) {
             byte[] ldr = reader.read(entry, ENTRY_LENGTH);
-            modules.add(new ModuleInfo(entry, LittleEndian.u64(ldr, DLL_BASE),
-                    Integer.toUnsignedLong(LittleEndian.u32(ldr, SIZE_OF_IMAGE)), name(ldr, FULL_DLL_NAME),
+            modules.add(new ModuleInfo(entry, WireBytes.wrap(ldr).getLong(DLL_BASE),
+                    Integer.toUnsignedLong(WireBytes.wrap(ldr).getInt(SIZE_OF_IMAGE)), name(ldr, FULL_DLL_NAME),
                     name(ldr, BASE_DLL_NAME)));
-            entry = LittleEndian.u64(ldr, 0);
+            entry = WireBytes.wrap(ldr).getLong(0);
         }
         return modules;
     }
 
     private String name(byte[] ldr, int unicodeString) {
-        int length = Math.min(LittleEndian.u16(ldr, unicodeString), MAX_NAME_BYTES) & ~1;
-        long buffer = LittleEndian.u64(ldr, unicodeString + 8);
+        int length = Math.min(WireBytes.u16(WireBytes.wrap(ldr), unicodeString), MAX_NAME_BYTES) & ~1;
+        long buffer = WireBytes.wrap(ldr).getLong(unicodeString + 8);
         return length == 0 ? "" : new String(reader.read(buffer, length), StandardCharsets.UTF_16LE);
     }
 }

@@ -1,6 +1,7 @@
 package dev.kdnet.host.api;
 
 import dev.kdnet.protocol.dbgkd.NtStatus;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -42,10 +43,13 @@ final class ReadBuffer {
         return bytes.length - received;
     }
 
-    /** Appends the first {@code count} bytes of {@code data} (at most what is still missing). */
-    void append(byte[] data, int count) {
+    /**
+     * Appends the first {@code count} remaining bytes of {@code data} (at most what is still missing): the one copy
+     * from a reply's view of its datagram into the array the caller gets.
+     */
+    void append(ByteBuffer data, int count) {
         int taken = Math.min(count, missing());
-        System.arraycopy(data, 0, bytes, received, taken);
+        data.get(data.position(), bytes, received, taken);
         received += taken;
     }
 

@@ -4,7 +4,7 @@ import dev.kdnet.host.api.Debugger;
 import dev.kdnet.host.api.DebuggerHost;
 import dev.kdnet.host.api.DebuggerSettings;
 import dev.kdnet.host.session.HostConfig;
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.protocol.netty.UdpTransport;
 import dev.kdnet.sim.kernel.KernelConfig;
@@ -91,7 +91,7 @@ final class DemoCommand implements Callable<Integer> {
             byte[] code = Arrays.copyOfRange(window, at, Math.min(window.length, at + 16));
             SyntheticInstruction instruction = SyntheticInstruction.decode(code).orElse(SyntheticInstruction.NOP);
             address = instruction == SyntheticInstruction.JMP_REL32
-                    ? address + SyntheticInstruction.JMP_LENGTH + LittleEndian.u32(code, 1)
+                    ? address + SyntheticInstruction.JMP_LENGTH + WireBytes.wrap(code).getInt(1)
                     : address + instruction.length();
         }
         return address;

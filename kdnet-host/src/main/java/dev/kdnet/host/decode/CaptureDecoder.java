@@ -1,6 +1,7 @@
 package dev.kdnet.host.decode;
 
 import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.capture.CapturedFrame;
 import dev.kdnet.protocol.capture.CapturedUdp;
 import dev.kdnet.protocol.capture.UdpExtractor;
@@ -11,9 +12,10 @@ import dev.kdnet.protocol.datagram.Datagram;
 import dev.kdnet.protocol.datagram.DatagramCrypto;
 import dev.kdnet.protocol.datagram.OpenOutcome;
 import dev.kdnet.protocol.datagram.SessionKeys;
+import dev.kdnet.protocol.kd.KdBody;
 import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.key.KdnetKey;
-import dev.kdnet.protocol.kd.KdBody;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +68,7 @@ public final class CaptureDecoder {
             return partial.rejected(Verdict.MALFORMED, "bad length: " + payload.length + " bytes");
         }
         partial.clear = new ClearHeader(payload[4] & 0xFF, payload[5] & 0xFF, payload.length);
-        OpenOutcome outcome = crypto.open(keys, payload);
+        OpenOutcome outcome = crypto.open(keys, ByteBuffer.wrap(payload));
         if (outcome instanceof OpenOutcome.Rejected rejected) {
             return switch (rejected.reason()) {
                 case HMAC_MISMATCH -> partial.rejected(Verdict.BAD_HMAC, null);
@@ -81,7 +83,7 @@ public final class CaptureDecoder {
         boolean control = datagram.channel() == Channel.CONTROL;
         partial.opened = new OpenedHeader(datagram.direction(), datagram.sequence(), datagram.padLength(),
                 control ? "root" : dataKeyLabel);
-        byte[] body = datagram.body();
+        byte[] body = WireBytes.toArray(datagram.body());
         Decoded<Content> content = control ? controlContent(partial.frame, body) : dataContent(body);
         if (content instanceof Decoded.Malformed<Content> malformed) {
             return partial.rejected(Verdict.MALFORMED, malformed.reason());
@@ -91,7 +93,7 @@ public final class CaptureDecoder {
 
     /** Describes a control body; a response also keys the data channel from here on. */
     private Decoded<Content> controlContent(long frame, byte[] body) {
-        Decoded<ControlMessage> message = ControlMessage.decode(body);
+        Decoded<ControlMessage> message = ControlMessage.decode(ByteBuffer.wrap(body));
         if (message instanceof Decoded.Malformed<ControlMessage> malformed) {
             return Decoded.malformed(malformed.reason());
         }
@@ -106,7 +108,7 @@ public final class CaptureDecoder {
     }
 
     private static Decoded<Content> dataContent(byte[] body) {
-        Decoded<KdBody> kd = KdBody.decode(body);
+        Decoded<KdBody> kd = KdBody.decode(ByteBuffer.wrap(body));
         if (kd instanceof Decoded.Malformed<KdBody> malformed) {
             return Decoded.malformed(malformed.reason());
         }

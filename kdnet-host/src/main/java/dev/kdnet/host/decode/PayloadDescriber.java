@@ -6,6 +6,7 @@ import dev.kdnet.protocol.dbgkd.FileIo;
 import dev.kdnet.protocol.dbgkd.ManipulateState64;
 import dev.kdnet.protocol.dbgkd.StateChange64;
 import dev.kdnet.protocol.kd.KdPacketType;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /** Picks the describer for a KD data packet's payload by packet type; other types have no payload fields. */
@@ -14,7 +15,7 @@ final class PayloadDescriber {
     }
 
     /** The payload's fields; malformed if the payload is too short for its type's structure. */
-    static Decoded<List<Field>> describe(KdPacketType type, byte[] payload) {
+    static Decoded<List<Field>> describe(KdPacketType type, ByteBuffer payload) {
         if (type.equals(KdPacketType.STATE_MANIPULATE)) {
             return ManipulateState64.decode(payload).map(ManipulateDescriber::fields);
         }

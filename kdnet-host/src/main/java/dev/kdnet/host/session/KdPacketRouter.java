@@ -10,6 +10,7 @@ import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.kd.KdPacketType;
 import dev.kdnet.protocol.link.KdLink;
 import dev.kdnet.protocol.link.RetransmitLog;
+import java.nio.ByteBuffer;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -37,7 +38,7 @@ final class KdPacketRouter implements KdLink.Listener {
     @Override
     public void onPacket(KdPacket packet) {
         KdPacketType type = packet.type();
-        byte[] payload = packet.payload();
+        ByteBuffer payload = packet.payload();
         if (type.equals(KdPacketType.STATE_CHANGE64)) {
             deliver(StateChange64.decode(payload), change -> {
                 stopped.run();

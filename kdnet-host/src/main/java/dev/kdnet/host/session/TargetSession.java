@@ -237,7 +237,7 @@ public final class TargetSession {
     private void answer(Datagram pokeDatagram, Poke poke, InetSocketAddress sender, PokeDecision decision) {
         byte[] body = ControlResponse.answering(poke, random).encode();
         version = pokeDatagram.version();
-        transmit(sender, new Datagram(version, Channel.CONTROL, pokeDatagram.sequence(), Direction.HOST_TO_TARGET,
+        transmit(sender, Datagram.of(version, Channel.CONTROL, pokeDatagram.sequence(), Direction.HOST_TO_TARGET,
                 body));
         keys = SessionKeys.of(config.key()).withDataKey(DataKey.derive(config.key(), body));
         target = sender;
@@ -276,7 +276,7 @@ public final class TargetSession {
     }
 
     private void sendData(KdBody body) {
-        transmit(target, new Datagram(version, Channel.DATA, ++sequence, Direction.HOST_TO_TARGET, body.encode()));
+        transmit(target, Datagram.of(version, Channel.DATA, ++sequence, Direction.HOST_TO_TARGET, body.encode()));
     }
 
     private void transmit(InetSocketAddress to, Datagram datagram) {
@@ -287,7 +287,7 @@ public final class TargetSession {
     private void contact() {
         if (contacting) {
             InetSocketAddress to = new InetSocketAddress(config.knownTarget().orElseThrow(), port);
-            transmit(to, new Datagram(CONTACT_VERSION, Channel.CONTROL, 0, Direction.HOST_TO_TARGET,
+            transmit(to, Datagram.of(CONTACT_VERSION, Channel.CONTROL, 0, Direction.HOST_TO_TARGET,
                     EmptyControl.INSTANCE.encode()));
         }
     }

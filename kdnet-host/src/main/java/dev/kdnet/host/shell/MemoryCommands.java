@@ -3,7 +3,7 @@ package dev.kdnet.host.shell;
 import dev.kdnet.host.api.MemoryRead;
 import dev.kdnet.host.api.MemorySpace;
 import dev.kdnet.host.api.Progress;
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -79,7 +79,7 @@ final class MemoryCommands {
         }
         StringBuilder text = new StringBuilder();
         for (int i = offset; i + unit.size <= offset + count; i += unit.size) {
-            long value = LittleEndian.get(bytes, i, unit.size);
+            long value = WireBytes.getUnsigned(WireBytes.wrap(bytes), i, unit.size);
             String digits = unit == Unit.QWORD ? Hex.address(value)
                     : String.format("%0" + unit.size * 2 + "x", value);
             text.append(text.length() == 0 ? "" : " ").append(digits);
@@ -95,7 +95,8 @@ final class MemoryCommands {
         long address = expression.evaluate(args.get(0));
         byte[] data = new byte[(args.size() - 1) * unit.size];
         for (int i = 1; i < args.size(); i++) {
-            LittleEndian.put(data, (i - 1) * unit.size, unit.size, expression.evaluate(args.get(i)));
+            WireBytes.putUnsigned(WireBytes.wrap(data), (i - 1) * unit.size, unit.size,
+                    expression.evaluate(args.get(i)));
         }
         int written = shell.debugger().writeVirtual(address, data);
         if (written != data.length) {

@@ -11,10 +11,10 @@ import dev.kdnet.protocol.datagram.Datagram;
 import dev.kdnet.protocol.datagram.DatagramCrypto;
 import dev.kdnet.protocol.datagram.Direction;
 import dev.kdnet.protocol.datagram.SessionKeys;
-import dev.kdnet.protocol.key.DataKey;
-import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.protocol.kd.BreakIn;
 import dev.kdnet.protocol.kd.UnusedHello;
+import dev.kdnet.protocol.key.DataKey;
+import dev.kdnet.protocol.key.KdnetKey;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -82,6 +82,6 @@ class CaptureDecoderTest {
     }
 
     private byte[] seal(SessionKeys keys, Channel channel, long sequence, Direction direction, byte[] body) {
-        return crypto.seal(keys, new Datagram(4, channel, sequence, direction, body));
+        return crypto.seal(keys, Datagram.of(4, channel, sequence, direction, body));
     }
 }

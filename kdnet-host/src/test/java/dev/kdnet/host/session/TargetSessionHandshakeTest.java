@@ -2,6 +2,7 @@ package dev.kdnet.host.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.control.Endpoint;
 import dev.kdnet.protocol.control.Poke;
 import dev.kdnet.protocol.datagram.Channel;
@@ -19,6 +20,7 @@ import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -62,15 +64,15 @@ class TargetSessionHandshakeTest {
             Endpoint peer = bound ? Endpoint.of(host) : Endpoint.UNBOUND;
             Poke poke = Poke.of(Poke.nonce(counter++, bootBytes), Endpoint.of(own), Endpoint.of(host), peer);
             pokeSequence += 3;
-            send(rootKeys, new Datagram(VERSION, Channel.CONTROL, pokeSequence, Direction.TARGET_TO_HOST,
+            send(rootKeys, Datagram.of(VERSION, Channel.CONTROL, pokeSequence, Direction.TARGET_TO_HOST,
                     poke.encode()));
             while (true) {
                 DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
                 socket.receive(packet);
                 byte[] wire = Arrays.copyOf(packet.getData(), packet.getLength());
-                if (crypto.open(rootKeys, wire, Direction.HOST_TO_TARGET) instanceof OpenOutcome.Opened opened
+                if (crypto.open(rootKeys, ByteBuffer.wrap(wire), Direction.HOST_TO_TARGET) instanceof OpenOutcome.Opened opened
                         && opened.datagram().channel() == Channel.CONTROL) {
-                    return opened.datagram().body();
+                    return WireBytes.toArray(opened.datagram().body());
                 }
             }
         }
@@ -84,7 +86,7 @@ class TargetSessionHandshakeTest {
         /** Takes {@code response}: keys the data channel with it and sends the hello, as a target does. */
         void accept(byte[] response) throws Exception {
             SessionKeys keys = rootKeys.withDataKey(DataKey.derive(KEY, response));
-            send(keys, new Datagram(VERSION, Channel.DATA, 1, Direction.TARGET_TO_HOST,
+            send(keys, Datagram.of(VERSION, Channel.DATA, 1, Direction.TARGET_TO_HOST,
                     UnusedHello.naming((Inet4Address) host.getAddress()).encode()));
         }
 

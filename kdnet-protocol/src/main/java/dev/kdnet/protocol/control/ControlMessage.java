@@ -1,8 +1,7 @@
 package dev.kdnet.protocol.control;
 
 import dev.kdnet.protocol.Decoded;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
 
 /**
  * A control-channel body: a target's {@link Poke}, a host's {@link ControlResponse}, or the {@link EmptyControl}
@@ -17,24 +16,28 @@ public sealed interface ControlMessage permits Poke, ControlResponse, EmptyContr
     /** The body bytes of this message. */
     byte[] encode();
 
-    /** Decodes a control body; never throws. */
-    static Decoded<ControlMessage> decode(byte[] body) {
-        if (body.length == 0) {
+    /**
+     * Decodes the remaining bytes of a control body (its position is left alone); never throws. The control
+     * channel's fields are bytes and big-endian (network order) ports, so it is read in the buffer's default order.
+     */
+    static Decoded<ControlMessage> decode(ByteBuffer body) {
+        ByteBuffer in = body.slice();
+        int length = in.remaining();
+        if (length == 0) {
             return Decoded.ok(EmptyControl.INSTANCE);
         }
-        if (body.length < 2) {
+        if (length < 2) {
             return Decoded.malformed("control body of 1 byte");
         }
-        ByteBuf in = Unpooled.wrappedBuffer(body);
-        return switch (body[1]) {
-            case KIND_POKE -> body.length == Poke.LENGTH
+        int kind = in.get(1) & 0xFF;
+        return switch (kind) {
+            case KIND_POKE -> length == Poke.LENGTH
                     ? Decoded.ok(Poke.decode(in))
-                    : Decoded.malformed("poke body of " + body.length + " bytes; expected " + Poke.LENGTH);
-            case KIND_RESPONSE -> body.length == ControlResponse.LENGTH
+                    : Decoded.malformed("poke body of " + length + " bytes; expected " + Poke.LENGTH);
+            case KIND_RESPONSE -> length == ControlResponse.LENGTH
                     ? Decoded.ok(ControlResponse.decode(in))
-                    : Decoded.malformed("response body of " + body.length + " bytes; expected "
-                            + ControlResponse.LENGTH);
-            default -> Decoded.malformed(String.format("unknown control message kind 0x%02x", body[1] & 0xFF));
+                    : Decoded.malformed("response body of " + length + " bytes; expected " + ControlResponse.LENGTH);
+            default -> Decoded.malformed(String.format("unknown control message kind 0x%02x", kind));
         };
     }
 }

@@ -1,7 +1,6 @@
 package dev.kdnet.protocol.control;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -38,13 +37,14 @@ public record ControlResponse(int leadByte, byte[] echoedNonce, byte[] hostNonce
         return new ControlResponse(Poke.LEAD_BYTE, poke.nonce(), hostNonce, new byte[Poke.RESERVED_LENGTH]);
     }
 
-    static ControlResponse decode(ByteBuf in) {
-        int lead = in.readUnsignedByte();
-        in.skipBytes(1);
+    /** Reads a response from a buffer of exactly {@link #LENGTH} bytes, from its position on. */
+    static ControlResponse decode(ByteBuffer in) {
+        int lead = in.get() & 0xFF;
+        in.get();
         byte[] echoed = new byte[Poke.NONCE_LENGTH];
         byte[] host = new byte[Poke.NONCE_LENGTH];
         byte[] reserved = new byte[Poke.RESERVED_LENGTH];
-        in.readBytes(echoed).readBytes(host).readBytes(reserved);
+        in.get(echoed).get(host).get(reserved);
         return new ControlResponse(lead, echoed, host, reserved);
     }
 
@@ -73,10 +73,8 @@ public record ControlResponse(int leadByte, byte[] echoedNonce, byte[] hostNonce
 
     @Override
     public byte[] encode() {
-        ByteBuf out = Unpooled.buffer(LENGTH, LENGTH);
-        out.writeByte(leadByte).writeByte(KIND_RESPONSE).writeBytes(echoedNonce).writeBytes(hostNonce)
-                .writeBytes(reserved);
-        return out.array();
+        return ByteBuffer.allocate(LENGTH).put((byte) leadByte).put((byte) KIND_RESPONSE).put(echoedNonce)
+                .put(hostNonce).put(reserved).array();
     }
 
     @Override

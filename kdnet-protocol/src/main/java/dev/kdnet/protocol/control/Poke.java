@@ -1,7 +1,7 @@
 package dev.kdnet.protocol.control;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import dev.kdnet.protocol.WireBytes;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -62,33 +62,32 @@ public record Poke(int leadByte, byte[] nonce, Endpoint target, Endpoint host, E
         return nonce;
     }
 
-    static Poke decode(ByteBuf in) {
-        int lead = in.readUnsignedByte();
-        in.skipBytes(1);
+    /** Reads a poke from a big-endian buffer of exactly {@link #LENGTH} bytes, from its position on. */
+    static Poke decode(ByteBuffer in) {
+        int lead = in.get() & 0xFF;
+        in.get();
         byte[] nonce = new byte[NONCE_LENGTH];
-        in.readBytes(nonce);
+        in.get(nonce);
         Endpoint target = readEndpoint(in);
         Endpoint host = readEndpoint(in);
         Endpoint bound = readEndpoint(in);
         byte[] reserved = new byte[RESERVED_LENGTH];
-        in.readBytes(reserved);
+        in.get(reserved);
         return new Poke(lead, nonce, target, host, bound, reserved);
     }
 
-    private static Endpoint readEndpoint(ByteBuf in) {
+    private static Endpoint readEndpoint(ByteBuffer in) {
         byte[] address = new byte[Endpoint.ADDRESS_LENGTH];
-        in.readBytes(address);
-        return new Endpoint(address, in.readUnsignedShort());
+        in.get(address);
+        return new Endpoint(address, Short.toUnsignedInt(in.getShort()));
     }
 
-    private static void writeEndpoint(ByteBuf out, Endpoint endpoint) {
-        out.writeBytes(endpoint.address()).writeShort(endpoint.port());
+    private static void writeEndpoint(ByteBuffer out, Endpoint endpoint) {
+        out.put(endpoint.address()).putShort((short) endpoint.port());
     }
 
     static void requireLength(byte[] bytes, int length, String what) {
-        if (bytes.length != length) {
-            throw new IllegalArgumentException(what + " must be " + length + " bytes, not " + bytes.length);
-        }
+        WireBytes.requireLength(bytes, length, what);
     }
 
     /** The 16-bit counter in the first two nonce bytes (little-endian). */
@@ -120,12 +119,12 @@ public record Poke(int leadByte, byte[] nonce, Endpoint target, Endpoint host, E
 
     @Override
     public byte[] encode() {
-        ByteBuf out = Unpooled.buffer(LENGTH, LENGTH);
-        out.writeByte(leadByte).writeByte(KIND_POKE).writeBytes(nonce);
+        ByteBuffer out = ByteBuffer.allocate(LENGTH);
+        out.put((byte) leadByte).put((byte) KIND_POKE).put(nonce);
         writeEndpoint(out, target);
         writeEndpoint(out, host);
         writeEndpoint(out, bound);
-        out.writeBytes(reserved);
+        out.put(reserved);
         return out.array();
     }
 

@@ -1,6 +1,7 @@
 package dev.kdnet.protocol.datagram;
 
-import java.util.Arrays;
+import dev.kdnet.protocol.WireBytes;
+import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -13,9 +14,10 @@ import java.util.Objects;
  * @param channel  data or control
  * @param sequence the sequence number, 0..2^56-1
  * @param direction who sends it
- * @param body     the body bytes (defensively copied)
+ * @param body     the body bytes: a read-only view of the remaining bytes of the buffer given (not copied; an
+ *                 opened datagram's body is a view of its decrypted plaintext)
  */
-public record Datagram(int version, Channel channel, long sequence, Direction direction, byte[] body) {
+public record Datagram(int version, Channel channel, long sequence, Direction direction, ByteBuffer body) {
     /** Largest sequence number the 56-bit field holds. */
     public static final long MAX_SEQUENCE = (1L << 56) - 1;
 
@@ -28,40 +30,35 @@ public record Datagram(int version, Channel channel, long sequence, Direction di
         if (sequence < 0 || sequence > MAX_SEQUENCE) {
             throw new IllegalArgumentException("sequence " + sequence + " is outside 0..2^56-1");
         }
-        body = body.clone();
+        body = WireBytes.view(body);
     }
 
-    /** The body bytes (a copy). */
+    /** A datagram with body {@code body} (not copied: it must not change afterwards). */
+    public static Datagram of(int version, Channel channel, long sequence, Direction direction, byte[] body) {
+        return new Datagram(version, channel, sequence, direction, ByteBuffer.wrap(body));
+    }
+
+    /** A read-only view of the body bytes, at position 0 (its position and limit are the caller's to move). */
     @Override
-    public byte[] body() {
-        return body.clone();
+    public ByteBuffer body() {
+        return body.duplicate().order(WireBytes.ORDER);
     }
 
     /** Length of the body in bytes. */
     public int bodyLength() {
-        return body.length;
+        return body.remaining();
     }
 
     /** Number of zero pad bytes that sealing adds so that header + body fill whole AES blocks. */
     public int padLength() {
-        return (16 - (KdnetHeader.LENGTH + body.length) % 16) % 16;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Datagram d && version == d.version && channel == d.channel && sequence == d.sequence
-                && direction == d.direction && Arrays.equals(body, d.body);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(version, channel, sequence, direction, Arrays.hashCode(body));
+        return (16 - (KdnetHeader.LENGTH + body.remaining()) % 16) % 16;
     }
 
     @Override
     public String toString() {
-        String hex = HexFormat.of().formatHex(body, 0, Math.min(body.length, 32));
+        int length = body.remaining();
+        String hex = HexFormat.of().formatHex(WireBytes.toArray(WireBytes.view(body, 0, Math.min(length, 32))));
         return "Datagram[v" + version + " " + channel + " " + direction.arrow() + " seq=" + sequence + " body="
-                + body.length + "B " + hex + (body.length > 32 ? "…" : "") + "]";
+                + length + "B " + hex + (length > 32 ? "…" : "") + "]";
     }
 }

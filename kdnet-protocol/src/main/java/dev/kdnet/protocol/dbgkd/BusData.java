@@ -1,6 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
-import dev.kdnet.protocol.LittleEndian;
+import java.nio.ByteBuffer;
 /**
  * DBGKD_GET_SET_BUS_DATA (kd-protocol §3.2), the GetBusData/SetBusData (0x3157/0x3158) union; the data is the
  * bus bytes.
@@ -19,20 +19,20 @@ import dev.kdnet.protocol.LittleEndian;
  */
 public record BusData(int busDataType, int busNumber, int slotNumber, int offset, int length) implements UnionView {
     /** Reads the fields from a 40-byte manipulate union. */
-    public static BusData from(byte[] union) {
-        ManipulateState64.requireUnion(union);
-        return new BusData(LittleEndian.u32(union, 0), LittleEndian.u32(union, 4), LittleEndian.u32(union, 8), LittleEndian.u32(union, 0x0C),
-                LittleEndian.u32(union, 0x10));
+    public static BusData from(ByteBuffer union) {
+        ByteBuffer u = ManipulateState64.requireUnion(union);
+        return new BusData(u.getInt(0), u.getInt(4), u.getInt(8), u.getInt(0x0C),
+                u.getInt(0x10));
     }
 
     @Override
-    public byte[] writeInto(byte[] union) {
-        byte[] out = ManipulateState64.requireUnion(union).clone();
-        LittleEndian.putU32(out, 0, busDataType);
-        LittleEndian.putU32(out, 4, busNumber);
-        LittleEndian.putU32(out, 8, slotNumber);
-        LittleEndian.putU32(out, 0x0C, offset);
-        LittleEndian.putU32(out, 0x10, length);
+    public ByteBuffer writeInto(ByteBuffer union) {
+        ByteBuffer out = ManipulateState64.unionCopy(union);
+        out.putInt(0, busDataType);
+        out.putInt(4, busNumber);
+        out.putInt(8, slotNumber);
+        out.putInt(0x0C, offset);
+        out.putInt(0x10, length);
         return out;
     }
 }

@@ -1,6 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
-import dev.kdnet.protocol.LittleEndian;
+import java.nio.ByteBuffer;
 /**
  * DBGKD_CONTEXT_EX (kd-protocol §3.2): the union of GetContextEx and SetContextEx, which move the CONTEXT bytes
  * {@code [offset, offset + byteCount)}.
@@ -17,9 +17,9 @@ import dev.kdnet.protocol.LittleEndian;
  */
 public record ContextEx(int offset, int byteCount, int bytesCopied) implements UnionView {
     /** Reads the fields from a 40-byte manipulate union. */
-    public static ContextEx from(byte[] union) {
-        ManipulateState64.requireUnion(union);
-        return new ContextEx(LittleEndian.u32(union, 0), LittleEndian.u32(union, 4), LittleEndian.u32(union, 8));
+    public static ContextEx from(ByteBuffer union) {
+        ByteBuffer u = ManipulateState64.requireUnion(union);
+        return new ContextEx(u.getInt(0), u.getInt(4), u.getInt(8));
     }
 
     /** The same request with BytesCopied set, as a target replies. */
@@ -28,11 +28,11 @@ public record ContextEx(int offset, int byteCount, int bytesCopied) implements U
     }
 
     @Override
-    public byte[] writeInto(byte[] union) {
-        byte[] out = ManipulateState64.requireUnion(union).clone();
-        LittleEndian.putU32(out, 0, offset);
-        LittleEndian.putU32(out, 4, byteCount);
-        LittleEndian.putU32(out, 8, bytesCopied);
+    public ByteBuffer writeInto(ByteBuffer union) {
+        ByteBuffer out = ManipulateState64.unionCopy(union);
+        out.putInt(0, offset);
+        out.putInt(4, byteCount);
+        out.putInt(8, bytesCopied);
         return out;
     }
 }

@@ -1,6 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
-import dev.kdnet.protocol.LittleEndian;
+import java.nio.ByteBuffer;
 /**
  * DBGKD_CONTINUE2 with the AMD64 control set (kd-protocol §3.2), the Continue2 (0x313C) union. The control set
  * is packed to 4 bytes, so Dr7 follows TraceFlag directly:
@@ -25,10 +25,10 @@ public record Continue2Request(int continueStatus, int traceFlag, long dr7, long
     }
 
     /** Reads the fields from a 40-byte manipulate union. */
-    public static Continue2Request from(byte[] union) {
-        ManipulateState64.requireUnion(union);
-        return new Continue2Request(LittleEndian.u32(union, 0), LittleEndian.u32(union, 4), LittleEndian.u64(union, 8), LittleEndian.u64(union, 0x10),
-                LittleEndian.u64(union, 0x18));
+    public static Continue2Request from(ByteBuffer union) {
+        ByteBuffer u = ManipulateState64.requireUnion(union);
+        return new Continue2Request(u.getInt(0), u.getInt(4), u.getLong(8), u.getLong(0x10),
+                u.getLong(0x18));
     }
 
     /** True if TraceFlag is set. */
@@ -37,13 +37,13 @@ public record Continue2Request(int continueStatus, int traceFlag, long dr7, long
     }
 
     @Override
-    public byte[] writeInto(byte[] union) {
-        byte[] out = ManipulateState64.requireUnion(union).clone();
-        LittleEndian.putU32(out, 0, continueStatus);
-        LittleEndian.putU32(out, 4, traceFlag);
-        LittleEndian.putU64(out, 8, dr7);
-        LittleEndian.putU64(out, 0x10, currentSymbolStart);
-        LittleEndian.putU64(out, 0x18, currentSymbolEnd);
+    public ByteBuffer writeInto(ByteBuffer union) {
+        ByteBuffer out = ManipulateState64.unionCopy(union);
+        out.putInt(0, continueStatus);
+        out.putInt(4, traceFlag);
+        out.putLong(8, dr7);
+        out.putLong(0x10, currentSymbolStart);
+        out.putLong(0x18, currentSymbolEnd);
         return out;
     }
 }

@@ -1,6 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
-import dev.kdnet.protocol.LittleEndian;
+import java.nio.ByteBuffer;
 /**
  * DBGKD_CONTINUE (kd-protocol §3.2), the Continue (0x3136) union: u+0x0 ContinueStatus. A target resumes without
  * a reply.
@@ -9,15 +9,15 @@ import dev.kdnet.protocol.LittleEndian;
  */
 public record ContinueRequest(int continueStatus) implements UnionView {
     /** Reads the field from a 40-byte manipulate union. */
-    public static ContinueRequest from(byte[] union) {
-        ManipulateState64.requireUnion(union);
-        return new ContinueRequest(LittleEndian.u32(union, 0));
+    public static ContinueRequest from(ByteBuffer union) {
+        ByteBuffer u = ManipulateState64.requireUnion(union);
+        return new ContinueRequest(u.getInt(0));
     }
 
     @Override
-    public byte[] writeInto(byte[] union) {
-        byte[] out = ManipulateState64.requireUnion(union).clone();
-        LittleEndian.putU32(out, 0, continueStatus);
+    public ByteBuffer writeInto(ByteBuffer union) {
+        ByteBuffer out = ManipulateState64.unionCopy(union);
+        out.putInt(0, continueStatus);
         return out;
     }
 }

@@ -1,6 +1,7 @@
 package dev.kdnet.protocol.dbgkd;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -41,13 +42,13 @@ public record ControlReport(long dr6, long dr7, int eflags, int instructionCount
 
     /** Checks the field widths and copies the stream; IllegalArgumentException if it is not 16 bytes. */
     public ControlReport {
-        LittleEndian.requireFits(instructionCount, 2, "instruction count");
-        LittleEndian.requireFits(reportFlags, 2, "report flags");
-        instructionStream = LittleEndian.requireLength(instructionStream, STREAM_LENGTH, "instruction stream").clone();
-        LittleEndian.requireFits(segCs, 2, "CS");
-        LittleEndian.requireFits(segDs, 2, "DS");
-        LittleEndian.requireFits(segEs, 2, "ES");
-        LittleEndian.requireFits(segFs, 2, "FS");
+        WireBytes.requireFits(instructionCount, 2, "instruction count");
+        WireBytes.requireFits(reportFlags, 2, "report flags");
+        instructionStream = WireBytes.requireLength(instructionStream, STREAM_LENGTH, "instruction stream").clone();
+        WireBytes.requireFits(segCs, 2, "CS");
+        WireBytes.requireFits(segDs, 2, "DS");
+        WireBytes.requireFits(segEs, 2, "ES");
+        WireBytes.requireFits(segFs, 2, "FS");
     }
 
     /**
@@ -64,36 +65,35 @@ public record ControlReport(long dr6, long dr7, int eflags, int instructionCount
                 segDs, segEs, segFs);
     }
 
-    /** Reads a report from its 48 bytes. */
-    public static ControlReport from(byte[] report) {
-        return read(LittleEndian.requireLength(report, LENGTH, "control report"), 0);
+    /** Reads a report from the 48 bytes remaining in {@code report}. */
+    public static ControlReport from(ByteBuffer report) {
+        return read(WireBytes.view(WireBytes.requireLength(report, LENGTH, "control report")), 0);
     }
 
-    static ControlReport read(byte[] bytes, int offset) {
-        return new ControlReport(LittleEndian.u64(bytes, offset), LittleEndian.u64(bytes, offset + 8), LittleEndian.u32(bytes, offset + 0x10),
-                LittleEndian.u16(bytes, offset + 0x14), LittleEndian.u16(bytes, offset + 0x16),
-                Arrays.copyOfRange(bytes, offset + 0x18, offset + 0x28), LittleEndian.u16(bytes, offset + 0x28),
-                LittleEndian.u16(bytes, offset + 0x2A), LittleEndian.u16(bytes, offset + 0x2C), LittleEndian.u16(bytes, offset + 0x2E));
+    /** Reads the report at {@code offset} of a little-endian buffer. */
+    static ControlReport read(ByteBuffer in, int offset) {
+        byte[] stream = new byte[STREAM_LENGTH];
+        in.get(offset + 0x18, stream);
+        return new ControlReport(in.getLong(offset), in.getLong(offset + 8), in.getInt(offset + 0x10),
+                WireBytes.u16(in, offset + 0x14), WireBytes.u16(in, offset + 0x16), stream,
+                WireBytes.u16(in, offset + 0x28), WireBytes.u16(in, offset + 0x2A), WireBytes.u16(in, offset + 0x2C),
+                WireBytes.u16(in, offset + 0x2E));
     }
 
     /** The 48 report bytes. */
     public byte[] encode() {
-        byte[] out = new byte[LENGTH];
+        ByteBuffer out = WireBytes.allocate(LENGTH);
         writeTo(out, 0);
-        return out;
+        return out.array();
     }
 
-    void writeTo(byte[] out, int offset) {
-        LittleEndian.putU64(out, offset, dr6);
-        LittleEndian.putU64(out, offset + 8, dr7);
-        LittleEndian.putU32(out, offset + 0x10, eflags);
-        LittleEndian.putU16(out, offset + 0x14, instructionCount);
-        LittleEndian.putU16(out, offset + 0x16, reportFlags);
-        System.arraycopy(instructionStream, 0, out, offset + 0x18, STREAM_LENGTH);
-        LittleEndian.putU16(out, offset + 0x28, segCs);
-        LittleEndian.putU16(out, offset + 0x2A, segDs);
-        LittleEndian.putU16(out, offset + 0x2C, segEs);
-        LittleEndian.putU16(out, offset + 0x2E, segFs);
+    /** Writes the report at {@code offset} of a little-endian buffer. */
+    void writeTo(ByteBuffer out, int offset) {
+        out.putLong(offset, dr6).putLong(offset + 8, dr7).putInt(offset + 0x10, eflags)
+                .putShort(offset + 0x14, (short) instructionCount).putShort(offset + 0x16, (short) reportFlags)
+                .put(offset + 0x18, instructionStream).putShort(offset + 0x28, (short) segCs)
+                .putShort(offset + 0x2A, (short) segDs).putShort(offset + 0x2C, (short) segEs)
+                .putShort(offset + 0x2E, (short) segFs);
     }
 
     /** The instruction stream (a copy, all 16 bytes). */

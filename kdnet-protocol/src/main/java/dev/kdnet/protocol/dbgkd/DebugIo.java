@@ -1,10 +1,9 @@
 package dev.kdnet.protocol.dbgkd;
 
 import dev.kdnet.protocol.Decoded;
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * A KD_DEBUG_IO payload: DBGKD_DEBUG_IO, a 16-byte header and a string (kd-protocol §3.7):
@@ -27,10 +26,11 @@ import java.util.Objects;
  * @param processor          u16
  * @param lengthOfString     LengthOfString (print) or LengthOfPromptString (prompt)
  * @param lengthOfStringRead LengthOfStringRead (prompt); unused in a print
- * @param data               the bytes after the header (copied)
+ * @param data               the bytes after the header (a read-only view of the remaining bytes given, not
+ *                           copied)
  */
 public record DebugIo(int apiNumber, int processorLevel, int processor, int lengthOfString, int lengthOfStringRead,
-        byte[] data) {
+        ByteBuffer data) {
     /** Length of the header. */
     public static final int HEADER_LENGTH = 16;
     /** ApiNumber of DbgPrint output (T→H, no reply). */
@@ -38,23 +38,23 @@ public record DebugIo(int apiNumber, int processorLevel, int processor, int leng
     /** ApiNumber of DbgPrompt: the target's prompt and the host's answer. */
     public static final int GET_STRING = 0x3231;
 
-    /** Checks the field widths and copies the data; IllegalArgumentException for a too-wide value. */
+    /** Checks the field widths; IllegalArgumentException for a too-wide value. */
     public DebugIo {
-        LittleEndian.requireFits(processorLevel, 2, "processor level");
-        LittleEndian.requireFits(processor, 2, "processor");
-        data = data.clone();
+        WireBytes.requireFits(processorLevel, 2, "processor level");
+        WireBytes.requireFits(processor, 2, "processor");
+        data = WireBytes.view(data);
     }
 
     /** A PrintString: LengthOfString = the byte count of {@code text}, the second length 0. */
     public static DebugIo printString(int processorLevel, int processor, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-        return new DebugIo(PRINT_STRING, processorLevel, processor, bytes.length, 0, bytes);
+        return new DebugIo(PRINT_STRING, processorLevel, processor, bytes.length, 0, WireBytes.view(bytes));
     }
 
     /** A target's GetString: the prompt, and {@code capacity} bytes of room for the answer. */
     public static DebugIo getString(int processorLevel, int processor, String prompt, int capacity) {
         byte[] bytes = prompt.getBytes(StandardCharsets.ISO_8859_1);
-        return new DebugIo(GET_STRING, processorLevel, processor, bytes.length, capacity, bytes);
+        return new DebugIo(GET_STRING, processorLevel, processor, bytes.length, capacity, WireBytes.view(bytes));
     }
 
     /**
@@ -64,54 +64,40 @@ public record DebugIo(int apiNumber, int processorLevel, int processor, int leng
     public static DebugIo getStringReply(DebugIo prompt, String answer) {
         byte[] bytes = answer.getBytes(StandardCharsets.ISO_8859_1);
         return new DebugIo(prompt.apiNumber, prompt.processorLevel, prompt.processor, prompt.lengthOfString,
-                bytes.length, bytes);
+                bytes.length, WireBytes.view(bytes));
     }
 
-    /** Decodes a payload; malformed (never thrown) if it is shorter than the 16-byte header. */
-    public static Decoded<DebugIo> decode(byte[] payload) {
-        if (payload.length < HEADER_LENGTH) {
+    /**
+     * Decodes the remaining bytes of {@code payload} (its position is left alone); malformed (never thrown) if
+     * they are shorter than the 16-byte header. The data is a view of {@code payload}.
+     */
+    public static Decoded<DebugIo> decode(ByteBuffer payload) {
+        ByteBuffer in = WireBytes.view(payload);
+        if (in.remaining() < HEADER_LENGTH) {
             return Decoded.malformed(
-                    "debug I/O payload of " + payload.length + " bytes; expected at least " + HEADER_LENGTH);
+                    "debug I/O payload of " + in.remaining() + " bytes; expected at least " + HEADER_LENGTH);
         }
-        return Decoded.ok(new DebugIo(LittleEndian.u32(payload, 0), LittleEndian.u16(payload, 4), LittleEndian.u16(payload, 6),
-                LittleEndian.u32(payload, 8), LittleEndian.u32(payload, 0x0C), Arrays.copyOfRange(payload, HEADER_LENGTH,
-                        payload.length)));
+        return Decoded.ok(new DebugIo(in.getInt(0), WireBytes.u16(in, 4), WireBytes.u16(in, 6), in.getInt(8),
+                in.getInt(0x0C), WireBytes.viewFrom(in, HEADER_LENGTH)));
     }
 
     /** The payload bytes: header, then data. */
     public byte[] encode() {
-        byte[] out = new byte[HEADER_LENGTH + data.length];
-        LittleEndian.putU32(out, 0, apiNumber);
-        LittleEndian.putU16(out, 4, processorLevel);
-        LittleEndian.putU16(out, 6, processor);
-        LittleEndian.putU32(out, 8, lengthOfString);
-        LittleEndian.putU32(out, 0x0C, lengthOfStringRead);
-        System.arraycopy(data, 0, out, HEADER_LENGTH, data.length);
-        return out;
+        int dataLength = data.remaining();
+        return WireBytes.allocate(HEADER_LENGTH + dataLength).putInt(0, apiNumber)
+                .putShort(4, (short) processorLevel).putShort(6, (short) processor).putInt(8, lengthOfString)
+                .putInt(0x0C, lengthOfStringRead).put(HEADER_LENGTH, data, 0, dataLength).array();
     }
 
     /** All data bytes as ISO-8859-1 text: the printed string, the prompt or the answer. */
     public String text() {
-        return new String(data, StandardCharsets.ISO_8859_1);
+        return new String(WireBytes.toArray(data), StandardCharsets.ISO_8859_1);
     }
 
-    /** The data (a copy). */
+    /** A read-only view of the data, at position 0. */
     @Override
-    public byte[] data() {
-        return data.clone();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof DebugIo d && apiNumber == d.apiNumber && processorLevel == d.processorLevel
-                && processor == d.processor && lengthOfString == d.lengthOfString
-                && lengthOfStringRead == d.lengthOfStringRead && Arrays.equals(data, d.data);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(apiNumber, processorLevel, processor, lengthOfString, lengthOfStringRead,
-                Arrays.hashCode(data));
+    public ByteBuffer data() {
+        return data.duplicate().order(WireBytes.ORDER);
     }
 
     @Override

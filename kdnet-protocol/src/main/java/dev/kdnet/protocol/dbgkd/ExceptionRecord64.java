@@ -1,6 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
-import dev.kdnet.protocol.LittleEndian;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -53,14 +53,14 @@ public record ExceptionRecord64(int code, int flags, long record, long address, 
     }
 
     /** Reads the record from a 160-byte state-change union. */
-    public static ExceptionRecord64 from(byte[] union) {
-        StateChange64.requireUnion(union);
+    public static ExceptionRecord64 from(ByteBuffer union) {
+        ByteBuffer u = StateChange64.requireUnion(union);
         long[] information = new long[MAXIMUM_PARAMETERS];
         for (int i = 0; i < MAXIMUM_PARAMETERS; i++) {
-            information[i] = LittleEndian.u64(union, INFORMATION_OFFSET + 8 * i);
+            information[i] = u.getLong(INFORMATION_OFFSET + 8 * i);
         }
-        return new ExceptionRecord64(LittleEndian.u32(union, 0), LittleEndian.u32(union, 4), LittleEndian.u64(union, 8), LittleEndian.u64(union, 0x10),
-                LittleEndian.u32(union, 0x18), information, LittleEndian.u32(union, FIRST_CHANCE_OFFSET));
+        return new ExceptionRecord64(u.getInt(0), u.getInt(4), u.getLong(8), u.getLong(0x10),
+                u.getInt(0x18), information, u.getInt(FIRST_CHANCE_OFFSET));
     }
 
     /** True if FirstChance is non-zero. */
@@ -75,17 +75,17 @@ public record ExceptionRecord64(int code, int flags, long record, long address, 
     }
 
     @Override
-    public byte[] writeInto(byte[] union) {
-        byte[] out = StateChange64.requireUnion(union).clone();
-        LittleEndian.putU32(out, 0, code);
-        LittleEndian.putU32(out, 4, flags);
-        LittleEndian.putU64(out, 8, record);
-        LittleEndian.putU64(out, 0x10, address);
-        LittleEndian.putU32(out, 0x18, numberParameters);
+    public ByteBuffer writeInto(ByteBuffer union) {
+        ByteBuffer out = StateChange64.unionCopy(union);
+        out.putInt(0, code);
+        out.putInt(4, flags);
+        out.putLong(8, record);
+        out.putLong(0x10, address);
+        out.putInt(0x18, numberParameters);
         for (int i = 0; i < MAXIMUM_PARAMETERS; i++) {
-            LittleEndian.putU64(out, INFORMATION_OFFSET + 8 * i, information[i]);
+            out.putLong(INFORMATION_OFFSET + 8 * i, information[i]);
         }
-        LittleEndian.putU32(out, FIRST_CHANCE_OFFSET, firstChance);
+        out.putInt(FIRST_CHANCE_OFFSET, firstChance);
         return out;
     }
 

@@ -1,11 +1,10 @@
 package dev.kdnet.protocol.dbgkd;
 
 import dev.kdnet.protocol.Decoded;
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Objects;
 
 /**
  * A KD_FILE_IO payload: DBGKD_FILE_IO, a 64-byte header and data (kd-protocol §3.8):
@@ -22,10 +21,10 @@ import java.util.Objects;
  *
  * @param apiNumber the FILE_IO ApiNumber
  * @param status    NTSTATUS of a reply
- * @param union     the 56-byte union (copied)
- * @param data      the bytes after the header (copied)
+ * @param union     the 56-byte union (a read-only view of the remaining bytes given, not copied)
+ * @param data      the bytes after the header (a read-only view of the remaining bytes given, not copied)
  */
-public record FileIo(int apiNumber, int status, byte[] union, byte[] data) {
+public record FileIo(int apiNumber, int status, ByteBuffer union, ByteBuffer data) {
     /** Length of the header. */
     public static final int HEADER_LENGTH = 64;
     /** Length of the union. */
@@ -40,71 +39,61 @@ public record FileIo(int apiNumber, int status, byte[] union, byte[] data) {
     public static final int CLOSE_FILE = 0x3433;
     private static final int UNION_OFFSET = 8;
 
-    /** Copies the arrays; IllegalArgumentException unless the union is 56 bytes. */
+    /** IllegalArgumentException unless the union is 56 bytes. */
     public FileIo {
-        union = LittleEndian.requireLength(union, UNION_LENGTH, "file I/O union").clone();
-        data = data.clone();
+        union = WireBytes.view(WireBytes.requireLength(union, UNION_LENGTH, "file I/O union"));
+        data = WireBytes.view(data);
     }
 
     /** The refusal of {@code request}: its 64-byte header echoed with Status STATUS_NO_SUCH_FILE, no data. */
     public static FileIo createFileRefusal(FileIo request) {
-        return new FileIo(request.apiNumber, NtStatus.NO_SUCH_FILE, request.union, new byte[0]);
+        return new FileIo(request.apiNumber, NtStatus.NO_SUCH_FILE, request.union, WireBytes.empty());
     }
 
-    /** Decodes a payload; malformed (never thrown) if it is shorter than the 64-byte header. */
-    public static Decoded<FileIo> decode(byte[] payload) {
-        if (payload.length < HEADER_LENGTH) {
+    /**
+     * Decodes the remaining bytes of {@code payload} (its position is left alone); malformed (never thrown) if
+     * they are shorter than the 64-byte header. Union and data are views of {@code payload}.
+     */
+    public static Decoded<FileIo> decode(ByteBuffer payload) {
+        ByteBuffer in = WireBytes.view(payload);
+        if (in.remaining() < HEADER_LENGTH) {
             return Decoded.malformed(
-                    "file I/O payload of " + payload.length + " bytes; expected at least " + HEADER_LENGTH);
+                    "file I/O payload of " + in.remaining() + " bytes; expected at least " + HEADER_LENGTH);
         }
-        return Decoded.ok(new FileIo(LittleEndian.u32(payload, 0), LittleEndian.u32(payload, 4),
-                Arrays.copyOfRange(payload, UNION_OFFSET, HEADER_LENGTH),
-                Arrays.copyOfRange(payload, HEADER_LENGTH, payload.length)));
+        return Decoded.ok(new FileIo(in.getInt(0), in.getInt(4), WireBytes.view(in, UNION_OFFSET, UNION_LENGTH),
+                WireBytes.viewFrom(in, HEADER_LENGTH)));
     }
 
     /** The payload bytes: header, then data. */
     public byte[] encode() {
-        byte[] out = new byte[HEADER_LENGTH + data.length];
-        LittleEndian.putU32(out, 0, apiNumber);
-        LittleEndian.putU32(out, 4, status);
-        System.arraycopy(union, 0, out, UNION_OFFSET, UNION_LENGTH);
-        System.arraycopy(data, 0, out, HEADER_LENGTH, data.length);
-        return out;
+        int dataLength = data.remaining();
+        return WireBytes.allocate(HEADER_LENGTH + dataLength).putInt(0, apiNumber).putInt(4, status)
+                .put(UNION_OFFSET, union, 0, UNION_LENGTH).put(HEADER_LENGTH, data, 0, dataLength).array();
     }
 
     /** The data read as a UTF-16LE string up to its first NUL character: a CreateFile request's file name. */
     public String fileName() {
-        String text = new String(data, 0, data.length & ~1, StandardCharsets.UTF_16LE);
+        byte[] bytes = WireBytes.toArray(data);
+        String text = new String(bytes, 0, bytes.length & ~1, StandardCharsets.UTF_16LE);
         int nul = text.indexOf('\0');
         return nul < 0 ? text : text.substring(0, nul);
     }
 
-    /** The union (a copy). */
+    /** A read-only view of the union, at position 0. */
     @Override
-    public byte[] union() {
-        return union.clone();
+    public ByteBuffer union() {
+        return union.duplicate().order(WireBytes.ORDER);
     }
 
-    /** The data (a copy). */
+    /** A read-only view of the data, at position 0. */
     @Override
-    public byte[] data() {
-        return data.clone();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof FileIo f && apiNumber == f.apiNumber && status == f.status
-                && Arrays.equals(union, f.union) && Arrays.equals(data, f.data);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(apiNumber, status, Arrays.hashCode(union), Arrays.hashCode(data));
+    public ByteBuffer data() {
+        return data.duplicate().order(WireBytes.ORDER);
     }
 
     @Override
     public String toString() {
         return String.format("FileIo[api=0x%x status=0x%08x union=%s data=%d bytes]", apiNumber, status,
-                HexFormat.of().formatHex(union), data.length);
+                HexFormat.of().formatHex(WireBytes.toArray(union)), data.remaining());
     }
 }

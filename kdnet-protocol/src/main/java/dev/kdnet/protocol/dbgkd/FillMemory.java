@@ -1,6 +1,7 @@
 package dev.kdnet.protocol.dbgkd;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
+import java.nio.ByteBuffer;
 /**
  * DBGKD_FILL_MEMORY (kd-protocol §3.2), the FillMemory (0x315B) union; the request data is the pattern.
  *
@@ -22,23 +23,23 @@ public record FillMemory(long address, int length, int flags, int patternLength)
 
     /** Checks the 16-bit fields; IllegalArgumentException for a too-wide value. */
     public FillMemory {
-        LittleEndian.requireFits(flags, 2, "flags");
-        LittleEndian.requireFits(patternLength, 2, "pattern length");
+        WireBytes.requireFits(flags, 2, "flags");
+        WireBytes.requireFits(patternLength, 2, "pattern length");
     }
 
     /** Reads the fields from a 40-byte manipulate union. */
-    public static FillMemory from(byte[] union) {
-        ManipulateState64.requireUnion(union);
-        return new FillMemory(LittleEndian.u64(union, 0), LittleEndian.u32(union, 8), LittleEndian.u16(union, 0x0C), LittleEndian.u16(union, 0x0E));
+    public static FillMemory from(ByteBuffer union) {
+        ByteBuffer u = ManipulateState64.requireUnion(union);
+        return new FillMemory(u.getLong(0), u.getInt(8), WireBytes.u16(u, 0x0C), WireBytes.u16(u, 0x0E));
     }
 
     @Override
-    public byte[] writeInto(byte[] union) {
-        byte[] out = ManipulateState64.requireUnion(union).clone();
-        LittleEndian.putU64(out, 0, address);
-        LittleEndian.putU32(out, 8, length);
-        LittleEndian.putU16(out, 0x0C, flags);
-        LittleEndian.putU16(out, 0x0E, patternLength);
+    public ByteBuffer writeInto(ByteBuffer union) {
+        ByteBuffer out = ManipulateState64.unionCopy(union);
+        out.putLong(0, address);
+        out.putInt(8, length);
+        out.putShort(0x0C, (short) flags);
+        out.putShort(0x0E, (short) patternLength);
         return out;
     }
 }

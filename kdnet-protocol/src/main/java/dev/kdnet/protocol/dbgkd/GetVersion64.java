@@ -1,6 +1,7 @@
 package dev.kdnet.protocol.dbgkd;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
+import java.nio.ByteBuffer;
 /**
  * DBGKD_GET_VERSION64 (kd-protocol §3.3): the whole 40-byte union of a GetVersion reply, every byte typed.
  *
@@ -58,26 +59,27 @@ public record GetVersion64(int majorVersion, int minorVersion, int protocolVersi
 
     /** Checks the 8- and 16-bit fields; IllegalArgumentException for a too-wide value. */
     public GetVersion64 {
-        LittleEndian.requireFits(majorVersion, 2, "major version");
-        LittleEndian.requireFits(minorVersion, 2, "minor version");
-        LittleEndian.requireFits(protocolVersion, 1, "protocol version");
-        LittleEndian.requireFits(kdSecondaryVersion, 1, "secondary version");
-        LittleEndian.requireFits(flags, 2, "flags");
-        LittleEndian.requireFits(machineType, 2, "machine type");
-        LittleEndian.requireFits(maxPacketType, 1, "max packet type");
-        LittleEndian.requireFits(maxStateChange, 1, "max state change");
-        LittleEndian.requireFits(maxManipulate, 1, "max manipulate");
-        LittleEndian.requireFits(simulation, 1, "simulation");
-        LittleEndian.requireFits(unused, 2, "unused");
+        WireBytes.requireFits(majorVersion, 2, "major version");
+        WireBytes.requireFits(minorVersion, 2, "minor version");
+        WireBytes.requireFits(protocolVersion, 1, "protocol version");
+        WireBytes.requireFits(kdSecondaryVersion, 1, "secondary version");
+        WireBytes.requireFits(flags, 2, "flags");
+        WireBytes.requireFits(machineType, 2, "machine type");
+        WireBytes.requireFits(maxPacketType, 1, "max packet type");
+        WireBytes.requireFits(maxStateChange, 1, "max state change");
+        WireBytes.requireFits(maxManipulate, 1, "max manipulate");
+        WireBytes.requireFits(simulation, 1, "simulation");
+        WireBytes.requireFits(unused, 2, "unused");
     }
 
     /** Reads the version block from a 40-byte manipulate union. */
-    public static GetVersion64 from(byte[] union) {
-        ManipulateState64.requireUnion(union);
-        return new GetVersion64(LittleEndian.u16(union, 0), LittleEndian.u16(union, 2), LittleEndian.u8(union, 4), LittleEndian.u8(union, 5),
-                LittleEndian.u16(union, 6), LittleEndian.u16(union, 8), LittleEndian.u8(union, 0x0A), LittleEndian.u8(union, 0x0B), LittleEndian.u8(union, 0x0C),
-                LittleEndian.u8(union, 0x0D), LittleEndian.u16(union, 0x0E), LittleEndian.u64(union, 0x10), LittleEndian.u64(union, 0x18),
-                LittleEndian.u64(union, 0x20));
+    public static GetVersion64 from(ByteBuffer union) {
+        ByteBuffer u = ManipulateState64.requireUnion(union);
+        return new GetVersion64(WireBytes.u16(u, 0), WireBytes.u16(u, 2), WireBytes.u8(u, 4), WireBytes.u8(u, 5),
+                WireBytes.u16(u, 6), WireBytes.u16(u, 8), WireBytes.u8(u, 0x0A), WireBytes.u8(u, 0x0B),
+                WireBytes.u8(u, 0x0C),
+                WireBytes.u8(u, 0x0D), WireBytes.u16(u, 0x0E), u.getLong(0x10), u.getLong(0x18),
+                u.getLong(0x20));
     }
 
     /** True if every bit of {@code flag} is set in Flags. */
@@ -87,22 +89,22 @@ public record GetVersion64(int majorVersion, int minorVersion, int protocolVersi
 
     /** Writes the version block over the whole union (it has no bytes of its own to keep). */
     @Override
-    public byte[] writeInto(byte[] union) {
-        byte[] out = ManipulateState64.requireUnion(union).clone();
-        LittleEndian.putU16(out, 0, majorVersion);
-        LittleEndian.putU16(out, 2, minorVersion);
-        LittleEndian.putU8(out, 4, protocolVersion);
-        LittleEndian.putU8(out, 5, kdSecondaryVersion);
-        LittleEndian.putU16(out, 6, flags);
-        LittleEndian.putU16(out, 8, machineType);
-        LittleEndian.putU8(out, 0x0A, maxPacketType);
-        LittleEndian.putU8(out, 0x0B, maxStateChange);
-        LittleEndian.putU8(out, 0x0C, maxManipulate);
-        LittleEndian.putU8(out, 0x0D, simulation);
-        LittleEndian.putU16(out, 0x0E, unused);
-        LittleEndian.putU64(out, 0x10, kernBase);
-        LittleEndian.putU64(out, 0x18, psLoadedModuleList);
-        LittleEndian.putU64(out, 0x20, debuggerDataList);
+    public ByteBuffer writeInto(ByteBuffer union) {
+        ByteBuffer out = ManipulateState64.unionCopy(union);
+        out.putShort(0, (short) majorVersion);
+        out.putShort(2, (short) minorVersion);
+        out.put(4, (byte) protocolVersion);
+        out.put(5, (byte) kdSecondaryVersion);
+        out.putShort(6, (short) flags);
+        out.putShort(8, (short) machineType);
+        out.put(0x0A, (byte) maxPacketType);
+        out.put(0x0B, (byte) maxStateChange);
+        out.put(0x0C, (byte) maxManipulate);
+        out.put(0x0D, (byte) simulation);
+        out.putShort(0x0E, (short) unused);
+        out.putLong(0x10, kernBase);
+        out.putLong(0x18, psLoadedModuleList);
+        out.putLong(0x20, debuggerDataList);
         return out;
     }
 }

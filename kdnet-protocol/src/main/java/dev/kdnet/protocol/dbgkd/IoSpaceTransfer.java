@@ -1,6 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
-import dev.kdnet.protocol.LittleEndian;
+import java.nio.ByteBuffer;
 /**
  * DBGKD_READ_WRITE_IO64 (kd-protocol §3.2), the ReadIoSpace/WriteIoSpace (0x3139/0x313A) union.
  *
@@ -16,17 +16,17 @@ import dev.kdnet.protocol.LittleEndian;
  */
 public record IoSpaceTransfer(long ioAddress, int dataSize, int dataValue) implements UnionView {
     /** Reads the fields from a 40-byte manipulate union. */
-    public static IoSpaceTransfer from(byte[] union) {
-        ManipulateState64.requireUnion(union);
-        return new IoSpaceTransfer(LittleEndian.u64(union, 0), LittleEndian.u32(union, 8), LittleEndian.u32(union, 0x0C));
+    public static IoSpaceTransfer from(ByteBuffer union) {
+        ByteBuffer u = ManipulateState64.requireUnion(union);
+        return new IoSpaceTransfer(u.getLong(0), u.getInt(8), u.getInt(0x0C));
     }
 
     @Override
-    public byte[] writeInto(byte[] union) {
-        byte[] out = ManipulateState64.requireUnion(union).clone();
-        LittleEndian.putU64(out, 0, ioAddress);
-        LittleEndian.putU32(out, 8, dataSize);
-        LittleEndian.putU32(out, 0x0C, dataValue);
+    public ByteBuffer writeInto(ByteBuffer union) {
+        ByteBuffer out = ManipulateState64.unionCopy(union);
+        out.putLong(0, ioAddress);
+        out.putInt(8, dataSize);
+        out.putInt(0x0C, dataValue);
         return out;
     }
 }

@@ -1,6 +1,8 @@
 package dev.kdnet.protocol.dbgkd;
 
 import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.WireBytes;
+import java.nio.ByteBuffer;
 
 /**
  * KSPECIAL_REGISTERS, 0xE0 (224) bytes (kd-protocol §3.10): what ReadControlSpace/WriteControlSpace move for
@@ -13,18 +15,18 @@ public final class KSpecialRegisters extends RegisterBlock<KSpecialRegister> {
     /** The control-space selector (TargetBaseAddress) of KSPECIAL_REGISTERS. */
     public static final long CONTROL_SPACE_SELECTOR = 2;
 
-    private KSpecialRegisters(byte[] bytes) {
+    private KSpecialRegisters(ByteBuffer bytes) {
         super(bytes, LENGTH, "KSPECIAL_REGISTERS");
     }
 
     /** Decodes the block; malformed (never thrown) unless it is exactly 224 bytes. */
-    public static Decoded<KSpecialRegisters> decode(byte[] bytes) {
+    public static Decoded<KSpecialRegisters> decode(ByteBuffer bytes) {
         return decodeExact(bytes, LENGTH, "KSPECIAL_REGISTERS", KSpecialRegisters::new);
     }
 
     /** A block of zero bytes. */
     public static KSpecialRegisters zero() {
-        return new KSpecialRegisters(new byte[LENGTH]);
+        return new KSpecialRegisters(WireBytes.allocate(LENGTH));
     }
 
     /** A copy with {@code field} set; IllegalArgumentException if {@code value} is wider than the field. */

@@ -1,6 +1,7 @@
 package dev.kdnet.protocol.dbgkd;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
+import java.nio.ByteBuffer;
 /**
  * DBGKD_LOAD_SYMBOLS64 (kd-protocol §3.5.2), the union of a LoadSymbols state change; the path follows in the
  * extra data. Offsets are relative to the union (state change offset 0x20 + x); the alignment at u+0x4 and every
@@ -29,7 +30,7 @@ public record LoadSymbols64(int pathNameLength, long baseOfDll, long processId, 
 
     /** Checks the 8-bit UnloadSymbols; IllegalArgumentException for a too-wide value. */
     public LoadSymbols64 {
-        LittleEndian.requireFits(unloadSymbols, 1, "unload symbols");
+        WireBytes.requireFits(unloadSymbols, 1, "unload symbols");
     }
 
     /** A load (or unload) report without a path yet: {@link StateChange64#loadSymbols} sets PathNameLength. */
@@ -38,10 +39,10 @@ public record LoadSymbols64(int pathNameLength, long baseOfDll, long processId, 
     }
 
     /** Reads the fields from a 160-byte state-change union. */
-    public static LoadSymbols64 from(byte[] union) {
-        StateChange64.requireUnion(union);
-        return new LoadSymbols64(LittleEndian.u32(union, 0), LittleEndian.u64(union, 8), LittleEndian.u64(union, 0x10), LittleEndian.u32(union, 0x18),
-                LittleEndian.u32(union, 0x1C), LittleEndian.u8(union, 0x20));
+    public static LoadSymbols64 from(ByteBuffer union) {
+        ByteBuffer u = StateChange64.requireUnion(union);
+        return new LoadSymbols64(u.getInt(0), u.getLong(8), u.getLong(0x10), u.getInt(0x18),
+                u.getInt(0x1C), WireBytes.u8(u, 0x20));
     }
 
     /** True if UnloadSymbols is non-zero. */
@@ -55,14 +56,14 @@ public record LoadSymbols64(int pathNameLength, long baseOfDll, long processId, 
     }
 
     @Override
-    public byte[] writeInto(byte[] union) {
-        byte[] out = StateChange64.requireUnion(union).clone();
-        LittleEndian.putU32(out, 0, pathNameLength);
-        LittleEndian.putU64(out, 8, baseOfDll);
-        LittleEndian.putU64(out, 0x10, processId);
-        LittleEndian.putU32(out, 0x18, checkSum);
-        LittleEndian.putU32(out, 0x1C, sizeOfImage);
-        LittleEndian.putU8(out, 0x20, unloadSymbols);
+    public ByteBuffer writeInto(ByteBuffer union) {
+        ByteBuffer out = StateChange64.unionCopy(union);
+        out.putInt(0, pathNameLength);
+        out.putLong(8, baseOfDll);
+        out.putLong(0x10, processId);
+        out.putInt(0x18, checkSum);
+        out.putInt(0x1C, sizeOfImage);
+        out.put(0x20, (byte) unloadSymbols);
         return out;
     }
 }

@@ -1,8 +1,8 @@
 package dev.kdnet.protocol.dbgkd;
 
 import dev.kdnet.protocol.Decoded;
-import dev.kdnet.protocol.LittleEndian;
-import java.util.Arrays;
+import dev.kdnet.protocol.WireBytes;
+import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -18,76 +18,78 @@ import java.util.Objects;
  * </pre>
  *
  * <p>Every byte is kept, so {@code decode(bytes).encode()} gives {@code bytes} back for any payload of 56 bytes
- * or more. A target answers with {@link #reply}, which implements the echo rule of §3.1.
+ * or more. A target answers with {@link #reply}, which implements the echo rule of §3.1. Union and data are
+ * read-only views of the bytes decoded (for a reply off the network: of the datagram's plaintext), not copies.
  *
  * @param api            the ApiNumber
  * @param processorLevel CPU family in target replies; garbage in WinDbg requests (u16)
  * @param processor      the CPU a request is for (u16)
  * @param returnStatus   NTSTATUS of a reply ({@link NtStatus}); {@link NtStatus#PENDING} or garbage in requests
  * @param padding        the 4 alignment bytes at 0x0C as a little-endian int
- * @param union          the 40-byte union (copied)
- * @param data           the extra data after the header (copied)
+ * @param union          the 40-byte union (a read-only view of the remaining bytes given, not copied)
+ * @param data           the extra data after the header (a read-only view of the remaining bytes given, not
+ *                       copied)
  */
 public record ManipulateState64(ManipulateApi api, int processorLevel, int processor, int returnStatus, int padding,
-        byte[] union, byte[] data) {
+        ByteBuffer union, ByteBuffer data) {
     /** Length of the header, union included. */
     public static final int HEADER_LENGTH = 0x38;
     /** Length of the per-API union. */
     public static final int UNION_LENGTH = 40;
     private static final int UNION_OFFSET = 0x10;
 
-    /** Checks the field widths and copies the arrays; IllegalArgumentException unless the union is 40 bytes. */
+    /** Checks the field widths; IllegalArgumentException unless the union is 40 bytes. */
     public ManipulateState64 {
         Objects.requireNonNull(api, "api");
-        LittleEndian.requireFits(processorLevel, 2, "processor level");
-        LittleEndian.requireFits(processor, 2, "processor");
-        union = requireUnion(union).clone();
-        data = data.clone();
+        WireBytes.requireFits(processorLevel, 2, "processor level");
+        WireBytes.requireFits(processor, 2, "processor");
+        union = requireUnion(union);
+        data = WireBytes.view(data);
     }
 
     /**
      * A request as a host builds it: ProcessorLevel 0, ReturnStatus {@link NtStatus#PENDING} (as WinDbg sends),
-     * zero padding, {@code fields} written into a zero union.
+     * zero padding, {@code fields} written into a zero union; {@code data} is not copied.
      */
     public static ManipulateState64 request(ManipulateApi api, int processor, UnionView fields, byte[] data) {
-        return new ManipulateState64(api, 0, processor, NtStatus.PENDING, 0, fields.writeInto(new byte[UNION_LENGTH]),
-                data);
+        return new ManipulateState64(api, 0, processor, NtStatus.PENDING, 0,
+                fields.writeInto(WireBytes.allocate(UNION_LENGTH)), WireBytes.view(data));
     }
 
     /** A request as {@link #request(ManipulateApi, int, UnionView, byte[])} builds it, with a zero union, no data. */
     public static ManipulateState64 request(ManipulateApi api, int processor) {
-        return new ManipulateState64(api, 0, processor, NtStatus.PENDING, 0, new byte[UNION_LENGTH], new byte[0]);
+        return new ManipulateState64(api, 0, processor, NtStatus.PENDING, 0, WireBytes.allocate(UNION_LENGTH),
+                WireBytes.empty());
     }
 
-    /** Decodes a payload; malformed (never thrown) if it is shorter than the 56-byte header. */
-    public static Decoded<ManipulateState64> decode(byte[] payload) {
-        if (payload.length < HEADER_LENGTH) {
+    /**
+     * Decodes the remaining bytes of {@code payload} (its position is left alone); malformed (never thrown) if
+     * they are shorter than the 56-byte header. Union and data are views of {@code payload}.
+     */
+    public static Decoded<ManipulateState64> decode(ByteBuffer payload) {
+        ByteBuffer in = WireBytes.view(payload);
+        if (in.remaining() < HEADER_LENGTH) {
             return Decoded.malformed(
-                    "manipulate payload of " + payload.length + " bytes; expected at least " + HEADER_LENGTH);
+                    "manipulate payload of " + in.remaining() + " bytes; expected at least " + HEADER_LENGTH);
         }
-        return Decoded.ok(new ManipulateState64(ManipulateApi.valueOf(LittleEndian.u32(payload, 0)), LittleEndian.u16(payload, 4),
-                LittleEndian.u16(payload, 6), LittleEndian.u32(payload, 8), LittleEndian.u32(payload, 0x0C),
-                Arrays.copyOfRange(payload, UNION_OFFSET, HEADER_LENGTH),
-                Arrays.copyOfRange(payload, HEADER_LENGTH, payload.length)));
+        return Decoded.ok(new ManipulateState64(ManipulateApi.valueOf(in.getInt(0)), WireBytes.u16(in, 4),
+                WireBytes.u16(in, 6), in.getInt(8), in.getInt(0x0C), WireBytes.view(in, UNION_OFFSET, UNION_LENGTH),
+                WireBytes.viewFrom(in, HEADER_LENGTH)));
     }
 
     /** The payload bytes: header, union, data. */
     public byte[] encode() {
-        byte[] out = new byte[HEADER_LENGTH + data.length];
-        LittleEndian.putU32(out, 0, api.number());
-        LittleEndian.putU16(out, 4, processorLevel);
-        LittleEndian.putU16(out, 6, processor);
-        LittleEndian.putU32(out, 8, returnStatus);
-        LittleEndian.putU32(out, 0x0C, padding);
-        System.arraycopy(union, 0, out, UNION_OFFSET, UNION_LENGTH);
-        System.arraycopy(data, 0, out, HEADER_LENGTH, data.length);
-        return out;
+        int dataLength = data.remaining();
+        return WireBytes.allocate(HEADER_LENGTH + dataLength).putInt(0, api.number())
+                .putShort(4, (short) processorLevel).putShort(6, (short) processor).putInt(8, returnStatus)
+                .putInt(0x0C, padding).put(UNION_OFFSET, union, 0, UNION_LENGTH)
+                .put(HEADER_LENGTH, data, 0, dataLength).array();
     }
 
     /**
      * The reply to this request (§3.1): every header byte echoed — ApiNumber, ProcessorLevel, Processor, padding
      * and the union — except ReturnStatus and the API's output fields, which {@code output} writes into a copy of
-     * this request's union; {@code data} becomes the reply data.
+     * this request's union; {@code data} (not copied) becomes the reply data.
      */
     public ManipulateState64 reply(int returnStatus, UnionView output, byte[] data) {
         return reply(returnStatus, output.writeInto(union), data);
@@ -97,58 +99,52 @@ public record ManipulateState64(ManipulateApi api, int processorLevel, int proce
      * The reply to this request with the given union: the other header fields are echoed. Prefer {@link
      * #reply(int, UnionView, byte[])}, which keeps the union bytes the API does not write.
      */
-    public ManipulateState64 reply(int returnStatus, byte[] union, byte[] data) {
-        return new ManipulateState64(api, processorLevel, processor, returnStatus, padding, union, data);
+    public ManipulateState64 reply(int returnStatus, ByteBuffer union, byte[] data) {
+        return new ManipulateState64(api, processorLevel, processor, returnStatus, padding, union,
+                WireBytes.view(data));
     }
 
     /** The reply that only sets ReturnStatus: the whole header echoed, no data (e.g. an unsupported API). */
     public ManipulateState64 reply(int returnStatus) {
-        return reply(returnStatus, union, new byte[0]);
+        return new ManipulateState64(api, processorLevel, processor, returnStatus, padding, union, WireBytes.empty());
     }
 
     /** This payload with another union (40 bytes). */
-    public ManipulateState64 withUnion(byte[] union) {
+    public ManipulateState64 withUnion(ByteBuffer union) {
         return new ManipulateState64(api, processorLevel, processor, returnStatus, padding, union, data);
     }
 
-    /** Checks that {@code union} has the manipulate union's length and returns it. */
-    static byte[] requireUnion(byte[] union) {
-        return LittleEndian.requireLength(union, UNION_LENGTH, "manipulate union");
+    /** A read-only view of the 40 bytes remaining in {@code union}; IllegalArgumentException for another length. */
+    static ByteBuffer requireUnion(ByteBuffer union) {
+        return WireBytes.view(WireBytes.requireLength(union, UNION_LENGTH, "manipulate union"));
     }
 
-    /** The union (a copy). */
+    /** A writable copy of the 40 bytes remaining in {@code union}, for a {@link UnionView} to write into. */
+    static ByteBuffer unionCopy(ByteBuffer union) {
+        return WireBytes.copy(WireBytes.requireLength(union, UNION_LENGTH, "manipulate union"));
+    }
+
+    /** A read-only view of the union, at position 0. */
     @Override
-    public byte[] union() {
-        return union.clone();
+    public ByteBuffer union() {
+        return union.duplicate().order(WireBytes.ORDER);
     }
 
-    /** The extra data (a copy). */
+    /** A read-only view of the extra data, at position 0 (its position and limit are the caller's to move). */
     @Override
-    public byte[] data() {
-        return data.clone();
+    public ByteBuffer data() {
+        return data.duplicate().order(WireBytes.ORDER);
     }
 
-    /** Length of the extra data, without copying it. */
+    /** Length of the extra data. */
     public int dataLength() {
-        return data.length;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ManipulateState64 m && api.equals(m.api) && processorLevel == m.processorLevel
-                && processor == m.processor && returnStatus == m.returnStatus && padding == m.padding
-                && Arrays.equals(union, m.union) && Arrays.equals(data, m.data);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(api, processorLevel, processor, returnStatus, padding, Arrays.hashCode(union),
-                Arrays.hashCode(data));
+        return data.remaining();
     }
 
     @Override
     public String toString() {
         return String.format("ManipulateState64[%s level=0x%x processor=%d status=0x%08x union=%s data=%d bytes]",
-                api, processorLevel, processor, returnStatus, HexFormat.of().formatHex(union), data.length);
+                api, processorLevel, processor, returnStatus, HexFormat.of().formatHex(WireBytes.toArray(union)),
+                data.remaining());
     }
 }

@@ -1,6 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
-import dev.kdnet.protocol.LittleEndian;
+import java.nio.ByteBuffer;
 /**
  * DBGKD_READ_MEMORY64 / DBGKD_WRITE_MEMORY64 (kd-protocol §3.2): the union of Read/WriteVirtualMemory,
  * Read/WritePhysicalMemory and Read/WriteControlSpace.
@@ -22,9 +22,9 @@ public record MemoryTransfer(long targetBaseAddress, int transferCount, int actu
     }
 
     /** Reads the fields from a 40-byte manipulate union. */
-    public static MemoryTransfer from(byte[] union) {
-        ManipulateState64.requireUnion(union);
-        return new MemoryTransfer(LittleEndian.u64(union, 0), LittleEndian.u32(union, 8), LittleEndian.u32(union, 0x0C));
+    public static MemoryTransfer from(ByteBuffer union) {
+        ByteBuffer u = ManipulateState64.requireUnion(union);
+        return new MemoryTransfer(u.getLong(0), u.getInt(8), u.getInt(0x0C));
     }
 
     /** The same transfer with ActualBytes set, as a target replies. */
@@ -33,11 +33,11 @@ public record MemoryTransfer(long targetBaseAddress, int transferCount, int actu
     }
 
     @Override
-    public byte[] writeInto(byte[] union) {
-        byte[] out = ManipulateState64.requireUnion(union).clone();
-        LittleEndian.putU64(out, 0, targetBaseAddress);
-        LittleEndian.putU32(out, 8, transferCount);
-        LittleEndian.putU32(out, 0x0C, actualBytes);
+    public ByteBuffer writeInto(ByteBuffer union) {
+        ByteBuffer out = ManipulateState64.unionCopy(union);
+        out.putLong(0, targetBaseAddress);
+        out.putInt(8, transferCount);
+        out.putInt(0x0C, actualBytes);
         return out;
     }
 }

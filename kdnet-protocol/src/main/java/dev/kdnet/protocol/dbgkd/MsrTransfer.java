@@ -1,6 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
-import dev.kdnet.protocol.LittleEndian;
+import java.nio.ByteBuffer;
 /**
  * DBGKD_READ_WRITE_MSR (kd-protocol §3.2), the Read/WriteMachineSpecificRegister (0x3152/0x3153) union.
  *
@@ -16,9 +16,9 @@ import dev.kdnet.protocol.LittleEndian;
  */
 public record MsrTransfer(int msr, int dataValueLow, int dataValueHigh) implements UnionView {
     /** Reads the fields from a 40-byte manipulate union. */
-    public static MsrTransfer from(byte[] union) {
-        ManipulateState64.requireUnion(union);
-        return new MsrTransfer(LittleEndian.u32(union, 0), LittleEndian.u32(union, 4), LittleEndian.u32(union, 8));
+    public static MsrTransfer from(ByteBuffer union) {
+        ByteBuffer u = ManipulateState64.requireUnion(union);
+        return new MsrTransfer(u.getInt(0), u.getInt(4), u.getInt(8));
     }
 
     /** The 64-bit value: high and low halves combined. */
@@ -32,11 +32,11 @@ public record MsrTransfer(int msr, int dataValueLow, int dataValueHigh) implemen
     }
 
     @Override
-    public byte[] writeInto(byte[] union) {
-        byte[] out = ManipulateState64.requireUnion(union).clone();
-        LittleEndian.putU32(out, 0, msr);
-        LittleEndian.putU32(out, 4, dataValueLow);
-        LittleEndian.putU32(out, 8, dataValueHigh);
+    public ByteBuffer writeInto(ByteBuffer union) {
+        ByteBuffer out = ManipulateState64.unionCopy(union);
+        out.putInt(0, msr);
+        out.putInt(4, dataValueLow);
+        out.putInt(8, dataValueHigh);
         return out;
     }
 }

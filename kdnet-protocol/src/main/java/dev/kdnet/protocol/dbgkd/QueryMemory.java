@@ -1,6 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
-import dev.kdnet.protocol.LittleEndian;
+import java.nio.ByteBuffer;
 /**
  * DBGKD_QUERY_MEMORY (kd-protocol §3.2), the QueryMemory (0x315C) union.
  *
@@ -30,18 +30,18 @@ public record QueryMemory(long address, long reserved, int addressSpace, int fla
     public static final int FLAGS_RWX = 7;
 
     /** Reads the fields from a 40-byte manipulate union. */
-    public static QueryMemory from(byte[] union) {
-        ManipulateState64.requireUnion(union);
-        return new QueryMemory(LittleEndian.u64(union, 0), LittleEndian.u64(union, 8), LittleEndian.u32(union, 0x10), LittleEndian.u32(union, 0x14));
+    public static QueryMemory from(ByteBuffer union) {
+        ByteBuffer u = ManipulateState64.requireUnion(union);
+        return new QueryMemory(u.getLong(0), u.getLong(8), u.getInt(0x10), u.getInt(0x14));
     }
 
     @Override
-    public byte[] writeInto(byte[] union) {
-        byte[] out = ManipulateState64.requireUnion(union).clone();
-        LittleEndian.putU64(out, 0, address);
-        LittleEndian.putU64(out, 8, reserved);
-        LittleEndian.putU32(out, 0x10, addressSpace);
-        LittleEndian.putU32(out, 0x14, flags);
+    public ByteBuffer writeInto(ByteBuffer union) {
+        ByteBuffer out = ManipulateState64.unionCopy(union);
+        out.putLong(0, address);
+        out.putLong(8, reserved);
+        out.putInt(0x10, addressSpace);
+        out.putInt(0x14, flags);
         return out;
     }
 }

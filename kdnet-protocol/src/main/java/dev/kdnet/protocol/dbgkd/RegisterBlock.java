@@ -1,8 +1,8 @@
 package dev.kdnet.protocol.dbgkd;
 
 import dev.kdnet.protocol.Decoded;
-import dev.kdnet.protocol.LittleEndian;
-import java.util.Arrays;
+import dev.kdnet.protocol.WireBytes;
+import java.nio.ByteBuffer;
 import java.util.function.Function;
 
 /**
@@ -13,50 +13,48 @@ import java.util.function.Function;
  * @param <F> the field enum of the block
  */
 abstract class RegisterBlock<F extends RegisterField> {
-    private final byte[] bytes;
+    private final ByteBuffer bytes;
 
-    RegisterBlock(byte[] bytes, int length, String what) {
-        this.bytes = LittleEndian.requireLength(bytes, length, what).clone();
+    RegisterBlock(ByteBuffer bytes, int length, String what) {
+        this.bytes = WireBytes.view(WireBytes.requireLength(bytes, length, what));
     }
 
-    /** {@code bytes} made into a block if exactly {@code length} long, else malformed (never thrown). */
-    static <T> Decoded<T> decodeExact(byte[] bytes, int length, String what, Function<byte[], T> block) {
-        if (bytes.length != length) {
-            return Decoded.malformed(what + " of " + bytes.length + " bytes; expected " + length);
+    /** The remaining bytes of {@code bytes} made into a block (a view) if exactly {@code length}, else malformed. */
+    static <T> Decoded<T> decodeExact(ByteBuffer bytes, int length, String what, Function<ByteBuffer, T> block) {
+        if (bytes.remaining() != length) {
+            return Decoded.malformed(what + " of " + bytes.remaining() + " bytes; expected " + length);
         }
         return Decoded.ok(block.apply(bytes));
     }
 
     /** The value of {@code field}, zero-extended when it is narrower than 8 bytes. */
     public long get(F field) {
-        return LittleEndian.get(bytes, field.offset(), field.size());
+        return WireBytes.getUnsigned(bytes, field.offset(), field.size());
     }
 
     /** The block's bytes (a copy). */
     public byte[] encode() {
-        return bytes.clone();
+        return WireBytes.toArray(bytes);
     }
 
     /** A copy of the bytes with {@code field} set; IllegalArgumentException if {@code value} does not fit it. */
-    byte[] bytesWith(F field, long value) {
-        LittleEndian.requireFits(value, field.size(), field.toString());
-        byte[] copy = bytes.clone();
-        LittleEndian.put(copy, field.offset(), field.size(), value);
-        return copy;
+    ByteBuffer bytesWith(F field, long value) {
+        WireBytes.requireFits(value, field.size(), field.toString());
+        return WireBytes.putUnsigned(WireBytes.copy(bytes), field.offset(), field.size(), value);
     }
 
     /** A copy of {@code length} bytes at {@code offset}. */
     byte[] slice(int offset, int length) {
-        return Arrays.copyOfRange(bytes, offset, offset + length);
+        return WireBytes.toArray(WireBytes.view(bytes, offset, length));
     }
 
     @Override
     public boolean equals(Object o) {
-        return o != null && o.getClass() == getClass() && Arrays.equals(bytes, ((RegisterBlock<?>) o).bytes);
+        return o != null && o.getClass() == getClass() && bytes.equals(((RegisterBlock<?>) o).bytes);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(bytes);
+        return bytes.hashCode();
     }
 }

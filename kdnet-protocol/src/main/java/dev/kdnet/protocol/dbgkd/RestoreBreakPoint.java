@@ -1,6 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
-import dev.kdnet.protocol.LittleEndian;
+import java.nio.ByteBuffer;
 /**
  * DBGKD_RESTORE_BREAKPOINT (kd-protocol §3.2): u+0x0 BreakPointHandle (u32).
  *
@@ -8,15 +8,15 @@ import dev.kdnet.protocol.LittleEndian;
  */
 public record RestoreBreakPoint(int handle) implements UnionView {
     /** Reads the field from a 40-byte manipulate union. */
-    public static RestoreBreakPoint from(byte[] union) {
-        ManipulateState64.requireUnion(union);
-        return new RestoreBreakPoint(LittleEndian.u32(union, 0));
+    public static RestoreBreakPoint from(ByteBuffer union) {
+        ByteBuffer u = ManipulateState64.requireUnion(union);
+        return new RestoreBreakPoint(u.getInt(0));
     }
 
     @Override
-    public byte[] writeInto(byte[] union) {
-        byte[] out = ManipulateState64.requireUnion(union).clone();
-        LittleEndian.putU32(out, 0, handle);
+    public ByteBuffer writeInto(ByteBuffer union) {
+        ByteBuffer out = ManipulateState64.unionCopy(union);
+        out.putInt(0, handle);
         return out;
     }
 }

@@ -1,6 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
-import dev.kdnet.protocol.LittleEndian;
+import java.nio.ByteBuffer;
 /**
  * DBGKD_SEARCH_MEMORY (kd-protocol §3.2), the SearchMemory (0x3156) union; the request data is the pattern.
  *
@@ -16,9 +16,9 @@ import dev.kdnet.protocol.LittleEndian;
  */
 public record SearchMemory(long searchAddress, long searchLength, int patternLength) implements UnionView {
     /** Reads the fields from a 40-byte manipulate union. */
-    public static SearchMemory from(byte[] union) {
-        ManipulateState64.requireUnion(union);
-        return new SearchMemory(LittleEndian.u64(union, 0), LittleEndian.u64(union, 8), LittleEndian.u32(union, 0x10));
+    public static SearchMemory from(ByteBuffer union) {
+        ByteBuffer u = ManipulateState64.requireUnion(union);
+        return new SearchMemory(u.getLong(0), u.getLong(8), u.getInt(0x10));
     }
 
     /** The same request with FoundAddress (which shares SearchAddress's place) set, as a target replies. */
@@ -27,11 +27,11 @@ public record SearchMemory(long searchAddress, long searchLength, int patternLen
     }
 
     @Override
-    public byte[] writeInto(byte[] union) {
-        byte[] out = ManipulateState64.requireUnion(union).clone();
-        LittleEndian.putU64(out, 0, searchAddress);
-        LittleEndian.putU64(out, 8, searchLength);
-        LittleEndian.putU32(out, 0x10, patternLength);
+    public ByteBuffer writeInto(ByteBuffer union) {
+        ByteBuffer out = ManipulateState64.unionCopy(union);
+        out.putLong(0, searchAddress);
+        out.putLong(8, searchLength);
+        out.putInt(0x10, patternLength);
         return out;
     }
 }

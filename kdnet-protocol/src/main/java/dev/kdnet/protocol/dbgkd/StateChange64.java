@@ -1,7 +1,8 @@
 package dev.kdnet.protocol.dbgkd;
 
 import dev.kdnet.protocol.Decoded;
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +24,8 @@ import java.util.Objects;
  * </pre>
  *
  * <p>Every byte is kept, so {@code decode(bytes).encode()} gives {@code bytes} back for any payload of 240 bytes
- * or more. Strings in the extra data are single-byte ("ANSI"), read and written as ISO-8859-1.
+ * or more. Strings in the extra data are single-byte ("ANSI"), read and written as ISO-8859-1. Union and extra
+ * data are read-only views of the bytes decoded, not copies.
  *
  * @param newState         the kind of stop
  * @param processorLevel   CPU family (u16)
@@ -32,12 +34,12 @@ import java.util.Objects;
  * @param padding          the 4 bytes at 0x0C as a little-endian int
  * @param thread           current KTHREAD address
  * @param programCounter   RIP of the stop
- * @param union            the 160-byte union (copied)
+ * @param union            the 160-byte union (a read-only view of the remaining bytes given, not copied)
  * @param controlReport    the control report
- * @param extraData        the bytes after 0xF0 (copied)
+ * @param extraData        the bytes after 0xF0 (a read-only view of the remaining bytes given, not copied)
  */
 public record StateChange64(int newState, int processorLevel, int processor, int numberProcessors, int padding,
-        long thread, long programCounter, byte[] union, ControlReport controlReport, byte[] extraData) {
+        long thread, long programCounter, ByteBuffer union, ControlReport controlReport, ByteBuffer extraData) {
     /** Length of the fixed part (everything before the extra data). */
     public static final int LENGTH = 0xF0;
     /** Length of the per-state union. */
@@ -51,13 +53,13 @@ public record StateChange64(int newState, int processorLevel, int processor, int
     private static final int UNION_OFFSET = 0x20;
     private static final int CONTROL_REPORT_OFFSET = 0xC0;
 
-    /** Checks the field widths and copies the arrays; IllegalArgumentException unless the union is 160 bytes. */
+    /** Checks the field widths; IllegalArgumentException unless the union is 160 bytes. */
     public StateChange64 {
-        LittleEndian.requireFits(processorLevel, 2, "processor level");
-        LittleEndian.requireFits(processor, 2, "processor");
-        union = requireUnion(union).clone();
+        WireBytes.requireFits(processorLevel, 2, "processor level");
+        WireBytes.requireFits(processor, 2, "processor");
+        union = requireUnion(union);
         Objects.requireNonNull(controlReport, "controlReport");
-        extraData = extraData.clone();
+        extraData = WireBytes.view(extraData);
     }
 
     /** An Exception state change: no extra data, zero padding, {@code record} written into a zero union. */
@@ -92,7 +94,7 @@ public record StateChange64(int newState, int processorLevel, int processor, int
     private static StateChange64 of(int newState, int processorLevel, int processor, int numberProcessors,
             long thread, long programCounter, UnionView fields, ControlReport report, byte[] extra) {
         return new StateChange64(newState, processorLevel, processor, numberProcessors, 0, thread, programCounter,
-                fields.writeInto(new byte[UNION_LENGTH]), report, extra);
+                fields.writeInto(WireBytes.allocate(UNION_LENGTH)), report, WireBytes.view(extra));
     }
 
     private static byte[] nulTerminated(String text) {
@@ -100,33 +102,30 @@ public record StateChange64(int newState, int processorLevel, int processor, int
         return Arrays.copyOf(bytes, bytes.length + 1);
     }
 
-    /** Decodes a payload; malformed (never thrown) if it is shorter than 240 bytes. */
-    public static Decoded<StateChange64> decode(byte[] payload) {
-        if (payload.length < LENGTH) {
-            return Decoded.malformed("state change payload of " + payload.length + " bytes; expected at least "
+    /**
+     * Decodes the remaining bytes of {@code payload} (its position is left alone); malformed (never thrown) if
+     * they are shorter than 240 bytes. Union and extra data are views of {@code payload}.
+     */
+    public static Decoded<StateChange64> decode(ByteBuffer payload) {
+        ByteBuffer in = WireBytes.view(payload);
+        if (in.remaining() < LENGTH) {
+            return Decoded.malformed("state change payload of " + in.remaining() + " bytes; expected at least "
                     + LENGTH);
         }
-        return Decoded.ok(new StateChange64(LittleEndian.u32(payload, 0), LittleEndian.u16(payload, 4), LittleEndian.u16(payload, 6),
-                LittleEndian.u32(payload, 8), LittleEndian.u32(payload, 0x0C), LittleEndian.u64(payload, 0x10), LittleEndian.u64(payload, 0x18),
-                Arrays.copyOfRange(payload, UNION_OFFSET, CONTROL_REPORT_OFFSET),
-                ControlReport.read(payload, CONTROL_REPORT_OFFSET), Arrays.copyOfRange(payload, LENGTH,
-                        payload.length)));
+        return Decoded.ok(new StateChange64(in.getInt(0), WireBytes.u16(in, 4), WireBytes.u16(in, 6), in.getInt(8),
+                in.getInt(0x0C), in.getLong(0x10), in.getLong(0x18), WireBytes.view(in, UNION_OFFSET, UNION_LENGTH),
+                ControlReport.read(in, CONTROL_REPORT_OFFSET), WireBytes.viewFrom(in, LENGTH)));
     }
 
     /** The payload bytes: fixed part, then extra data. */
     public byte[] encode() {
-        byte[] out = new byte[LENGTH + extraData.length];
-        LittleEndian.putU32(out, 0, newState);
-        LittleEndian.putU16(out, 4, processorLevel);
-        LittleEndian.putU16(out, 6, processor);
-        LittleEndian.putU32(out, 8, numberProcessors);
-        LittleEndian.putU32(out, 0x0C, padding);
-        LittleEndian.putU64(out, 0x10, thread);
-        LittleEndian.putU64(out, 0x18, programCounter);
-        System.arraycopy(union, 0, out, UNION_OFFSET, UNION_LENGTH);
+        int extraLength = extraData.remaining();
+        ByteBuffer out = WireBytes.allocate(LENGTH + extraLength).putInt(0, newState)
+                .putShort(4, (short) processorLevel).putShort(6, (short) processor).putInt(8, numberProcessors)
+                .putInt(0x0C, padding).putLong(0x10, thread).putLong(0x18, programCounter)
+                .put(UNION_OFFSET, union, 0, UNION_LENGTH).put(LENGTH, extraData, 0, extraLength);
         controlReport.writeTo(out, CONTROL_REPORT_OFFSET);
-        System.arraycopy(extraData, 0, out, LENGTH, extraData.length);
-        return out;
+        return out.array();
     }
 
     /**
@@ -134,55 +133,47 @@ public record StateChange64(int newState, int processorLevel, int processor, int
      * command. Bytes after the last NUL form a last string; no extra data gives an empty list.
      */
     public List<String> extraStrings() {
+        byte[] extra = WireBytes.toArray(extraData);
         List<String> strings = new ArrayList<>();
         int start = 0;
-        for (int i = 0; i < extraData.length; i++) {
-            if (extraData[i] == 0) {
-                strings.add(new String(extraData, start, i - start, StandardCharsets.ISO_8859_1));
+        for (int i = 0; i < extra.length; i++) {
+            if (extra[i] == 0) {
+                strings.add(new String(extra, start, i - start, StandardCharsets.ISO_8859_1));
                 start = i + 1;
             }
         }
-        if (start < extraData.length) {
-            strings.add(new String(extraData, start, extraData.length - start, StandardCharsets.ISO_8859_1));
+        if (start < extra.length) {
+            strings.add(new String(extra, start, extra.length - start, StandardCharsets.ISO_8859_1));
         }
         return strings;
     }
 
-    /** Checks that {@code union} has the state-change union's length and returns it. */
-    static byte[] requireUnion(byte[] union) {
-        return LittleEndian.requireLength(union, UNION_LENGTH, "state change union");
+    /** A read-only view of the 160 bytes remaining in {@code union}; IllegalArgumentException for another length. */
+    static ByteBuffer requireUnion(ByteBuffer union) {
+        return WireBytes.view(WireBytes.requireLength(union, UNION_LENGTH, "state change union"));
     }
 
-    /** The union (a copy). */
-    @Override
-    public byte[] union() {
-        return union.clone();
+    /** A writable copy of the 160 bytes remaining in {@code union}, for a {@link UnionView} to write into. */
+    static ByteBuffer unionCopy(ByteBuffer union) {
+        return WireBytes.copy(WireBytes.requireLength(union, UNION_LENGTH, "state change union"));
     }
 
-    /** The extra data (a copy). */
+    /** A read-only view of the union, at position 0. */
     @Override
-    public byte[] extraData() {
-        return extraData.clone();
+    public ByteBuffer union() {
+        return union.duplicate().order(WireBytes.ORDER);
     }
 
+    /** A read-only view of the extra data, at position 0. */
     @Override
-    public boolean equals(Object o) {
-        return o instanceof StateChange64 s && newState == s.newState && processorLevel == s.processorLevel
-                && processor == s.processor && numberProcessors == s.numberProcessors && padding == s.padding
-                && thread == s.thread && programCounter == s.programCounter && Arrays.equals(union, s.union)
-                && controlReport.equals(s.controlReport) && Arrays.equals(extraData, s.extraData);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(newState, processorLevel, processor, numberProcessors, padding, thread, programCounter,
-                Arrays.hashCode(union), controlReport, Arrays.hashCode(extraData));
+    public ByteBuffer extraData() {
+        return extraData.duplicate().order(WireBytes.ORDER);
     }
 
     @Override
     public String toString() {
         return String.format("StateChange64[state=0x%x level=0x%x processor=%d of %d thread=0x%x pc=0x%x union=%s %s"
                 + " extra=%d bytes]", newState, processorLevel, processor, numberProcessors, thread, programCounter,
-                HexFormat.of().formatHex(union), controlReport, extraData.length);
+                HexFormat.of().formatHex(WireBytes.toArray(union)), controlReport, extraData.remaining());
     }
 }

@@ -1,6 +1,6 @@
 package dev.kdnet.protocol.dbgkd;
 
-import dev.kdnet.protocol.LittleEndian;
+import java.nio.ByteBuffer;
 /**
  * DBGKD_WRITE_BREAKPOINT64 (kd-protocol §3.2), the WriteBreakPoint union.
  *
@@ -14,9 +14,9 @@ import dev.kdnet.protocol.LittleEndian;
  */
 public record WriteBreakPoint(long address, int handle) implements UnionView {
     /** Reads the fields from a 40-byte manipulate union. */
-    public static WriteBreakPoint from(byte[] union) {
-        ManipulateState64.requireUnion(union);
-        return new WriteBreakPoint(LittleEndian.u64(union, 0), LittleEndian.u32(union, 8));
+    public static WriteBreakPoint from(ByteBuffer union) {
+        ByteBuffer u = ManipulateState64.requireUnion(union);
+        return new WriteBreakPoint(u.getLong(0), u.getInt(8));
     }
 
     /** The same request with the handle set, as a target replies. */
@@ -25,10 +25,10 @@ public record WriteBreakPoint(long address, int handle) implements UnionView {
     }
 
     @Override
-    public byte[] writeInto(byte[] union) {
-        byte[] out = ManipulateState64.requireUnion(union).clone();
-        LittleEndian.putU64(out, 0, address);
-        LittleEndian.putU32(out, 8, handle);
+    public ByteBuffer writeInto(ByteBuffer union) {
+        ByteBuffer out = ManipulateState64.unionCopy(union);
+        out.putLong(0, address);
+        out.putInt(8, handle);
         return out;
     }
 }

@@ -1,6 +1,8 @@
 package dev.kdnet.protocol.dbgkd;
 
 import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.WireBytes;
+import java.nio.ByteBuffer;
 
 /**
  * The x64 CONTEXT, 0x4D0 (1232) bytes (kd-protocol §3.9): the data of GetContext/SetContext. All bytes are kept
@@ -33,18 +35,18 @@ public final class X64Context extends RegisterBlock<X64Register> {
     private static final int XMM0_OFFSET = 0x1A0;
     private static final int XMM_LENGTH = 16;
 
-    private X64Context(byte[] bytes) {
+    private X64Context(ByteBuffer bytes) {
         super(bytes, LENGTH, "CONTEXT");
     }
 
     /** Decodes a CONTEXT; malformed (never thrown) unless it is exactly 1232 bytes. */
-    public static Decoded<X64Context> decode(byte[] bytes) {
+    public static Decoded<X64Context> decode(ByteBuffer bytes) {
         return decodeExact(bytes, LENGTH, "CONTEXT", X64Context::new);
     }
 
     /** A CONTEXT of zero bytes. */
     public static X64Context zero() {
-        return new X64Context(new byte[LENGTH]);
+        return new X64Context(WireBytes.allocate(LENGTH));
     }
 
     /** A copy with {@code register} set; IllegalArgumentException if {@code value} is wider than the register. */

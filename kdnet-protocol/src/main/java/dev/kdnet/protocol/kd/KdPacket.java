@@ -1,8 +1,8 @@
 package dev.kdnet.protocol.kd;
 
 import dev.kdnet.protocol.Decoded;
-import dev.kdnet.protocol.LittleEndian;
-import java.util.Arrays;
+import dev.kdnet.protocol.WireBytes;
+import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param type     the packet type
  * @param id       the packet id
  * @param checksum the checksum field as sent
- * @param payload  the payload (copied)
+ * @param payload  the payload: a read-only view of the remaining bytes of the buffer given (not copied; a decoded
+ *                 packet's payload is a view of the datagram's plaintext)
  */
-public record KdPacket(int leader, KdPacketType type, int id, int checksum, byte[] payload) implements KdBody {
+public record KdPacket(int leader, KdPacketType type, int id, int checksum, ByteBuffer payload) implements KdBody {
     /** Header length. */
     public static final int HEADER_LENGTH = 16;
     /** {@code 30 30 30 30}: a data packet. */
@@ -31,46 +32,50 @@ public record KdPacket(int leader, KdPacketType type, int id, int checksum, byte
 
     public KdPacket {
         Objects.requireNonNull(type, "type");
-        if (payload.length > 0xFFFF) {
-            throw new IllegalArgumentException("payload of " + payload.length + " bytes does not fit the 16-bit count");
+        if (payload.remaining() > 0xFFFF) {
+            throw new IllegalArgumentException(
+                    "payload of " + payload.remaining() + " bytes does not fit the 16-bit count");
         }
-        payload = payload.clone();
+        payload = WireBytes.view(payload);
     }
 
-    /** A data packet with the checksum computed over {@code payload}. */
+    /** A data packet with the checksum computed over {@code payload} (not copied: it must not change afterwards). */
     public static KdPacket data(KdPacketType type, int id, byte[] payload) {
-        return new KdPacket(DATA_LEADER, type, id, checksumOf(payload), payload);
+        ByteBuffer view = WireBytes.view(payload);
+        return new KdPacket(DATA_LEADER, type, id, checksumOf(view), view);
     }
 
     /** A 16-byte control packet (byte count 0, checksum 0). */
     public static KdPacket control(KdPacketType type, int id) {
-        return new KdPacket(CONTROL_LEADER, type, id, 0, new byte[0]);
+        return new KdPacket(CONTROL_LEADER, type, id, 0, WireBytes.empty());
     }
 
-    /** The KD checksum: the unsigned 32-bit sum of every payload byte, wrapping. */
-    public static int checksumOf(byte[] payload) {
+    /** The KD checksum of the remaining bytes of {@code payload}: their unsigned 32-bit sum, wrapping. */
+    public static int checksumOf(ByteBuffer payload) {
         int sum = 0;
-        for (byte b : payload) {
-            sum += b & 0xFF;
+        for (int i = payload.position(); i < payload.limit(); i++) {
+            sum += payload.get(i) & 0xFF;
         }
         return sum;
     }
 
-    static Decoded<KdPacket> decode(byte[] body) {
-        if (body.length < HEADER_LENGTH) {
-            return Decoded.malformed("KD body of " + body.length + " bytes is shorter than the 16-byte header");
+    static Decoded<KdPacket> decode(ByteBuffer body) {
+        ByteBuffer in = WireBytes.view(body);
+        int length = in.remaining();
+        if (length < HEADER_LENGTH) {
+            return Decoded.malformed("KD body of " + length + " bytes is shorter than the 16-byte header");
         }
-        int leader = LittleEndian.u32(body, 0);
+        int leader = in.getInt(0);
         if (leader != DATA_LEADER && leader != CONTROL_LEADER) {
             return Decoded.malformed(String.format("KD leader 0x%08x is neither data nor control", leader));
         }
-        int count = LittleEndian.u16(body, 6);
-        if (count != body.length - HEADER_LENGTH) {
-            return Decoded.malformed("KD byte count " + count + " but " + (body.length - HEADER_LENGTH)
+        int count = WireBytes.u16(in, 6);
+        if (count != length - HEADER_LENGTH) {
+            return Decoded.malformed("KD byte count " + count + " but " + (length - HEADER_LENGTH)
                     + " payload bytes in the datagram");
         }
-        return Decoded.ok(new KdPacket(leader, KdPacketType.valueOf(LittleEndian.u16(body, 4)), LittleEndian.u32(body, 8),
-                LittleEndian.u32(body, 12), Arrays.copyOfRange(body, HEADER_LENGTH, body.length)));
+        return Decoded.ok(new KdPacket(leader, KdPacketType.valueOf(WireBytes.u16(in, 4)), in.getInt(8),
+                in.getInt(12), WireBytes.viewFrom(in, HEADER_LENGTH)));
     }
 
     /** True for the control leader (ACK, RESEND, RESET travel this way). */
@@ -83,44 +88,31 @@ public record KdPacket(int leader, KdPacketType type, int id, int checksum, byte
         return checksum == checksumOf(payload);
     }
 
-    /** The payload (a copy). */
+    /** A read-only view of the payload, at position 0 (its position and limit are the caller's to move). */
     @Override
-    public byte[] payload() {
-        return payload.clone();
+    public ByteBuffer payload() {
+        return payload.duplicate().order(WireBytes.ORDER);
     }
 
     /** Payload length (the header's byte count). */
     public int byteCount() {
-        return payload.length;
+        return payload.remaining();
     }
 
     @Override
     public byte[] encode() {
-        byte[] out = new byte[HEADER_LENGTH + payload.length];
-        LittleEndian.putU32(out, 0, leader);
-        LittleEndian.putU16(out, 4, type.value());
-        LittleEndian.putU16(out, 6, payload.length);
-        LittleEndian.putU32(out, 8, id);
-        LittleEndian.putU32(out, 12, checksum);
-        System.arraycopy(payload, 0, out, HEADER_LENGTH, payload.length);
-        return out;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof KdPacket p && leader == p.leader && type.equals(p.type) && id == p.id
-                && checksum == p.checksum && Arrays.equals(payload, p.payload);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(leader, type, id, checksum, Arrays.hashCode(payload));
+        ByteBuffer out = WireBytes.allocate(HEADER_LENGTH + payload.remaining()).putInt(0, leader)
+                .putShort(4, (short) type.value()).putShort(6, (short) payload.remaining()).putInt(8, id)
+                .putInt(12, checksum).put(HEADER_LENGTH, payload, 0, payload.remaining());
+        return out.array();
     }
 
     @Override
     public String toString() {
+        int length = payload.remaining();
         return String.format("KdPacket[%s %s id=0x%08x len=%d%s]", isControl() ? "CTRL" : "DATA", type, id,
-                payload.length, checksumValid() ? "" : " BAD-CHECKSUM")
-                + (payload.length == 0 ? "" : " " + HexFormat.of().formatHex(payload, 0, Math.min(16, payload.length)));
+                length, checksumValid() ? "" : " BAD-CHECKSUM")
+                + (length == 0 ? "" : " " + HexFormat.of().formatHex(
+                        WireBytes.toArray(WireBytes.view(payload, 0, Math.min(16, length)))));
     }
 }

@@ -1,10 +1,11 @@
 package dev.kdnet.protocol.kd;
 
 import dev.kdnet.protocol.Decoded;
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 
 /**
  * The target's first data datagram after the KDNET handshake (kd-protocol §1.6): 12 bytes, leader 0, type UNUSED,
@@ -33,20 +34,17 @@ public record UnusedHello(int id) implements KdBody {
         }
     }
 
-    static Decoded<UnusedHello> decode(byte[] body) {
-        for (int i = 0; i < 8; i++) {
-            if (body[i] != 0) {
-                return Decoded.malformed("12-byte body that is not an UNUSED hello (leader, type or count not 0)");
-            }
+    static Decoded<UnusedHello> decode(ByteBuffer body) {
+        ByteBuffer in = WireBytes.view(body);
+        if (in.getLong(0) != 0) {
+            return Decoded.malformed("12-byte body that is not an UNUSED hello (leader, type or count not 0)");
         }
-        return Decoded.ok(new UnusedHello(LittleEndian.u32(body, 8)));
+        return Decoded.ok(new UnusedHello(in.getInt(8)));
     }
 
     @Override
     public byte[] encode() {
-        byte[] out = new byte[LENGTH];
-        LittleEndian.putU32(out, 8, id);
-        return out;
+        return WireBytes.allocate(LENGTH).putInt(8, id).array();
     }
 
     @Override

@@ -1,11 +1,11 @@
 package dev.kdnet.protocol.link;
 
-import dev.kdnet.protocol.LittleEndian;
 import dev.kdnet.protocol.dbgkd.DebugIo;
 import dev.kdnet.protocol.dbgkd.FileIo;
 import dev.kdnet.protocol.dbgkd.StateChange64;
 import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.kd.KdPacketType;
+import java.nio.ByteBuffer;
 
 /**
  * The packets a target may drop when its retries run out (kd-protocol §2.6): a LoadSymbols state change, a
@@ -18,11 +18,11 @@ final class DroppablePackets {
 
     /** True if a target may give up on {@code packet}: its type and first 32-bit word (NewState or ApiNumber). */
     static boolean isDroppable(KdPacket packet) {
-        byte[] payload = packet.payload();
-        if (payload.length < Integer.BYTES) {
+        ByteBuffer payload = packet.payload();
+        if (payload.remaining() < Integer.BYTES) {
             return false;
         }
-        int first = LittleEndian.u32(payload, 0);
+        int first = payload.getInt(0);
         KdPacketType type = packet.type();
         return type.equals(KdPacketType.STATE_CHANGE64) && first == StateChange64.LOAD_SYMBOLS
                 || type.equals(KdPacketType.DEBUG_IO) && first == DebugIo.PRINT_STRING

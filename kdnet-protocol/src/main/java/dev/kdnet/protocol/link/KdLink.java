@@ -1,6 +1,5 @@
 package dev.kdnet.protocol.link;
 
-import dev.kdnet.protocol.LittleEndian;
 import dev.kdnet.protocol.kd.BreakIn;
 import dev.kdnet.protocol.kd.KdBody;
 import dev.kdnet.protocol.kd.KdPacket;
@@ -334,8 +333,8 @@ public final class KdLink {
     private static boolean isReplyTo(KdPacket request, KdPacket packet) {
         return request.type().equals(KdPacketType.STATE_MANIPULATE)
                 && packet.type().equals(KdPacketType.STATE_MANIPULATE)
-                && request.payload().length >= Integer.BYTES && packet.payload().length >= Integer.BYTES
-                && LittleEndian.u32(request.payload(), 0) == LittleEndian.u32(packet.payload(), 0);
+                && request.payload().remaining() >= Integer.BYTES && packet.payload().remaining() >= Integer.BYTES
+                && request.payload().getInt(0) == packet.payload().getInt(0);
     }
 
     private static int expectedAfter(int id) {
@@ -382,7 +381,7 @@ public final class KdLink {
             return;
         }
         KdPacket queued = queue.remove();
-        outstanding = KdPacket.data(queued.type(), nextId, queued.payload());
+        outstanding = new KdPacket(queued.leader(), queued.type(), nextId, queued.checksum(), queued.payload());
         sends = 1;
         silentTimeouts = 0;
         retransmitted = false;

@@ -7,6 +7,7 @@ import dev.kdnet.protocol.Decoded;
 import dev.kdnet.protocol.testing.Hex;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class ControlMessageTest {
 
     @Test
     void decodesTheFirstRealPoke() throws Exception {
-        Poke poke = (Poke) ControlMessage.decode(bytes(FIRST_POKE)).orElseThrow();
+        Poke poke = (Poke) ControlMessage.decode(ByteBuffer.wrap(bytes(FIRST_POKE))).orElseThrow();
         assertThat(Hex.of(poke.nonce())).isEqualTo(NONCE);
         assertThat(poke.nonceCounter()).isEqualTo(0x97C1);
         assertThat(poke.target()).isEqualTo(Endpoint.of(ip("192.168.2.72"), 51111));
@@ -43,7 +44,7 @@ class ControlMessageTest {
 
     @Test
     void keepalivePokeNamesTheBoundHostAndTheNextCounter() throws Exception {
-        Poke poke = (Poke) ControlMessage.decode(bytes(KEEPALIVE_POKE)).orElseThrow();
+        Poke poke = (Poke) ControlMessage.decode(ByteBuffer.wrap(bytes(KEEPALIVE_POKE))).orElseThrow();
         assertThat(poke.isUnbound()).isFalse();
         assertThat(poke.bound().ipv4()).isEqualTo(ip("192.168.2.1"));
         assertThat(poke.nonceCounter()).isEqualTo(0x97C2);
@@ -61,11 +62,11 @@ class ControlMessageTest {
 
     @Test
     void decodesTheRealResponseAndAnswersPokesTheSameWay() {
-        ControlResponse response = (ControlResponse) ControlMessage.decode(bytes(RESPONSE)).orElseThrow();
+        ControlResponse response = (ControlResponse) ControlMessage.decode(ByteBuffer.wrap(bytes(RESPONSE))).orElseThrow();
         assertThat(response.echoes(bytes(NONCE))).isTrue();
         assertThat(Hex.of(response.encode())).isEqualTo(RESPONSE);
 
-        Poke poke = (Poke) ControlMessage.decode(bytes(FIRST_POKE)).orElseThrow();
+        Poke poke = (Poke) ControlMessage.decode(ByteBuffer.wrap(bytes(FIRST_POKE))).orElseThrow();
         ControlResponse answer = ControlResponse.answering(poke, new SplittableRandom(1));
         byte[] encoded = answer.encode();
         assertThat(encoded).hasSize(322);
@@ -75,16 +76,16 @@ class ControlMessageTest {
 
     @Test
     void emptyBodyIsTheHostsPokeRequest() {
-        assertThat(ControlMessage.decode(new byte[0]).orElseThrow()).isSameAs(EmptyControl.INSTANCE);
+        assertThat(ControlMessage.decode(ByteBuffer.wrap(new byte[0])).orElseThrow()).isSameAs(EmptyControl.INSTANCE);
         assertThat(EmptyControl.INSTANCE.encode()).isEmpty();
     }
 
     @Test
     void malformedBodiesAreReportedNotThrown() {
-        assertThat(ControlMessage.decode(new byte[1])).isInstanceOf(Decoded.Malformed.class);
-        assertThat(ControlMessage.decode(bytes("0101"))).isEqualTo(Decoded.malformed("poke body of 2 bytes; expected 344"));
-        assertThat(ControlMessage.decode(bytes("0102" + NONCE))).isInstanceOf(Decoded.Malformed.class);
-        assertThat(ControlMessage.decode(bytes("0107"))).isEqualTo(Decoded.malformed("unknown control message kind 0x07"));
+        assertThat(ControlMessage.decode(ByteBuffer.wrap(new byte[1]))).isInstanceOf(Decoded.Malformed.class);
+        assertThat(ControlMessage.decode(ByteBuffer.wrap(bytes("0101")))).isEqualTo(Decoded.malformed("poke body of 2 bytes; expected 344"));
+        assertThat(ControlMessage.decode(ByteBuffer.wrap(bytes("0102" + NONCE)))).isInstanceOf(Decoded.Malformed.class);
+        assertThat(ControlMessage.decode(ByteBuffer.wrap(bytes("0107")))).isEqualTo(Decoded.malformed("unknown control message kind 0x07"));
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 5000; i++) {
             byte[] body = new byte[random.nextInt(400)];
@@ -92,7 +93,7 @@ class ControlMessageTest {
             if (body.length > 1 && random.nextBoolean()) {
                 body[1] = (byte) (1 + random.nextInt(2));
             }
-            assertThat(ControlMessage.decode(body)).as("seed 7, body %d", i).isNotNull();
+            assertThat(ControlMessage.decode(ByteBuffer.wrap(body))).as("seed 7, body %d", i).isNotNull();
         }
     }
 
@@ -100,7 +101,7 @@ class ControlMessageTest {
     void nonIpv4AddressFieldsSurviveARoundTrip() {
         byte[] odd = bytes(FIRST_POKE);
         odd[34] = 0x20; // target address now a plain IPv6 address
-        Poke poke = (Poke) ControlMessage.decode(odd).orElseThrow();
+        Poke poke = (Poke) ControlMessage.decode(ByteBuffer.wrap(odd)).orElseThrow();
         assertThat(poke.target().isIpv4Mapped()).isFalse();
         assertThat(poke.target().ipv4()).isNull();
         assertThat(poke.encode()).isEqualTo(odd);

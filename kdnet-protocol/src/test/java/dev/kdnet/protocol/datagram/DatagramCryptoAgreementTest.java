@@ -6,6 +6,7 @@ import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.protocol.testing.Hex;
 import dev.kdnet.protocol.testing.ReferenceCrypto;
+import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class DatagramCryptoAgreementTest {
             long sequence = random.nextLong(Datagram.MAX_SEQUENCE + 1);
             int version = random.nextInt(256);
             Datagram datagram = new Datagram(version, channel,
-                    sequence, toTarget ? Direction.HOST_TO_TARGET : Direction.TARGET_TO_HOST, body);
+                    sequence, toTarget ? Direction.HOST_TO_TARGET : Direction.TARGET_TO_HOST, ByteBuffer.wrap(body));
             byte[] aesKey = channel == Channel.CONTROL ? key.rootKey() : keys.dataKey().orElseThrow().bytes();
 
             byte[] reference = ReferenceCrypto.seal(aesKey, key.hmacKey(), version, channel.wireValue(),
@@ -37,7 +38,7 @@ class DatagramCryptoAgreementTest {
             byte[] sealed = crypto.seal(keys, datagram);
             String context = "seed " + SEED + ", datagram " + i;
             assertThat(Hex.of(sealed)).as(context).isEqualTo(Hex.of(reference));
-            assertThat(crypto.open(keys, reference)).as(context).isEqualTo(new OpenOutcome.Opened(datagram));
+            assertThat(crypto.open(keys, ByteBuffer.wrap(reference))).as(context).isEqualTo(new OpenOutcome.Opened(datagram));
             assertThat(Hex.of(ReferenceCrypto.decrypt(aesKey, sealed))).as(context)
                     .isEqualTo(Hex.of(ReferenceCrypto.plaintext(sequence, toTarget, body)));
         }

@@ -2,10 +2,12 @@ package dev.kdnet.protocol.datagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.protocol.testing.Hex;
-import dev.kdnet.protocol.testing.KdnetVectors;
 import dev.kdnet.protocol.testing.KdnetVectors.Vector;
+import dev.kdnet.protocol.testing.KdnetVectors;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -37,7 +39,7 @@ class DatagramVectorsTest {
     Stream<DynamicTest> opensEveryVector() {
         return KdnetVectors.all().stream().map(v -> DynamicTest.dynamicTest("open " + v, () -> {
             Direction from = v.toTarget() ? Direction.HOST_TO_TARGET : Direction.TARGET_TO_HOST;
-            OpenOutcome outcome = crypto.open(keysFor(v), v.wire(), from);
+            OpenOutcome outcome = crypto.open(keysFor(v), ByteBuffer.wrap(v.wire()), from);
             assertThat(outcome).isInstanceOf(OpenOutcome.Opened.class);
             Datagram d = ((OpenOutcome.Opened) outcome).datagram();
             assertThat(d.version()).isEqualTo(v.version());
@@ -45,7 +47,7 @@ class DatagramVectorsTest {
             assertThat(d.sequence()).isEqualTo(v.sequence());
             assertThat(d.direction()).isEqualTo(from);
             assertThat(d.padLength()).isEqualTo(v.pad());
-            assertThat(Hex.of(d.body())).isEqualTo(Hex.of(v.body()));
+            assertThat(Hex.of(WireBytes.toArray(d.body()))).isEqualTo(Hex.of(v.body()));
             assertThat(v.plaintext().length).isEqualTo(KdnetHeader.LENGTH + d.bodyLength() + d.padLength());
         }));
     }
@@ -54,7 +56,7 @@ class DatagramVectorsTest {
     Stream<DynamicTest> sealsEveryVectorByteForByte() {
         return KdnetVectors.all().stream().map(v -> DynamicTest.dynamicTest("seal " + v, () -> {
             Datagram d = new Datagram(v.version(), v.channel() == 0 ? Channel.DATA : Channel.CONTROL, v.sequence(),
-                    v.toTarget() ? Direction.HOST_TO_TARGET : Direction.TARGET_TO_HOST, v.body());
+                    v.toTarget() ? Direction.HOST_TO_TARGET : Direction.TARGET_TO_HOST, ByteBuffer.wrap(v.body()));
             assertThat(Hex.of(crypto.seal(keysFor(v), d))).isEqualTo(Hex.of(v.wire()));
         }));
     }
@@ -66,7 +68,7 @@ class DatagramVectorsTest {
             if (v.channel() == 0) {
                 wrong = wrong.withDataKey(dev.kdnet.protocol.key.DataKey.derive(KdnetKey.parse("8.8.8.9"), v.body()));
             }
-            assertThat(crypto.open(wrong, v.wire())).isEqualTo(new OpenOutcome.Rejected(RejectReason.HMAC_MISMATCH));
+            assertThat(crypto.open(wrong, ByteBuffer.wrap(v.wire()))).isEqualTo(new OpenOutcome.Rejected(RejectReason.HMAC_MISMATCH));
         }));
     }
 }

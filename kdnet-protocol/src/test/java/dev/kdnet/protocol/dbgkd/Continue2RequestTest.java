@@ -4,7 +4,9 @@ import static dev.kdnet.protocol.dbgkd.UnionViewProperties.check;
 import static dev.kdnet.protocol.dbgkd.UnionViewProperties.counting;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.testing.Hex;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +17,7 @@ class Continue2RequestTest {
 
     @Test
     void decodesTheRealContinue2() {
-        ManipulateState64 request = ManipulateState64.decode(Hex.bytes(REAL)).orElseThrow();
+        ManipulateState64 request = ManipulateState64.decode(ByteBuffer.wrap(Hex.bytes(REAL))).orElseThrow();
         assertThat(request.api()).isEqualTo(ManipulateApi.CONTINUE2);
         assertThat(request.api().hasReply()).isFalse();
         assertThat(request.returnStatus()).as("WinDbg repeats the status in the header")
@@ -30,15 +32,15 @@ class Continue2RequestTest {
     void whatWinDbgSendsIsBuiltByOf() {
         byte[] union = Hex.bytes(REAL.replace(" ", "").substring(32));
         Continue2Request built = Continue2Request.of(NtStatus.DBG_CONTINUE, false, 0x400);
-        assertThat(built.writeInto(union)).isEqualTo(union);
-        assertThat(Arrays.copyOf(built.writeInto(new byte[ManipulateState64.UNION_LENGTH]), 0x20))
+        assertThat(WireBytes.toArray(built.writeInto(ByteBuffer.wrap(union)))).isEqualTo(union);
+        assertThat(Arrays.copyOf(WireBytes.toArray(built.writeInto(ByteBuffer.wrap(new byte[ManipulateState64.UNION_LENGTH]))), 0x20))
                 .isEqualTo(Arrays.copyOf(union, 0x20));
         assertThat(Continue2Request.of(NtStatus.DBG_EXCEPTION_HANDLED, true, 0x401).isTracing()).isTrue();
     }
 
     @Test
     void dr7IsPackedRightAfterTraceFlag() {
-        assertThat(Continue2Request.from(counting(ManipulateState64.UNION_LENGTH))).isEqualTo(new Continue2Request(
+        assertThat(Continue2Request.from(ByteBuffer.wrap(counting(ManipulateState64.UNION_LENGTH)))).isEqualTo(new Continue2Request(
                 0x03020100, 0x07060504, 0x0F0E0D0C0B0A0908L, 0x1716151413121110L, 0x1F1E1D1C1B1A1918L));
         check(ManipulateState64.UNION_LENGTH, Continue2Request::from, 0, 0x20);
     }

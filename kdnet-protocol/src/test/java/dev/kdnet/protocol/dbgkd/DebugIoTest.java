@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kdnet.protocol.Decoded;
 import dev.kdnet.protocol.testing.Hex;
 import dev.kdnet.protocol.testing.KdnetVectors;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class DebugIoTest {
     @Test
     void decodesTheRealPrintString() {
         byte[] payload = Hex.bytes(FRAME4_PAYLOAD);
-        DebugIo print = DebugIo.decode(payload).orElseThrow();
+        DebugIo print = DebugIo.decode(ByteBuffer.wrap(payload)).orElseThrow();
         assertThat(print.apiNumber()).isEqualTo(DebugIo.PRINT_STRING);
         assertThat(print.processorLevel()).isZero();
         assertThat(print.processor()).isZero();
@@ -53,7 +54,7 @@ class DebugIoTest {
         assertThat(prompt.lengthOfString()).isEqualTo(51);
         assertThat(prompt.lengthOfStringRead()).isEqualTo(512);
 
-        DebugIo reply = DebugIo.getStringReply(DebugIo.decode(prompt.encode()).orElseThrow(), "i");
+        DebugIo reply = DebugIo.getStringReply(DebugIo.decode(ByteBuffer.wrap(prompt.encode())).orElseThrow(), "i");
         assertThat(Hex.of(reply.encode())).isEqualTo("31320000" + "0600" + "0100" + "33000000" + "01000000" + "69");
         assertThat(reply.text()).isEqualTo("i");
     }
@@ -63,16 +64,16 @@ class DebugIoTest {
         SplittableRandom random = new SplittableRandom(0x3230);
         for (int round = 0; round < 2000; round++) {
             byte[] payload = randomBytes(random, DebugIo.HEADER_LENGTH + random.nextInt(200));
-            assertThat(DebugIo.decode(payload).orElseThrow().encode()).as("round %d", round).isEqualTo(payload);
+            assertThat(DebugIo.decode(ByteBuffer.wrap(payload)).orElseThrow().encode()).as("round %d", round).isEqualTo(payload);
         }
     }
 
     @Test
     void truncatedPayloadsAreMalformedNotThrown() {
         for (int length = 0; length < DebugIo.HEADER_LENGTH; length++) {
-            assertThat(DebugIo.decode(new byte[length])).as("length %d", length).isInstanceOf(Decoded.Malformed.class);
+            assertThat(DebugIo.decode(ByteBuffer.wrap(new byte[length]))).as("length %d", length).isInstanceOf(Decoded.Malformed.class);
         }
-        assertThat(DebugIo.decode(new byte[3]))
+        assertThat(DebugIo.decode(ByteBuffer.wrap(new byte[3])))
                 .isEqualTo(Decoded.malformed("debug I/O payload of 3 bytes; expected at least 16"));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kdnet.protocol.Decoded;
 import dev.kdnet.protocol.testing.Hex;
+import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class FileIoTest {
     @Test
     void decodesTheRealCreateFile() {
         byte[] payload = Hex.bytes(CREATE_FILE);
-        FileIo request = FileIo.decode(payload).orElseThrow();
+        FileIo request = FileIo.decode(ByteBuffer.wrap(payload)).orElseThrow();
         assertThat(request.apiNumber()).isEqualTo(FileIo.CREATE_FILE);
         assertThat(request.status()).isZero();
         assertThat(request.fileName()).isEqualTo("\\Windows\\system32\\en-GB\\winload.efi.MUI");
@@ -34,7 +35,7 @@ class FileIoTest {
 
     @Test
     void refusalIsTheRealReply() {
-        FileIo request = FileIo.decode(Hex.bytes(CREATE_FILE)).orElseThrow();
+        FileIo request = FileIo.decode(ByteBuffer.wrap(Hex.bytes(CREATE_FILE))).orElseThrow();
         FileIo refusal = FileIo.createFileRefusal(request);
         assertThat(refusal.status()).isEqualTo(NtStatus.NO_SUCH_FILE);
         assertThat(Hex.of(refusal.encode())).isEqualTo(REFUSAL);
@@ -42,9 +43,9 @@ class FileIoTest {
 
     @Test
     void fileNameToleratesAMissingNulAndAnOddByte() {
-        FileIo io = new FileIo(FileIo.CREATE_FILE, 0, new byte[FileIo.UNION_LENGTH], Hex.bytes("41004200 43"));
+        FileIo io = new FileIo(FileIo.CREATE_FILE, 0, ByteBuffer.wrap(new byte[FileIo.UNION_LENGTH]), ByteBuffer.wrap(Hex.bytes("41004200 43")));
         assertThat(io.fileName()).isEqualTo("AB");
-        assertThat(new FileIo(FileIo.CLOSE_FILE, 0, new byte[FileIo.UNION_LENGTH], new byte[0]).fileName()).isEmpty();
+        assertThat(new FileIo(FileIo.CLOSE_FILE, 0, ByteBuffer.wrap(new byte[FileIo.UNION_LENGTH]), ByteBuffer.wrap(new byte[0])).fileName()).isEmpty();
     }
 
     @Test
@@ -52,16 +53,16 @@ class FileIoTest {
         SplittableRandom random = new SplittableRandom(0x3430);
         for (int round = 0; round < 2000; round++) {
             byte[] payload = randomBytes(random, FileIo.HEADER_LENGTH + random.nextInt(200));
-            assertThat(FileIo.decode(payload).orElseThrow().encode()).as("round %d", round).isEqualTo(payload);
+            assertThat(FileIo.decode(ByteBuffer.wrap(payload)).orElseThrow().encode()).as("round %d", round).isEqualTo(payload);
         }
     }
 
     @Test
     void truncatedPayloadsAreMalformedNotThrown() {
         for (int length = 0; length < FileIo.HEADER_LENGTH; length++) {
-            assertThat(FileIo.decode(new byte[length])).as("length %d", length).isInstanceOf(Decoded.Malformed.class);
+            assertThat(FileIo.decode(ByteBuffer.wrap(new byte[length]))).as("length %d", length).isInstanceOf(Decoded.Malformed.class);
         }
-        assertThatThrownBy(() -> new FileIo(FileIo.READ_FILE, 0, new byte[55], new byte[0]))
+        assertThatThrownBy(() -> new FileIo(FileIo.READ_FILE, 0, ByteBuffer.wrap(new byte[55]), ByteBuffer.wrap(new byte[0])))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

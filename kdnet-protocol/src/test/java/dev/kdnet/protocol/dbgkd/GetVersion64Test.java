@@ -4,7 +4,9 @@ import static dev.kdnet.protocol.dbgkd.UnionViewProperties.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.testing.Hex;
+import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
 /** DBGKD_GET_VERSION64 (kd-protocol §3.3) against the real boot-debugger reply and the Win 8.1 union. */
@@ -23,7 +25,7 @@ class GetVersion64Test {
 
     @Test
     void decodesTheRealBootDebuggerReply() {
-        ManipulateState64 reply = ManipulateState64.decode(Hex.bytes(REPLY)).orElseThrow();
+        ManipulateState64 reply = ManipulateState64.decode(ByteBuffer.wrap(Hex.bytes(REPLY))).orElseThrow();
         GetVersion64 version = GetVersion64.from(reply.union());
         assertThat(version).isEqualTo(BOOT_DEBUGGER);
         assertThat(version.majorVersion() & 0xFF).isEqualTo(15);
@@ -37,7 +39,7 @@ class GetVersion64Test {
 
     @Test
     void answeringTheRealRequestWithTheVersionGivesTheRealReply() {
-        ManipulateState64 request = ManipulateState64.decode(Hex.bytes(REQUEST)).orElseThrow();
+        ManipulateState64 request = ManipulateState64.decode(ByteBuffer.wrap(Hex.bytes(REQUEST))).orElseThrow();
         assertThat(request.api()).isEqualTo(ManipulateApi.GET_VERSION);
         assertThat(request.returnStatus()).isEqualTo(NtStatus.PENDING);
         assertThat(request.reply(NtStatus.SUCCESS, BOOT_DEBUGGER, new byte[0]).encode())
@@ -47,7 +49,7 @@ class GetVersion64Test {
     @Test
     void decodesTheRealWindows81Union() {
         byte[] union = Hex.bytes(WIN81_UNION);
-        GetVersion64 version = GetVersion64.from(union);
+        GetVersion64 version = GetVersion64.from(ByteBuffer.wrap(union));
         assertThat(version.majorVersion()).isEqualTo(0x000F);
         assertThat(version.minorVersion()).isEqualTo(9600);
         assertThat(version.flags()).isEqualTo(GetVersion64.FLAG_MP | GetVersion64.FLAG_DATA | GetVersion64.FLAG_PTR64);
@@ -58,7 +60,7 @@ class GetVersion64Test {
         assertThat(version.kernBase()).isEqualTo(0xFFFFF8026BC18000L);
         assertThat(version.psLoadedModuleList()).isEqualTo(0xFFFFF8026BEE22D0L);
         assertThat(version.debuggerDataList()).isEqualTo(0xFFFFF8026BEF91F0L);
-        assertThat(version.writeInto(new byte[ManipulateState64.UNION_LENGTH])).isEqualTo(union);
+        assertThat(WireBytes.toArray(version.writeInto(ByteBuffer.wrap(new byte[ManipulateState64.UNION_LENGTH])))).isEqualTo(union);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kdnet.protocol.Decoded;
 import dev.kdnet.protocol.testing.Hex;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class KSpecialRegistersTest {
     @Test
     void decodesTheRealBootDebuggerBlock() {
         byte[] bytes = Hex.bytes(BOOT_BLOCK);
-        KSpecialRegisters block = KSpecialRegisters.decode(bytes).orElseThrow();
+        KSpecialRegisters block = KSpecialRegisters.decode(ByteBuffer.wrap(bytes)).orElseThrow();
         assertThat(block.get(KSpecialRegister.CR0)).isEqualTo(0x80000013L);
         assertThat(block.get(KSpecialRegister.CR3)).isEqualTo(0x1AB000L);
         assertThat(block.get(KSpecialRegister.CR4)).isEqualTo(0x40668L);
@@ -61,7 +62,7 @@ class KSpecialRegistersTest {
     @Test
     void theRealReadControlSpaceReplyCarriesIt() {
         byte[] payload = Hex.bytes(BOOT_REPLY_HEADER + BOOT_BLOCK);
-        ManipulateState64 reply = ManipulateState64.decode(payload).orElseThrow();
+        ManipulateState64 reply = ManipulateState64.decode(ByteBuffer.wrap(payload)).orElseThrow();
         assertThat(reply.api()).isEqualTo(ManipulateApi.READ_CONTROL_SPACE);
         assertThat(MemoryTransfer.from(reply.union())).isEqualTo(
                 new MemoryTransfer(KSpecialRegisters.CONTROL_SPACE_SELECTOR, KSpecialRegisters.LENGTH,
@@ -75,7 +76,7 @@ class KSpecialRegistersTest {
     void withChangesOneFieldAndKeepsThePadWords() {
         byte[] bytes = Hex.bytes(BOOT_BLOCK);
         Arrays.fill(bytes, 0x50, 0x56, (byte) 0xEE);
-        KSpecialRegisters block = KSpecialRegisters.decode(bytes).orElseThrow();
+        KSpecialRegisters block = KSpecialRegisters.decode(ByteBuffer.wrap(bytes)).orElseThrow();
         KSpecialRegisters changed = block.with(KSpecialRegister.KERNEL_DR7, 0x401).with(KSpecialRegister.GDTR_LIMIT,
                 0xFFFF);
         byte[] expected = bytes.clone();
@@ -93,10 +94,10 @@ class KSpecialRegistersTest {
         SplittableRandom random = new SplittableRandom(0xE0);
         for (int round = 0; round < 500; round++) {
             byte[] bytes = randomBytes(random, KSpecialRegisters.LENGTH);
-            assertThat(KSpecialRegisters.decode(bytes).orElseThrow().encode()).isEqualTo(bytes);
+            assertThat(KSpecialRegisters.decode(ByteBuffer.wrap(bytes)).orElseThrow().encode()).isEqualTo(bytes);
         }
         for (int length : new int[] {0, 0xD8, KSpecialRegisters.LENGTH - 1, KSpecialRegisters.LENGTH + 1}) {
-            assertThat(KSpecialRegisters.decode(new byte[length])).as("length %d", length)
+            assertThat(KSpecialRegisters.decode(ByteBuffer.wrap(new byte[length]))).as("length %d", length)
                     .isInstanceOf(Decoded.Malformed.class);
         }
     }

@@ -2,6 +2,7 @@ package dev.kdnet.protocol.dbgkd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class ManipulateApiTest {
         assertThat(ManipulateApi.valueOf(0x314A).isKnown()).as("gap between 0x3149 and 0x3150").isFalse();
 
         ManipulateState64 request = ManipulateState64.request(unknown, 0);
-        ManipulateState64 decoded = ManipulateState64.decode(request.encode()).orElseThrow();
+        ManipulateState64 decoded = ManipulateState64.decode(ByteBuffer.wrap(request.encode())).orElseThrow();
         assertThat(decoded.api()).isEqualTo(unknown);
         assertThat(decoded.encode()).isEqualTo(request.encode());
         assertThat(ManipulateApi.valueOf(-1).name()).isEqualTo("Unknown(0xFFFFFFFF)");

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.testing.Hex;
+import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -23,20 +26,20 @@ class ManipulateState64Test {
     @Test
     void decodesTheRealGetVersionRequestGarbageAndAll() {
         byte[] payload = Hex.bytes(GetVersion64Test.REQUEST);
-        ManipulateState64 request = ManipulateState64.decode(payload).orElseThrow();
+        ManipulateState64 request = ManipulateState64.decode(ByteBuffer.wrap(payload)).orElseThrow();
         assertThat(request.api()).isEqualTo(ManipulateApi.GET_VERSION);
         assertThat(request.processorLevel()).isEqualTo(0xFFFF);
         assertThat(request.processor()).isEqualTo(0xFFFF);
         assertThat(request.returnStatus()).isEqualTo(NtStatus.PENDING);
         assertThat(request.padding()).isEqualTo(0x25);
-        assertThat(request.union()).isEqualTo(Arrays.copyOfRange(payload, 0x10, 0x38));
+        assertThat(WireBytes.toArray(request.union())).isEqualTo(Arrays.copyOfRange(payload, 0x10, 0x38));
         assertThat(request.dataLength()).isZero();
         assertThat(request.encode()).isEqualTo(payload);
     }
 
     @Test
     void replyToTheRealReadIsTheRealReply() {
-        ManipulateState64 request = ManipulateState64.decode(Hex.bytes(READ_REQUEST)).orElseThrow();
+        ManipulateState64 request = ManipulateState64.decode(ByteBuffer.wrap(Hex.bytes(READ_REQUEST))).orElseThrow();
         MemoryTransfer read = MemoryTransfer.from(request.union());
         assertThat(read.targetBaseAddress()).isEqualTo(0xAD5E60L);
         assertThat(read.transferCount()).isEqualTo(16);
@@ -45,7 +48,7 @@ class ManipulateState64Test {
         byte[] memory = Hex.bytes("309ec47b01f8ffff 5086c57b01f8ffff");
         ManipulateState64 reply = request.reply(NtStatus.SUCCESS, read.withActualBytes(memory.length), memory);
         assertThat(Hex.of(reply.encode())).isEqualTo(Hex.of(Hex.bytes(READ_REPLY)));
-        assertThat(ManipulateState64.decode(Hex.bytes(READ_REPLY)).orElseThrow()).isEqualTo(reply);
+        assertThat(ManipulateState64.decode(ByteBuffer.wrap(Hex.bytes(READ_REPLY))).orElseThrow()).isEqualTo(reply);
     }
 
     @Test
@@ -53,7 +56,7 @@ class ManipulateState64Test {
         SplittableRandom random = new SplittableRandom(0x3130);
         for (int round = 0; round < 1000; round++) {
             byte[] requestBytes = randomBytes(random, ManipulateState64.HEADER_LENGTH + random.nextInt(64));
-            ManipulateState64 request = ManipulateState64.decode(requestBytes).orElseThrow();
+            ManipulateState64 request = ManipulateState64.decode(ByteBuffer.wrap(requestBytes)).orElseThrow();
             int status = random.nextInt();
             int actual = random.nextInt();
             byte[] data = randomBytes(random, random.nextInt(32));
@@ -71,7 +74,7 @@ class ManipulateState64Test {
 
     @Test
     void statusOnlyReplyEchoesTheWholeHeaderWithoutData() {
-        ManipulateState64 request = ManipulateState64.decode(Hex.bytes(READ_REQUEST + "aabbcc")).orElseThrow();
+        ManipulateState64 request = ManipulateState64.decode(ByteBuffer.wrap(Hex.bytes(READ_REQUEST + "aabbcc"))).orElseThrow();
         byte[] reply = request.reply(NtStatus.UNSUCCESSFUL).encode();
         byte[] expected = Hex.bytes(READ_REQUEST);
         putLe32(expected, 0x08, NtStatus.UNSUCCESSFUL);
@@ -84,9 +87,9 @@ class ManipulateState64Test {
                 MemoryTransfer.request(0xFFFFF780_00000000L, 0x448), new byte[0]);
         assertThat(Hex.of(read.encode())).isEqualTo("30310000" + "0000" + "0100" + "03010000" + "00000000"
                 + "00000000" + "80f7ffff" + "48040000" + "00000000" + "00".repeat(24));
-        assertThat(ManipulateState64.request(ManipulateApi.GET_VERSION, 0).union())
+        assertThat(WireBytes.toArray(ManipulateState64.request(ManipulateApi.GET_VERSION, 0).union()))
                 .isEqualTo(new byte[ManipulateState64.UNION_LENGTH]);
-        assertThat(read.withUnion(Hex.bytes("11".repeat(40))).union()).isEqualTo(Hex.bytes("11".repeat(40)));
+        assertThat(WireBytes.toArray(read.withUnion(ByteBuffer.wrap(Hex.bytes("11".repeat(40)))).union())).isEqualTo(Hex.bytes("11".repeat(40)));
     }
 
     @Test
@@ -94,7 +97,7 @@ class ManipulateState64Test {
         SplittableRandom random = new SplittableRandom(56);
         for (int round = 0; round < 2000; round++) {
             byte[] payload = randomBytes(random, ManipulateState64.HEADER_LENGTH + random.nextInt(1300));
-            assertThat(ManipulateState64.decode(payload).orElseThrow().encode()).as("round %d", round)
+            assertThat(ManipulateState64.decode(ByteBuffer.wrap(payload)).orElseThrow().encode()).as("round %d", round)
                     .isEqualTo(payload);
         }
     }
@@ -102,28 +105,28 @@ class ManipulateState64Test {
     @Test
     void truncatedPayloadsAreMalformedNotThrown() {
         for (int length = 0; length < ManipulateState64.HEADER_LENGTH; length++) {
-            assertThat(ManipulateState64.decode(new byte[length])).as("length %d", length)
+            assertThat(ManipulateState64.decode(ByteBuffer.wrap(new byte[length]))).as("length %d", length)
                     .isInstanceOf(Decoded.Malformed.class);
         }
-        assertThat(ManipulateState64.decode(new byte[55]))
+        assertThat(ManipulateState64.decode(ByteBuffer.wrap(new byte[55])))
                 .isEqualTo(Decoded.malformed("manipulate payload of 55 bytes; expected at least 56"));
     }
 
     @Test
-    void constructorCopiesAndChecksItsArguments() {
+    void constructorSharesItsBuffersReadOnlyAndChecksItsArguments() {
         byte[] union = new byte[ManipulateState64.UNION_LENGTH];
         byte[] data = {1, 2};
-        ManipulateState64 state = new ManipulateState64(ManipulateApi.GET_CONTEXT, 6, 0, 0, 0, union, data);
-        union[0] = 9;
+        ManipulateState64 state = new ManipulateState64(ManipulateApi.GET_CONTEXT, 6, 0, 0, 0, ByteBuffer.wrap(union), ByteBuffer.wrap(data));
         data[0] = 9;
-        state.union()[1] = 9;
-        state.data()[1] = 9;
-        assertThat(state.union()).isEqualTo(new byte[ManipulateState64.UNION_LENGTH]);
-        assertThat(state.data()).containsExactly(1, 2);
+        assertThat(WireBytes.toArray(state.data())).as("a view, not a copy").containsExactly(9, 2);
+        assertThat(state.union().isReadOnly()).isTrue();
+        assertThatThrownBy(() -> state.data().put(1, (byte) 7)).isInstanceOf(ReadOnlyBufferException.class);
+        state.data().position(1);
+        assertThat(state.data().position()).as("each call gives its own position").isZero();
 
-        assertThatThrownBy(() -> new ManipulateState64(ManipulateApi.GET_CONTEXT, 0, 0, 0, 0, new byte[39], data))
+        assertThatThrownBy(() -> new ManipulateState64(ManipulateApi.GET_CONTEXT, 0, 0, 0, 0, ByteBuffer.wrap(new byte[39]), ByteBuffer.wrap(data)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("40");
-        assertThatThrownBy(() -> new ManipulateState64(ManipulateApi.GET_CONTEXT, 0, 0x10000, 0, 0, union, data))
+        assertThatThrownBy(() -> new ManipulateState64(ManipulateApi.GET_CONTEXT, 0, 0x10000, 0, 0, ByteBuffer.wrap(union), ByteBuffer.wrap(data)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("processor");
     }
 

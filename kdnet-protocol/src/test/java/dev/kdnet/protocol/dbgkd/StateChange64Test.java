@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.testing.Hex;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -53,7 +55,7 @@ class StateChange64Test {
     @Test
     void decodesTheRealLoadSymbolsOfWinload() {
         byte[] payload = Hex.bytes(LOAD_WINLOAD);
-        StateChange64 change = StateChange64.decode(payload).orElseThrow();
+        StateChange64 change = StateChange64.decode(ByteBuffer.wrap(payload)).orElseThrow();
         assertThat(change.newState()).isEqualTo(StateChange64.LOAD_SYMBOLS);
         assertThat(change.processor()).isZero();
         assertThat(change.numberProcessors()).isEqualTo(1);
@@ -68,7 +70,7 @@ class StateChange64Test {
 
     @Test
     void loadSymbolsFactoryBuildsTheRealBytesApartFromTheUnionGarbage() {
-        StateChange64 real = StateChange64.decode(Hex.bytes(LOAD_WINLOAD)).orElseThrow();
+        StateChange64 real = StateChange64.decode(ByteBuffer.wrap(Hex.bytes(LOAD_WINLOAD))).orElseThrow();
         StateChange64 built = StateChange64.loadSymbols(0, 0, 1, 0, 0xA79685L,
                 LoadSymbols64.of(0x96F000, LoadSymbols64.KERNEL_PROCESS_ID, 0x149E3F, 0x17D000, false),
                 "winload.efi", real.controlReport());
@@ -80,7 +82,7 @@ class StateChange64Test {
 
     @Test
     void decodesTheRealUnloadAll() {
-        StateChange64 change = StateChange64.decode(Hex.bytes(UNLOAD_ALL)).orElseThrow();
+        StateChange64 change = StateChange64.decode(ByteBuffer.wrap(Hex.bytes(UNLOAD_ALL))).orElseThrow();
         LoadSymbols64 symbols = LoadSymbols64.from(change.union());
         assertThat(symbols.isUnload()).isTrue();
         assertThat(symbols.baseOfDll()).isEqualTo(-1);
@@ -93,7 +95,7 @@ class StateChange64Test {
     @Test
     void decodesTheRealBootBreakpointAndKeepsItsGarbage() {
         byte[] payload = Hex.bytes(BOOT_BREAKPOINT);
-        StateChange64 change = StateChange64.decode(payload).orElseThrow();
+        StateChange64 change = StateChange64.decode(ByteBuffer.wrap(payload)).orElseThrow();
         assertThat(change.newState()).isEqualTo(StateChange64.EXCEPTION);
         assertThat(change.programCounter()).isEqualTo(0x9CF07EL);
         ExceptionRecord64 record = ExceptionRecord64.from(change.union());
@@ -109,7 +111,7 @@ class StateChange64Test {
 
     @Test
     void exceptionFactoryBuildsTheRealWindows81BreakIn() {
-        ControlReport report = ControlReport.from(Hex.bytes(ControlReportTest.WIN81_REPORT));
+        ControlReport report = ControlReport.from(ByteBuffer.wrap(Hex.bytes(ControlReportTest.WIN81_REPORT)));
         StateChange64 built = StateChange64.exception(6, 0, 1, WIN81_THREAD, WIN81_PC,
                 ExceptionRecord64.of(NtStatus.BREAKPOINT, WIN81_PC, true, 0), report);
         byte[] bytes = built.encode();
@@ -118,7 +120,7 @@ class StateChange64Test {
         assertThat(Hex.of(Arrays.copyOfRange(bytes, 0xB8, 0xBC))).as("FirstChance").isEqualTo("01000000");
         assertThat(Hex.of(Arrays.copyOfRange(bytes, 0xC0, 0xF0))).isEqualTo(ControlReportTest.WIN81_REPORT);
 
-        StateChange64 decoded = StateChange64.decode(bytes).orElseThrow();
+        StateChange64 decoded = StateChange64.decode(ByteBuffer.wrap(bytes)).orElseThrow();
         assertThat(decoded).isEqualTo(built);
         assertThat(ExceptionRecord64.from(decoded.union()))
                 .isEqualTo(ExceptionRecord64.of(NtStatus.BREAKPOINT, WIN81_PC, true, 0));
@@ -127,13 +129,13 @@ class StateChange64Test {
 
     @Test
     void commandStringCarriesNameAndCommand() {
-        ControlReport report = ControlReport.from(Hex.bytes(ControlReportTest.WIN81_REPORT));
+        ControlReport report = ControlReport.from(ByteBuffer.wrap(Hex.bytes(ControlReportTest.WIN81_REPORT)));
         StateChange64 change = StateChange64.commandString(6, 1, 2, WIN81_THREAD, WIN81_PC, "kdnet", "!process 0 0",
                 report);
         byte[] bytes = change.encode();
         assertThat(Hex.of(Arrays.copyOfRange(bytes, StateChange64.LENGTH, bytes.length)))
                 .isEqualTo(Hex.of("kdnet\0!process 0 0\0".getBytes(StandardCharsets.US_ASCII)));
-        StateChange64 decoded = StateChange64.decode(bytes).orElseThrow();
+        StateChange64 decoded = StateChange64.decode(ByteBuffer.wrap(bytes)).orElseThrow();
         assertThat(decoded.newState()).isEqualTo(StateChange64.COMMAND_STRING);
         assertThat(decoded.extraStrings()).containsExactly("kdnet", "!process 0 0");
         assertThat(CommandString.from(decoded.union()).flags()).isZero();
@@ -144,7 +146,7 @@ class StateChange64Test {
         byte[] payload = Hex.bytes(BOOT_BREAKPOINT + "41420043");
         payload[0] = 0x33;
         payload[2] = 0x01;
-        StateChange64 change = StateChange64.decode(payload).orElseThrow();
+        StateChange64 change = StateChange64.decode(ByteBuffer.wrap(payload)).orElseThrow();
         assertThat(change.newState()).isEqualTo(0x13033);
         assertThat(change.extraStrings()).containsExactly("AB", "C");
         assertThat(change.encode()).isEqualTo(payload);
@@ -155,27 +157,27 @@ class StateChange64Test {
         SplittableRandom random = new SplittableRandom(0xF0);
         for (int round = 0; round < 2000; round++) {
             byte[] payload = randomBytes(random, StateChange64.LENGTH + random.nextInt(300));
-            assertThat(StateChange64.decode(payload).orElseThrow().encode()).as("round %d", round).isEqualTo(payload);
+            assertThat(StateChange64.decode(ByteBuffer.wrap(payload)).orElseThrow().encode()).as("round %d", round).isEqualTo(payload);
         }
     }
 
     @Test
     void truncatedPayloadsAreMalformedNotThrown() {
         for (int length = 0; length < StateChange64.LENGTH; length++) {
-            assertThat(StateChange64.decode(new byte[length])).as("length %d", length)
+            assertThat(StateChange64.decode(ByteBuffer.wrap(new byte[length]))).as("length %d", length)
                     .isInstanceOf(Decoded.Malformed.class);
         }
-        assertThat(StateChange64.decode(new byte[239]))
+        assertThat(StateChange64.decode(ByteBuffer.wrap(new byte[239])))
                 .isEqualTo(Decoded.malformed("state change payload of 239 bytes; expected at least 240"));
     }
 
     @Test
     void constructorChecksItsArguments() {
-        ControlReport report = ControlReport.from(new byte[ControlReport.LENGTH]);
-        assertThatThrownBy(() -> new StateChange64(StateChange64.EXCEPTION, 0, 0, 1, 0, 0, 0, new byte[40], report,
-                new byte[0])).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("160");
-        assertThatThrownBy(() -> new StateChange64(StateChange64.EXCEPTION, 0x10000, 0, 1, 0, 0, 0, new byte[160],
-                report, new byte[0])).isInstanceOf(IllegalArgumentException.class);
+        ControlReport report = ControlReport.from(ByteBuffer.wrap(new byte[ControlReport.LENGTH]));
+        assertThatThrownBy(() -> new StateChange64(StateChange64.EXCEPTION, 0, 0, 1, 0, 0, 0, ByteBuffer.wrap(new byte[40]), report,
+                ByteBuffer.wrap(new byte[0]))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("160");
+        assertThatThrownBy(() -> new StateChange64(StateChange64.EXCEPTION, 0x10000, 0, 1, 0, 0, 0, ByteBuffer.wrap(new byte[160]),
+                report, ByteBuffer.wrap(new byte[0]))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ExceptionRecord64.of(NtStatus.BREAKPOINT, 0, true, new long[16]))
                 .isInstanceOf(IllegalArgumentException.class);
     }

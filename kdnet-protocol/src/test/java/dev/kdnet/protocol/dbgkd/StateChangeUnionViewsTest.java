@@ -4,6 +4,7 @@ import static dev.kdnet.protocol.dbgkd.UnionViewProperties.check;
 import static dev.kdnet.protocol.dbgkd.UnionViewProperties.counting;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class StateChangeUnionViewsTest {
     class ExceptionRecordView {
         @Test
         void fieldsFollowDbgkmException64() {
-            ExceptionRecord64 record = ExceptionRecord64.from(COUNTING);
+            ExceptionRecord64 record = ExceptionRecord64.from(ByteBuffer.wrap(COUNTING));
             assertThat(record.code()).isEqualTo(0x03020100);
             assertThat(record.flags()).isEqualTo(0x07060504);
             assertThat(record.record()).isEqualTo(0x0F0E0D0C0B0A0908L);
@@ -40,7 +41,7 @@ class StateChangeUnionViewsTest {
     class LoadSymbolsView {
         @Test
         void fieldsFollowDbgkdLoadSymbols64() {
-            assertThat(LoadSymbols64.from(COUNTING)).isEqualTo(new LoadSymbols64(0x03020100, 0x0F0E0D0C0B0A0908L,
+            assertThat(LoadSymbols64.from(ByteBuffer.wrap(COUNTING))).isEqualTo(new LoadSymbols64(0x03020100, 0x0F0E0D0C0B0A0908L,
                     0x1716151413121110L, 0x1B1A1918, 0x1F1E1D1C, 0x20));
         }
 
@@ -54,7 +55,7 @@ class StateChangeUnionViewsTest {
     class CommandStringView {
         @Test
         void ownsOnlyItsFlags() {
-            assertThat(CommandString.from(COUNTING)).isEqualTo(new CommandString(0x03020100));
+            assertThat(CommandString.from(ByteBuffer.wrap(COUNTING))).isEqualTo(new CommandString(0x03020100));
             check(U, CommandString::from, 0, 4);
         }
     }

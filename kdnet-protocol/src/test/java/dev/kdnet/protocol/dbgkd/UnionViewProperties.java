@@ -3,6 +3,8 @@ package dev.kdnet.protocol.dbgkd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kdnet.protocol.WireBytes;
+import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
@@ -16,7 +18,7 @@ final class UnionViewProperties {
      * bytes of {@code fields} (pairs of start, end offsets) and leaves its argument alone, and unions of the
      * wrong length are rejected.
      */
-    static void check(int unionLength, Function<byte[], ? extends UnionView> from, int... fields) {
+    static void check(int unionLength, Function<ByteBuffer, ? extends UnionView> from, int... fields) {
         boolean[] owned = new boolean[unionLength];
         for (int f = 0; f < fields.length; f += 2) {
             for (int i = fields[f]; i < fields[f + 1]; i++) {
@@ -28,19 +30,19 @@ final class UnionViewProperties {
             byte[] source = randomBytes(random, unionLength);
             byte[] other = randomBytes(random, unionLength);
             byte[] otherBefore = other.clone();
-            UnionView view = from.apply(source);
+            UnionView view = from.apply(ByteBuffer.wrap(source));
 
-            assertThat(view.writeInto(source)).as("round %d: read then write back", round).isEqualTo(source);
-            byte[] written = view.writeInto(other);
+            assertThat(WireBytes.toArray(view.writeInto(ByteBuffer.wrap(source)))).as("round %d: read then write back", round).isEqualTo(source);
+            byte[] written = WireBytes.toArray(view.writeInto(ByteBuffer.wrap(other)));
             assertThat(other).as("round %d: argument untouched", round).isEqualTo(otherBefore);
             for (int i = 0; i < unionLength; i++) {
                 assertThat(written[i]).as("round %d, union byte 0x%x", round, i)
                         .isEqualTo(owned[i] ? source[i] : other[i]);
             }
-            assertThat(from.apply(written)).isEqualTo(view);
+            assertThat(from.apply(ByteBuffer.wrap(written))).isEqualTo(view);
         }
-        assertThatThrownBy(() -> from.apply(new byte[unionLength - 1])).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> from.apply(new byte[unionLength]).writeInto(new byte[unionLength + 1]))
+        assertThatThrownBy(() -> from.apply(ByteBuffer.wrap(new byte[unionLength - 1]))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> from.apply(ByteBuffer.wrap(new byte[unionLength])).writeInto(ByteBuffer.wrap(new byte[unionLength + 1])))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

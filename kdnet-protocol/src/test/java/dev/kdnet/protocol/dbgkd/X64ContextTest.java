@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kdnet.protocol.Decoded;
 import dev.kdnet.protocol.testing.Hex;
+import java.nio.ByteBuffer;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -57,7 +58,7 @@ class X64ContextTest {
     @Test
     void decodesTheRealBootDebuggerContext() {
         byte[] bytes = bootContext();
-        X64Context context = X64Context.decode(bytes).orElseThrow();
+        X64Context context = X64Context.decode(ByteBuffer.wrap(bytes)).orElseThrow();
         assertThat(context.get(X64Register.CONTEXT_FLAGS)).isEqualTo(0x10001B);
         assertThat(context.get(X64Register.CS)).isEqualTo(0x10);
         assertThat(context.get(X64Register.DS)).isEqualTo(0x30);
@@ -73,15 +74,15 @@ class X64ContextTest {
 
     @Test
     void withChangesOneRegisterInACopy() {
-        X64Context context = X64Context.decode(bootContext()).orElseThrow();
+        X64Context context = X64Context.decode(ByteBuffer.wrap(bootContext())).orElseThrow();
         X64Context stepped = context.with(X64Register.RIP, context.get(X64Register.RIP) + 1);
         assertThat(stepped.get(X64Register.RIP)).isEqualTo(0xA79686L);
         assertThat(context.get(X64Register.RIP)).isEqualTo(0xA79685L);
         byte[] expected = bootContext();
         expected[0xF8] = (byte) 0x86;
         assertThat(stepped.encode()).isEqualTo(expected);
-        assertThat(stepped).isNotEqualTo(context).isEqualTo(X64Context.decode(expected).orElseThrow())
-                .hasSameHashCodeAs(X64Context.decode(expected).orElseThrow());
+        assertThat(stepped).isNotEqualTo(context).isEqualTo(X64Context.decode(ByteBuffer.wrap(expected)).orElseThrow())
+                .hasSameHashCodeAs(X64Context.decode(ByteBuffer.wrap(expected)).orElseThrow());
 
         assertThat(X64Context.zero().with(X64Register.EFLAGS, 0xFFFF_FFFFL).get(X64Register.EFLAGS))
                 .isEqualTo(0xFFFF_FFFFL);
@@ -110,7 +111,7 @@ class X64ContextTest {
         for (int i = 0; i < bytes.length; i++) {
             bytes[i] = (byte) (i / 16);
         }
-        X64Context context = X64Context.decode(bytes).orElseThrow();
+        X64Context context = X64Context.decode(ByteBuffer.wrap(bytes)).orElseThrow();
         assertThat(context.xmm(0)).containsOnly(0x1A);
         assertThat(context.xmm(15)).containsOnly(0x29);
         assertThatThrownBy(() -> context.xmm(16)).isInstanceOf(IllegalArgumentException.class);
@@ -131,13 +132,13 @@ class X64ContextTest {
         SplittableRandom random = new SplittableRandom(0x4D0);
         for (int round = 0; round < 200; round++) {
             byte[] bytes = randomBytes(random, X64Context.LENGTH);
-            assertThat(X64Context.decode(bytes).orElseThrow().encode()).isEqualTo(bytes);
+            assertThat(X64Context.decode(ByteBuffer.wrap(bytes)).orElseThrow().encode()).isEqualTo(bytes);
         }
         for (int length : new int[] {0, 1, X64Context.LENGTH - 1, X64Context.LENGTH + 1, 4000}) {
-            assertThat(X64Context.decode(new byte[length])).as("length %d", length)
+            assertThat(X64Context.decode(ByteBuffer.wrap(new byte[length]))).as("length %d", length)
                     .isInstanceOf(Decoded.Malformed.class);
         }
-        assertThat(X64Context.decode(new byte[100]))
+        assertThat(X64Context.decode(ByteBuffer.wrap(new byte[100])))
                 .isEqualTo(Decoded.malformed("CONTEXT of 100 bytes; expected 1232"));
     }
 }

@@ -4,8 +4,10 @@ import static dev.kdnet.protocol.testing.Hex.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdnet.protocol.Decoded;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.testing.Hex;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,7 +27,7 @@ class KdBodyDecodeTest {
         "RESET T->H id 62,      69696969060000006200000000000000, RESET,       0x00000062",
     })
     void controlPacketsOfTheCapture(String what, String hex, String type, String id) {
-        KdPacket packet = (KdPacket) KdBody.decode(bytes(hex)).orElseThrow();
+        KdPacket packet = (KdPacket) KdBody.decode(ByteBuffer.wrap(bytes(hex))).orElseThrow();
         assertThat(packet.isControl()).isTrue();
         assertThat(packet.type().name()).isEqualTo(type);
         assertThat(packet.type().isControl()).isTrue();
@@ -37,7 +39,7 @@ class KdBodyDecodeTest {
     @Test
     void getVersionRequestDecodesWithAValidChecksumAndReEncodes() {
         byte[] wire = bytes(GET_VERSION_REQUEST);
-        KdPacket packet = (KdPacket) KdBody.decode(wire).orElseThrow();
+        KdPacket packet = (KdPacket) KdBody.decode(ByteBuffer.wrap(wire)).orElseThrow();
         assertThat(packet.isControl()).isFalse();
         assertThat(packet.type()).isEqualTo(KdPacketType.STATE_MANIPULATE);
         assertThat(packet.id()).isEqualTo(0x80000000);
@@ -45,28 +47,28 @@ class KdBodyDecodeTest {
         assertThat(packet.checksum()).isEqualTo(0x10c0);
         assertThat(packet.checksumValid()).isTrue();
         assertThat(packet.encode()).isEqualTo(wire);
-        assertThat(KdPacket.data(KdPacketType.STATE_MANIPULATE, 0x80000000, packet.payload()).encode()).isEqualTo(wire);
+        assertThat(KdPacket.data(KdPacketType.STATE_MANIPULATE, 0x80000000, WireBytes.toArray(packet.payload())).encode()).isEqualTo(wire);
     }
 
     @Test
     void aWrongChecksumStillDecodesButSaysSo() {
         byte[] wire = bytes(GET_VERSION_REQUEST);
         wire[20] ^= 1;
-        KdPacket packet = (KdPacket) KdBody.decode(wire).orElseThrow();
+        KdPacket packet = (KdPacket) KdBody.decode(ByteBuffer.wrap(wire)).orElseThrow();
         assertThat(packet.checksumValid()).isFalse();
         assertThat(packet.encode()).isEqualTo(wire);
     }
 
     @Test
     void checksumWrapsAt32Bits() {
-        assertThat(KdPacket.checksumOf(new byte[] {(byte) 0xFF, (byte) 0xFF, 2})).isEqualTo(0x200);
-        assertThat(KdPacket.checksumOf(new byte[0])).isZero();
+        assertThat(KdPacket.checksumOf(ByteBuffer.wrap(new byte[] {(byte) 0xFF, (byte) 0xFF, 2}))).isEqualTo(0x200);
+        assertThat(KdPacket.checksumOf(ByteBuffer.wrap(new byte[0]))).isZero();
     }
 
     @Test
     void theHelloOfFrame3NamesTheHost() throws Exception {
         byte[] body = bytes("000000000000000001 02a8c0".replace(" ", ""));
-        UnusedHello hello = (UnusedHello) KdBody.decode(body).orElseThrow();
+        UnusedHello hello = (UnusedHello) KdBody.decode(ByteBuffer.wrap(body)).orElseThrow();
         assertThat(hello.id()).isEqualTo(0xC0A80201);
         assertThat(hello.hostAddress()).isEqualTo(InetAddress.getByName("192.168.2.1"));
         assertThat(UnusedHello.naming((java.net.Inet4Address) InetAddress.getByName("192.168.2.1")).encode())
@@ -75,15 +77,15 @@ class KdBodyDecodeTest {
 
     @Test
     void breakInIsTheSingleByte62() {
-        assertThat(KdBody.decode(new byte[] {0x62}).orElseThrow()).isSameAs(BreakIn.INSTANCE);
+        assertThat(KdBody.decode(ByteBuffer.wrap(new byte[] {0x62})).orElseThrow()).isSameAs(BreakIn.INSTANCE);
         assertThat(BreakIn.INSTANCE.encode()).containsExactly(0x62);
-        assertThat(KdBody.decode(new byte[] {0x63})).isInstanceOf(Decoded.Malformed.class);
+        assertThat(KdBody.decode(ByteBuffer.wrap(new byte[] {0x63}))).isInstanceOf(Decoded.Malformed.class);
     }
 
     @Test
     void unknownPacketTypesSurviveARoundTrip() {
         KdPacket odd = KdPacket.data(KdPacketType.valueOf(0x1234), 7, new byte[] {1, 2, 3});
-        KdPacket back = (KdPacket) KdBody.decode(odd.encode()).orElseThrow();
+        KdPacket back = (KdPacket) KdBody.decode(ByteBuffer.wrap(odd.encode())).orElseThrow();
         assertThat(back.type().value()).isEqualTo(0x1234);
         assertThat(back.type().isKnown()).isFalse();
         assertThat(back.type().name()).isEqualTo("UNKNOWN(4660)");
@@ -101,6 +103,6 @@ class KdBodyDecodeTest {
         "hello with a type,      000000000100000001 02a8c0",
     })
     void structuralDamageIsMalformedNotAnException(String what, String hex) {
-        assertThat(KdBody.decode(bytes(hex.replace(" ", "")))).isInstanceOf(Decoded.Malformed.class);
+        assertThat(KdBody.decode(ByteBuffer.wrap(bytes(hex.replace(" ", ""))))).isInstanceOf(Decoded.Malformed.class);
     }
 }

@@ -2,7 +2,7 @@ package dev.kdnet.protocol.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.dbgkd.DebugIo;
 import dev.kdnet.protocol.dbgkd.FileIo;
 import dev.kdnet.protocol.dbgkd.ManipulateApi;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class DroppablePacketsTest {
     private static KdPacket packet(KdPacketType type, int firstWord) {
         byte[] payload = new byte[16];
-        LittleEndian.putU32(payload, 0, firstWord);
+        WireBytes.wrap(payload).putInt(0, firstWord);
         return KdPacket.data(type, 0, payload);
     }
 

@@ -2,13 +2,14 @@ package dev.kdnet.protocol.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kdnet.protocol.LittleEndian;
 import dev.kdnet.protocol.dbgkd.ManipulateApi;
 import dev.kdnet.protocol.kd.KdBody;
 import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.kd.KdPacketType;
 import dev.kdnet.protocol.testing.ManualScheduler;
 import java.time.Duration;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class KdLinkForeignTargetTest {
     /** A manipulate payload of {@code api} whose remaining bytes are {@code fill}. */
     private static byte[] manipulate(ManipulateApi api, int fill) {
         byte[] payload = new byte[16];
-        LittleEndian.putU32(payload, 0, api.number());
+        ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN).putInt(0, api.number());
         payload[8] = (byte) fill;
         return payload;
     }
@@ -113,7 +114,7 @@ class KdLinkForeignTargetTest {
         target.receive(data(KdPacketType.STATE_MANIPULATE, 0x80000000, first));
         target.receive(data(KdPacketType.STATE_MANIPULATE, 0x80000000, second));
 
-        assertThat(seen.packets).extracting(KdPacket::payload).containsExactly(first, second);
+        assertThat(seen.packets).extracting(KdPacket::payload).containsExactly(ByteBuffer.wrap(first), ByteBuffer.wrap(second));
         assertThat(target.stats().duplicates()).isEqualTo(1);
     }
 

@@ -9,6 +9,7 @@ import dev.kdnet.protocol.kd.KdPacketType;
 import dev.kdnet.protocol.kd.UnusedHello;
 import dev.kdnet.protocol.testing.ManualScheduler;
 import java.time.Duration;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -175,7 +176,7 @@ class KdLinkHeavyLossTest {
         List<KdBody> bodies = List.of(new UnusedHello(0x7F000002), stop, stop,
                 KdPacket.control(KdPacketType.ACKNOWLEDGE, 0x80000000), KdPacket.control(KdPacketType.RESEND, 0),
                 KdPacket.control(KdPacketType.RESET, 2), BreakIn.INSTANCE,
-                new KdPacket(KdPacket.DATA_LEADER, KdPacketType.STATE_CHANGE64, 2, 0, REQUEST));
+                new KdPacket(KdPacket.DATA_LEADER, KdPacketType.STATE_CHANGE64, 2, 0, ByteBuffer.wrap(REQUEST)));
         bodies.forEach(host::receive);
 
         assertThat(heard[0]).isEqualTo(bodies.size());

@@ -2,12 +2,13 @@ package dev.kdnet.protocol.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.dbgkd.DebugIo;
 import dev.kdnet.protocol.dbgkd.FileIo;
 import dev.kdnet.protocol.dbgkd.StateChange64;
 import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.kd.KdPacketType;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ class KdLinkLossTest {
     /** A payload whose first 32-bit word, the NewState or ApiNumber, is {@code word}. */
     private static byte[] startingWith(int word) {
         byte[] payload = new byte[16];
-        LittleEndian.putU32(payload, 0, word);
+        WireBytes.wrap(payload).putInt(0, word);
         return payload;
     }
 
@@ -109,7 +110,7 @@ class KdLinkLossTest {
         KdLink target = new KdLink(KdRole.TARGET, config, new dev.kdnet.protocol.testing.ManualScheduler(),
                 out::add, seen);
         KdPacket good = KdPacket.data(KdPacketType.STATE_MANIPULATE, 0x80000000, REQUEST);
-        KdPacket damaged = new KdPacket(good.leader(), good.type(), good.id(), good.checksum() + 1, REQUEST);
+        KdPacket damaged = new KdPacket(good.leader(), good.type(), good.id(), good.checksum() + 1, ByteBuffer.wrap(REQUEST));
         target.receive(damaged);
         assertThat(out).containsExactly(KdPacket.control(KdPacketType.RESEND, 0));
         assertThat(seen.packets).isEmpty();

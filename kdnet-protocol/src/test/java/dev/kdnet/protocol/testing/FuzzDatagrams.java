@@ -1,6 +1,6 @@
 package dev.kdnet.protocol.testing;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.control.ControlResponse;
 import dev.kdnet.protocol.control.EmptyControl;
 import dev.kdnet.protocol.control.Endpoint;
@@ -22,6 +22,7 @@ import dev.kdnet.protocol.link.KdRole;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -130,7 +131,7 @@ public final class FuzzDatagrams {
     public byte[] damagedKdBody() {
         byte[] payload = randomBytes(random.nextInt(MAX_PAYLOAD));
         if (payload.length >= 4) {
-            LittleEndian.putU32(payload, 0, API_BASES[random.nextInt(API_BASES.length)] + random.nextInt(API_SPAN));
+            WireBytes.wrap(payload).putInt(0, API_BASES[random.nextInt(API_BASES.length)] + random.nextInt(API_SPAN));
         }
         byte[] body = KdPacket.data(KdPacketType.valueOf(random.nextInt(13)), random.nextInt(), payload).encode();
         return switch (random.nextInt(3)) {
@@ -144,7 +145,7 @@ public final class FuzzDatagrams {
         boolean control = keys.dataKey().isEmpty() || random.nextInt(16) == 0;
         Channel channel = control ? Channel.CONTROL : Channel.DATA;
         byte[] body = control ? controlBody() : dataBody();
-        return crypto.seal(keys, new Datagram(VERSION, channel, ++sequence, direction, body));
+        return crypto.seal(keys, new Datagram(VERSION, channel, ++sequence, direction, ByteBuffer.wrap(body)));
     }
 
     private byte[] dataBody() {
@@ -205,10 +206,10 @@ public final class FuzzDatagrams {
      */
     private byte[] structured(int apiBase, int header, int extra) {
         byte[] payload = randomBytes(header + random.nextInt(extra));
-        LittleEndian.putU32(payload, 0, apiBase + random.nextInt(API_SPAN));
+        WireBytes.wrap(payload).putInt(0, apiBase + random.nextInt(API_SPAN));
         for (int at = 4; at + 4 <= header; at += 4) {
             if (random.nextBoolean()) {
-                LittleEndian.putU32(payload, at, random.nextInt(17));
+                WireBytes.wrap(payload).putInt(at, random.nextInt(17));
             }
         }
         return payload;

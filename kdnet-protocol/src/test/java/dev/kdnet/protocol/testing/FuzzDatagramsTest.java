@@ -9,6 +9,7 @@ import dev.kdnet.protocol.datagram.OpenOutcome;
 import dev.kdnet.protocol.datagram.SessionKeys;
 import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.key.KdnetKey;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class FuzzDatagramsTest {
         int openedData = 0;
         int openedControl = 0;
         for (byte[] wire : take(fuzz)) {
-            if (crypto.open(KEYS, wire, Direction.HOST_TO_TARGET) instanceof OpenOutcome.Opened opened) {
+            if (crypto.open(KEYS, ByteBuffer.wrap(wire), Direction.HOST_TO_TARGET) instanceof OpenOutcome.Opened opened) {
                 if (opened.datagram().channel() == Channel.DATA) {
                     openedData++;
                 } else {
@@ -58,7 +59,7 @@ class FuzzDatagramsTest {
     }
 
     private static boolean isAuthentic(byte[] wire, Channel channel) {
-        return new DatagramCrypto().open(KEYS, wire, Direction.TARGET_TO_HOST) instanceof OpenOutcome.Opened opened
+        return new DatagramCrypto().open(KEYS, ByteBuffer.wrap(wire), Direction.TARGET_TO_HOST) instanceof OpenOutcome.Opened opened
                 && opened.datagram().channel() == channel;
     }
 

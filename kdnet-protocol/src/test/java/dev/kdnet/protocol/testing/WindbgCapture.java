@@ -1,5 +1,6 @@
 package dev.kdnet.protocol.testing;
 
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.capture.CaptureReader;
 import dev.kdnet.protocol.capture.CapturedUdp;
 import dev.kdnet.protocol.capture.UdpExtractor;
@@ -13,6 +14,7 @@ import dev.kdnet.protocol.datagram.SessionKeys;
 import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.key.KdnetKey;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,13 +47,13 @@ public final class WindbgCapture {
         SessionKeys keys = SessionKeys.of(key);
         for (var frame : CaptureReader.read(SharedFiles.windbgCapture())) {
             CapturedUdp udp = UdpExtractor.extract(frame).orElseThrow();
-            OpenOutcome outcome = crypto.open(keys, udp.payload());
+            OpenOutcome outcome = crypto.open(keys, ByteBuffer.wrap(udp.payload()));
             capture.entries.add(new Entry(udp, outcome, keys));
             if (outcome instanceof OpenOutcome.Opened opened && opened.datagram().channel() == Channel.CONTROL
                     && capture.dataKey == null
                     && ControlMessage.decode(opened.datagram().body()).isOk()
                     && ControlMessage.decode(opened.datagram().body()).orElseThrow() instanceof ControlResponse) {
-                capture.dataKey = DataKey.derive(key, opened.datagram().body());
+                capture.dataKey = DataKey.derive(key, WireBytes.toArray(opened.datagram().body()));
                 keys = keys.withDataKey(capture.dataKey);
             }
         }

@@ -1,6 +1,6 @@
 package dev.kdnet.sim.kernel;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Objects;
@@ -150,7 +150,7 @@ public final class AddressSpace {
 
     private void writeEntry(long physicalAddress, long entry) {
         byte[] bytes = new byte[X64Paging.ENTRY_SIZE];
-        LittleEndian.putU64(bytes, 0, entry);
+        WireBytes.wrap(bytes).putLong(0, entry);
         memory.write(physicalAddress, bytes);
     }
 

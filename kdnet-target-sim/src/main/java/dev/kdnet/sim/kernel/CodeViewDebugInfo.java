@@ -1,6 +1,7 @@
 package dev.kdnet.sim.kernel;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -24,15 +25,16 @@ record CodeViewDebugInfo(UUID guid, int age, String pdbName) {
     byte[] record() {
         byte[] name = KernelMemory.asciiZ(pdbName);
         byte[] bytes = new byte[24 + name.length];
-        LittleEndian.putU32(bytes, 0, RSDS);
+        WireBytes.wrap(bytes).putInt(0, RSDS);
         long high = guid.getMostSignificantBits();
-        LittleEndian.putU32(bytes, 4, (int) (high >>> 32));
-        LittleEndian.putU16(bytes, 8, (int) (high >>> 16));
-        LittleEndian.putU16(bytes, 10, (int) high);
+        ByteBuffer bytesBuffer = WireBytes.wrap(bytes);
+        bytesBuffer.putInt(4, (int) (high >>> 32));
+        bytesBuffer.putShort(8, (short) ((int) (high >>> 16)));
+        bytesBuffer.putShort(10, (short) ((int) high));
         for (int i = 0; i < 8; i++) {
             bytes[12 + i] = (byte) (guid.getLeastSignificantBits() >>> (56 - 8 * i));
         }
-        LittleEndian.putU32(bytes, 20, age);
+        WireBytes.wrap(bytes).putInt(20, age);
         System.arraycopy(name, 0, bytes, 24, name.length);
         return bytes;
     }
@@ -40,11 +42,12 @@ record CodeViewDebugInfo(UUID guid, int age, String pdbName) {
     /** The directory entry for a record of {@link #record()}'s length at {@code recordRva} (file offset = RVA). */
     byte[] directoryEntry(int timeDateStamp, int recordRva) {
         byte[] entry = new byte[DIRECTORY_ENTRY_SIZE];
-        LittleEndian.putU32(entry, 4, timeDateStamp);
-        LittleEndian.putU32(entry, 12, TYPE_CODEVIEW);
-        LittleEndian.putU32(entry, 16, record().length);
-        LittleEndian.putU32(entry, 20, recordRva);
-        LittleEndian.putU32(entry, 24, recordRva);
+        ByteBuffer entryBuffer = WireBytes.wrap(entry);
+        entryBuffer.putInt(4, timeDateStamp);
+        entryBuffer.putInt(12, TYPE_CODEVIEW);
+        entryBuffer.putInt(16, record().length);
+        entryBuffer.putInt(20, recordRva);
+        entryBuffer.putInt(24, recordRva);
         return entry;
     }
 

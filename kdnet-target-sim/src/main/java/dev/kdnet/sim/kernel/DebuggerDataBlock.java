@@ -1,6 +1,6 @@
 package dev.kdnet.sim.kernel;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import java.util.Map;
 
 /**
@@ -26,8 +26,8 @@ final class DebuggerDataBlock {
      */
     static byte[] encode(int size, Map<DebuggerDataField, Long> values) {
         byte[] block = new byte[size];
-        LittleEndian.putU32(block, OWNER_TAG, KDBG_TAG);
-        LittleEndian.putU32(block, SIZE, size);
+        WireBytes.wrap(block).putInt(OWNER_TAG, KDBG_TAG);
+        WireBytes.wrap(block).putInt(SIZE, size);
         for (DebuggerDataField field : DebuggerDataField.values()) {
             if (!field.fitsIn(size)) {
                 continue;
@@ -36,8 +36,8 @@ final class DebuggerDataBlock {
             if (field.kind() == DebuggerDataField.Kind.ADDRESS && value == 0) {
                 throw new IllegalArgumentException("KDDEBUGGER_DATA64." + field + " needs an address");
             }
-            LittleEndian.put(block, field.offset(), field.size(), LittleEndian.requireFits(value, field.size(),
-                    field.name()));
+            WireBytes.putUnsigned(WireBytes.wrap(block), field.offset(), field.size(),
+                    WireBytes.requireFits(value, field.size(), field.name()));
         }
         return block;
     }

@@ -1,6 +1,7 @@
 package dev.kdnet.sim.kernel;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
+import java.nio.ByteBuffer;
 
 /**
  * The GDT of Windows x64, selector by selector as {@code dg} shows it on a real kernel: 64-bit kernel code at 0x10,
@@ -54,15 +55,16 @@ final class GlobalDescriptorTable {
     /** The table ({@code LIMIT + 1} bytes) whose TSS descriptor describes the TSS at {@code tssBase}. */
     static byte[] encode(long tssBase) {
         byte[] gdt = new byte[LIMIT + 1];
-        LittleEndian.putU64(gdt, KERNEL_CODE, descriptor(0, 0, KERNEL_CODE_ACCESS, LONG_MODE));
-        LittleEndian.putU64(gdt, KERNEL_DATA, descriptor(0, FLAT_LIMIT, KERNEL_DATA_ACCESS, PAGE_GRANULAR_32));
-        LittleEndian.putU64(gdt, USER_CODE32, descriptor(0, FLAT_LIMIT, USER_CODE_ACCESS, PAGE_GRANULAR_32));
-        LittleEndian.putU64(gdt, USER_DATA, descriptor(0, FLAT_LIMIT, USER_DATA_ACCESS, PAGE_GRANULAR_32));
-        LittleEndian.putU64(gdt, USER_CODE64, descriptor(0, 0, USER_CODE_ACCESS, LONG_MODE));
-        LittleEndian.putU64(gdt, TSS, descriptor(tssBase, TaskStateSegment.LIMIT, BUSY_TSS_ACCESS, 0));
-        LittleEndian.putU64(gdt, TSS + 8, tssBase >>> 32);
-        LittleEndian.putU64(gdt, USER_TEB32, descriptor(0, TEB32_LIMIT, USER_DATA_ACCESS, DEFAULT_32));
-        LittleEndian.putU64(gdt, KERNEL_CODE32, descriptor(0, FLAT_LIMIT, KERNEL_CODE32_ACCESS, PAGE_GRANULAR_32));
+        ByteBuffer gdtBuffer = WireBytes.wrap(gdt);
+        gdtBuffer.putLong(KERNEL_CODE, descriptor(0, 0, KERNEL_CODE_ACCESS, LONG_MODE));
+        gdtBuffer.putLong(KERNEL_DATA, descriptor(0, FLAT_LIMIT, KERNEL_DATA_ACCESS, PAGE_GRANULAR_32));
+        gdtBuffer.putLong(USER_CODE32, descriptor(0, FLAT_LIMIT, USER_CODE_ACCESS, PAGE_GRANULAR_32));
+        gdtBuffer.putLong(USER_DATA, descriptor(0, FLAT_LIMIT, USER_DATA_ACCESS, PAGE_GRANULAR_32));
+        gdtBuffer.putLong(USER_CODE64, descriptor(0, 0, USER_CODE_ACCESS, LONG_MODE));
+        gdtBuffer.putLong(TSS, descriptor(tssBase, TaskStateSegment.LIMIT, BUSY_TSS_ACCESS, 0));
+        gdtBuffer.putLong(TSS + 8, tssBase >>> 32);
+        gdtBuffer.putLong(USER_TEB32, descriptor(0, TEB32_LIMIT, USER_DATA_ACCESS, DEFAULT_32));
+        gdtBuffer.putLong(KERNEL_CODE32, descriptor(0, FLAT_LIMIT, KERNEL_CODE32_ACCESS, PAGE_GRANULAR_32));
         return gdt;
     }
 

@@ -1,6 +1,7 @@
 package dev.kdnet.sim.kernel;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
+import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.function.IntToLongFunction;
 
@@ -31,11 +32,12 @@ final class InterruptDescriptorTable {
         for (int vector = 0; vector < VECTORS; vector++) {
             int at = vector * GATE_SIZE;
             long target = handler.applyAsLong(vector);
-            LittleEndian.putU16(idt, at, (int) target);
-            LittleEndian.putU16(idt, at + 2, GlobalDescriptorTable.KERNEL_CODE);
-            LittleEndian.putU8(idt, at + 5, USER_VECTORS.contains(vector) ? USER_GATE : KERNEL_GATE);
-            LittleEndian.putU16(idt, at + 6, (int) (target >>> 16));
-            LittleEndian.putU32(idt, at + 8, (int) (target >>> 32));
+            ByteBuffer idtBuffer = WireBytes.wrap(idt);
+            idtBuffer.putShort(at, (short) ((int) target));
+            idtBuffer.putShort(at + 2, (short) GlobalDescriptorTable.KERNEL_CODE);
+            idtBuffer.put(at + 5, (byte) (USER_VECTORS.contains(vector) ? USER_GATE : KERNEL_GATE));
+            idtBuffer.putShort(at + 6, (short) ((int) (target >>> 16)));
+            idtBuffer.putInt(at + 8, (int) (target >>> 32));
         }
         return idt;
     }

@@ -1,6 +1,6 @@
 package dev.kdnet.sim.kernel;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -142,7 +142,7 @@ final class KernelBuilder {
     /** PML4[0x1ED] points at the PML4 itself (present, writable, no-execute), which shows the tables at PteBase. */
     private void installSelfMap(long cr3) {
         byte[] entry = new byte[X64Paging.ENTRY_SIZE];
-        LittleEndian.putU64(entry, 0, cr3 | X64Paging.PRESENT | X64Paging.WRITABLE | X64Paging.NO_EXECUTE);
+        WireBytes.wrap(entry).putLong(0, cr3 | X64Paging.PRESENT | X64Paging.WRITABLE | X64Paging.NO_EXECUTE);
         physical.write(cr3 + (long) X64Paging.SELF_MAP_INDEX * X64Paging.ENTRY_SIZE, entry);
     }
 }

@@ -1,6 +1,6 @@
 package dev.kdnet.sim.kernel;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -58,7 +58,7 @@ final class KernelMemory {
 
     /** The 32-bit value at {@code virtualAddress}. */
     int u32(long virtualAddress) {
-        return LittleEndian.u32(readFully(virtualAddress, 4), 0);
+        return WireBytes.wrap(readFully(virtualAddress, 4)).getInt(0);
     }
 
     /** {@code text} as ASCII bytes with a terminating NUL. */
@@ -79,7 +79,7 @@ final class KernelMemory {
 
     private static byte[] field(int size, long value) {
         byte[] bytes = new byte[size];
-        LittleEndian.put(bytes, 0, size, value);
+        WireBytes.putUnsigned(WireBytes.wrap(bytes), 0, size, value);
         return bytes;
     }
 }

@@ -1,6 +1,6 @@
 package dev.kdnet.sim.kernel;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -75,9 +75,9 @@ final class NtoskrnlText {
         thunk[0] = cpuPushesErrorCode ? (byte) 0x66 : 0x6A;
         thunk[1] = cpuPushesErrorCode ? NOP : 0x00;
         thunk[2] = 0x68;
-        LittleEndian.putU32(thunk, 3, vector);
+        WireBytes.wrap(thunk).putInt(3, vector);
         thunk[7] = (byte) 0xE9;
-        LittleEndian.putU32(thunk, 8, KI_UNEXPECTED_INTERRUPT - (isrThunk(vector) + thunk.length));
+        WireBytes.wrap(thunk).putInt(8, KI_UNEXPECTED_INTERRUPT - (isrThunk(vector) + thunk.length));
         return thunk;
     }
 

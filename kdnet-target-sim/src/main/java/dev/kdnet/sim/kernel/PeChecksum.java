@@ -1,6 +1,6 @@
 package dev.kdnet.sim.kernel;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 
 /**
  * The PE image checksum (the optional header's CheckSum): the file summed as little-endian 16-bit words with the
@@ -34,7 +34,7 @@ final class PeChecksum {
     /** Computes the checksum as {@link #compute} does, stores it in the headers at the start and returns it. */
     static int seal(byte[] start, long fileLength) {
         int checksum = compute(start, fileLength);
-        LittleEndian.putU32(start, PeImageHeaders.CHECKSUM, checksum);
+        WireBytes.wrap(start).putInt(PeImageHeaders.CHECKSUM, checksum);
         return checksum;
     }
 }

@@ -1,6 +1,7 @@
 package dev.kdnet.sim.kernel;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -84,54 +85,57 @@ record PeImageHeaders(long imageBase, int sizeOfImage, int entryPointRva, int ti
     private static void writeDosHeader(byte[] page) {
         page[0] = 'M';
         page[1] = 'Z';
-        LittleEndian.putU16(page, 0x02, 0x90);
-        LittleEndian.putU16(page, 0x04, 3);
-        LittleEndian.putU16(page, 0x08, 4);
-        LittleEndian.putU16(page, 0x0C, 0xFFFF);
-        LittleEndian.putU16(page, 0x10, 0xB8);
-        LittleEndian.putU16(page, 0x18, DOS_STUB);
-        LittleEndian.putU32(page, E_LFANEW, NT_HEADERS);
+        ByteBuffer pageBuffer = WireBytes.wrap(page);
+        pageBuffer.putShort(0x02, (short) 0x90);
+        pageBuffer.putShort(0x04, (short) 3);
+        pageBuffer.putShort(0x08, (short) 4);
+        pageBuffer.putShort(0x0C, (short) 0xFFFF);
+        pageBuffer.putShort(0x10, (short) 0xB8);
+        pageBuffer.putShort(0x18, (short) DOS_STUB);
+        pageBuffer.putInt(E_LFANEW, NT_HEADERS);
         System.arraycopy(DOS_STUB_CODE, 0, page, DOS_STUB, DOS_STUB_CODE.length);
         byte[] text = DOS_STUB_TEXT.getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(text, 0, page, DOS_STUB + DOS_STUB_CODE.length, text.length);
     }
 
     private void writeFileHeader(byte[] page) {
-        LittleEndian.putU16(page, FILE_HEADER, MACHINE_AMD64);
-        LittleEndian.putU16(page, FILE_HEADER + 2, sections.size());
-        LittleEndian.putU32(page, FILE_HEADER + 4, timeDateStamp);
-        LittleEndian.putU16(page, FILE_HEADER + 16, OPTIONAL_HEADER_SIZE);
-        LittleEndian.putU16(page, FILE_HEADER + 18, EXECUTABLE_IMAGE | LARGE_ADDRESS_AWARE | (dll ? FILE_DLL : 0));
+        ByteBuffer pageBuffer = WireBytes.wrap(page);
+        pageBuffer.putShort(FILE_HEADER, (short) MACHINE_AMD64);
+        pageBuffer.putShort(FILE_HEADER + 2, (short) (sections.size()));
+        pageBuffer.putInt(FILE_HEADER + 4, timeDateStamp);
+        pageBuffer.putShort(FILE_HEADER + 16, (short) OPTIONAL_HEADER_SIZE);
+        pageBuffer.putShort(FILE_HEADER + 18, (short) (EXECUTABLE_IMAGE | LARGE_ADDRESS_AWARE | (dll ? FILE_DLL : 0)));
     }
 
     private void writeOptionalHeader(byte[] page) {
         int o = OPTIONAL_HEADER;
-        LittleEndian.putU16(page, o, MAGIC_PE32_PLUS);
-        LittleEndian.putU8(page, o + 0x02, 14);
-        LittleEndian.putU8(page, o + 0x03, 20);
-        LittleEndian.putU32(page, o + 0x04, sumOfSizes(true));
-        LittleEndian.putU32(page, o + 0x08, sumOfSizes(false));
-        LittleEndian.putU32(page, o + 0x10, entryPointRva);
-        LittleEndian.putU32(page, o + 0x14, sections.stream().filter(PeSection::isCode)
+        ByteBuffer pageBuffer = WireBytes.wrap(page);
+        pageBuffer.putShort(o, (short) MAGIC_PE32_PLUS);
+        pageBuffer.put(o + 0x02, (byte) 14);
+        pageBuffer.put(o + 0x03, (byte) 20);
+        pageBuffer.putInt(o + 0x04, sumOfSizes(true));
+        pageBuffer.putInt(o + 0x08, sumOfSizes(false));
+        pageBuffer.putInt(o + 0x10, entryPointRva);
+        pageBuffer.putInt(o + 0x14, sections.stream().filter(PeSection::isCode)
                 .mapToInt(PeSection::virtualAddress).findFirst().orElse(0));
-        LittleEndian.putU64(page, o + 0x18, imageBase);
-        LittleEndian.putU32(page, o + 0x20, PhysicalMemory.PAGE_SIZE);
-        LittleEndian.putU32(page, o + 0x24, PhysicalMemory.PAGE_SIZE);
-        LittleEndian.putU16(page, o + 0x28, WINDOWS_10);
-        LittleEndian.putU16(page, o + 0x2C, WINDOWS_10);
-        LittleEndian.putU16(page, o + 0x30, WINDOWS_10);
-        LittleEndian.putU32(page, o + 0x38, sizeOfImage);
-        LittleEndian.putU32(page, o + 0x3C, SIZE);
-        LittleEndian.putU16(page, o + 0x44, SUBSYSTEM_NATIVE);
-        LittleEndian.putU16(page, o + 0x46, DLL_CHARACTERISTICS);
-        LittleEndian.putU64(page, o + 0x48, 0x8_0000);
-        LittleEndian.putU64(page, o + 0x50, 0x1000);
-        LittleEndian.putU64(page, o + 0x58, 0x10_0000);
-        LittleEndian.putU64(page, o + 0x60, 0x1000);
-        LittleEndian.putU32(page, o + 0x6C, DATA_DIRECTORY_COUNT);
+        pageBuffer.putLong(o + 0x18, imageBase);
+        pageBuffer.putInt(o + 0x20, PhysicalMemory.PAGE_SIZE);
+        pageBuffer.putInt(o + 0x24, PhysicalMemory.PAGE_SIZE);
+        pageBuffer.putShort(o + 0x28, (short) WINDOWS_10);
+        pageBuffer.putShort(o + 0x2C, (short) WINDOWS_10);
+        pageBuffer.putShort(o + 0x30, (short) WINDOWS_10);
+        pageBuffer.putInt(o + 0x38, sizeOfImage);
+        pageBuffer.putInt(o + 0x3C, SIZE);
+        pageBuffer.putShort(o + 0x44, (short) SUBSYSTEM_NATIVE);
+        pageBuffer.putShort(o + 0x46, (short) DLL_CHARACTERISTICS);
+        pageBuffer.putLong(o + 0x48, 0x8_0000);
+        pageBuffer.putLong(o + 0x50, 0x1000);
+        pageBuffer.putLong(o + 0x58, 0x10_0000);
+        pageBuffer.putLong(o + 0x60, 0x1000);
+        pageBuffer.putInt(o + 0x6C, DATA_DIRECTORY_COUNT);
         int debug = DATA_DIRECTORIES + DEBUG_DIRECTORY_INDEX * 8;
-        LittleEndian.putU32(page, debug, debugDirectoryRva);
-        LittleEndian.putU32(page, debug + 4, debugDirectorySize);
+        WireBytes.wrap(page).putInt(debug, debugDirectoryRva);
+        WireBytes.wrap(page).putInt(debug + 4, debugDirectorySize);
     }
 
     private int sumOfSizes(boolean code) {
@@ -141,10 +145,11 @@ record PeImageHeaders(long imageBase, int sizeOfImage, int entryPointRva, int ti
     private static void writeSectionHeader(byte[] page, int at, PeSection section) {
         byte[] name = section.name().getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(name, 0, page, at, name.length);
-        LittleEndian.putU32(page, at + 8, section.size());
-        LittleEndian.putU32(page, at + 12, section.virtualAddress());
-        LittleEndian.putU32(page, at + 16, section.size());
-        LittleEndian.putU32(page, at + 20, section.virtualAddress());
-        LittleEndian.putU32(page, at + 36, section.characteristics());
+        ByteBuffer pageBuffer = WireBytes.wrap(page);
+        pageBuffer.putInt(at + 8, section.size());
+        pageBuffer.putInt(at + 12, section.virtualAddress());
+        pageBuffer.putInt(at + 16, section.size());
+        pageBuffer.putInt(at + 20, section.virtualAddress());
+        pageBuffer.putInt(at + 36, section.characteristics());
     }
 }

@@ -1,6 +1,6 @@
 package dev.kdnet.sim.kernel;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -101,7 +101,7 @@ public final class PhysicalMemory {
             return 0;
         }
         byte[] page = pages.get(physicalAddress >>> PAGE_SHIFT);
-        return page == null ? 0 : LittleEndian.u64(page, (int) (physicalAddress & (PAGE_SIZE - Long.BYTES)));
+        return page == null ? 0 : WireBytes.wrap(page).getLong((int) (physicalAddress & (PAGE_SIZE - Long.BYTES)));
     }
 
     private int available(long address, int length) {

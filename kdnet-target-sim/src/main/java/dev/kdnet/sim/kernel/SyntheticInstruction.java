@@ -1,6 +1,6 @@
 package dev.kdnet.sim.kernel;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.dbgkd.X64Context;
 import dev.kdnet.protocol.dbgkd.X64Register;
 import java.util.Arrays;
@@ -60,7 +60,7 @@ public enum SyntheticInstruction {
         long rip = context.get(X64Register.RIP);
         X64Context next = register == null ? context : context.with(register, context.get(register) + delta);
         long target = this == JMP_REL32
-                ? rip + JMP_LENGTH + LittleEndian.u32(code, 1)
+                ? rip + JMP_LENGTH + WireBytes.wrap(code).getInt(1)
                 : rip + length();
         return next.with(X64Register.RIP, target);
     }
@@ -84,7 +84,7 @@ public enum SyntheticInstruction {
             at += next.length();
         }
         code[end] = (byte) 0xE9;
-        LittleEndian.putU32(code, end + 1, -length);
+        WireBytes.wrap(code).putInt(end + 1, -length);
         return code;
     }
 }

@@ -1,6 +1,6 @@
 package dev.kdnet.sim.kernel;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 
 /** The 64-bit TSS (0x68 bytes): the kernel stack for entries from user mode, and no I/O permission map. */
 final class TaskStateSegment {
@@ -19,8 +19,8 @@ final class TaskStateSegment {
     /** The TSS with Rsp0 = {@code rsp0}. */
     static byte[] encode(long rsp0) {
         byte[] tss = new byte[SIZE];
-        LittleEndian.putU64(tss, RSP0, rsp0);
-        LittleEndian.putU16(tss, IO_MAP_BASE, SIZE);
+        WireBytes.wrap(tss).putLong(RSP0, rsp0);
+        WireBytes.wrap(tss).putShort(IO_MAP_BASE, (short) SIZE);
         return tss;
     }
 }

@@ -3,6 +3,7 @@ package dev.kdnet.sim.nic;
 import dev.kdnet.protocol.AddressText;
 import dev.kdnet.protocol.Decoded;
 import dev.kdnet.protocol.LogRateLimit;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.control.ControlMessage;
 import dev.kdnet.protocol.control.ControlResponse;
 import dev.kdnet.protocol.control.EmptyControl;
@@ -173,7 +174,7 @@ final class AgentSession {
         }
         Endpoint bound = host == null ? Endpoint.UNBOUND : Endpoint.of(host.host());
         Poke poke = Poke.of(nonces.next(), ownAddress, configuredHost, bound);
-        send(rootKeys, new Datagram(config.version(), Channel.CONTROL, pokeSequence, Direction.TARGET_TO_HOST,
+        send(rootKeys, Datagram.of(config.version(), Channel.CONTROL, pokeSequence, Direction.TARGET_TO_HOST,
                 poke.encode()), config.hostAddress());
         pokeSequence += POKE_SEQUENCE_STEP;
         pokesSent++;
@@ -189,7 +190,7 @@ final class AgentSession {
             pokeRequests++;
             poke();
         } else if (ok.value() instanceof ControlResponse response) {
-            onResponse(response, datagram.body(), sender);
+            onResponse(response, WireBytes.toArray(datagram.body()), sender);
         } else {
             drops.drop(DropReason.MALFORMED_BODY, sender);
         }
@@ -243,7 +244,7 @@ final class AgentSession {
     }
 
     private void sendData(KdBody body) {
-        send(host.keys(), new Datagram(config.version(), Channel.DATA, host.takeSequence(), Direction.TARGET_TO_HOST,
+        send(host.keys(), Datagram.of(config.version(), Channel.DATA, host.takeSequence(), Direction.TARGET_TO_HOST,
                 body.encode()), host.host());
         dataSent++;
     }

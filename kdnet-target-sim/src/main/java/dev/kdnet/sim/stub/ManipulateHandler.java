@@ -1,8 +1,8 @@
 package dev.kdnet.sim.stub;
 
-import dev.kdnet.protocol.LittleEndian;
-import dev.kdnet.protocol.dbgkd.Continue2Request;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.dbgkd.ContextEx;
+import dev.kdnet.protocol.dbgkd.Continue2Request;
 import dev.kdnet.protocol.dbgkd.FillMemory;
 import dev.kdnet.protocol.dbgkd.IoSpaceTransfer;
 import dev.kdnet.protocol.dbgkd.KSpecialRegister;
@@ -19,6 +19,7 @@ import dev.kdnet.protocol.dbgkd.WriteBreakPoint;
 import dev.kdnet.protocol.dbgkd.X64Context;
 import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.sim.kernel.SimulatedKernel;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -115,8 +116,9 @@ final class ManipulateHandler {
 
     private Answer write(ManipulateState64 request, boolean physical) {
         MemoryTransfer transfer = MemoryTransfer.from(request.union());
-        byte[] data = request.data();
-        byte[] bytes = Arrays.copyOf(data, (int) Math.min(data.length, Integer.toUnsignedLong(transfer.transferCount())));
+        byte[] data = WireBytes.toArray(request.data());
+        byte[] bytes = Arrays.copyOf(data,
+                (int) Math.min(data.length, Integer.toUnsignedLong(transfer.transferCount())));
         int written = physical ? kernel.physical().write(transfer.targetBaseAddress(), bytes)
                 : kernel.memory().write(transfer.targetBaseAddress(), bytes);
         return reply(request.reply(status(written == Integer.toUnsignedLong(transfer.transferCount())),
@@ -142,11 +144,12 @@ final class ManipulateHandler {
     }
 
     private Answer setContext(ManipulateState64 request) {
-        byte[] data = request.data();
+        byte[] data = WireBytes.toArray(request.data());
         if (!validCpu(request) || data.length < X64Context.LENGTH) {
             return unsupported(request);
         }
-        kernel.setContext(request.processor(), X64Context.decode(Arrays.copyOf(data, X64Context.LENGTH))
+        kernel.setContext(request.processor(),
+                X64Context.decode(ByteBuffer.wrap(Arrays.copyOf(data, X64Context.LENGTH)))
                 .orElseThrow());
         return reply(request.reply(NtStatus.SUCCESS));
     }
@@ -154,7 +157,7 @@ final class ManipulateHandler {
     /** Stages chunks; commits when a chunk ends at the total the host put in BytesCopied (kd-protocol §3.2). */
     private Answer setContextEx(ManipulateState64 request) {
         ContextEx range = ContextEx.from(request.union());
-        byte[] data = request.data();
+        byte[] data = WireBytes.toArray(request.data());
         long end = Integer.toUnsignedLong(range.offset()) + Integer.toUnsignedLong(range.byteCount());
         if (!validCpu(request) || end > X64Context.LENGTH || data.length < range.byteCount()) {
             return unsupported(request);
@@ -164,7 +167,7 @@ final class ManipulateHandler {
         }
         System.arraycopy(data, 0, stagedContext, range.offset(), range.byteCount());
         if (end >= Integer.toUnsignedLong(range.bytesCopied())) {
-            kernel.setContext(request.processor(), X64Context.decode(stagedContext).orElseThrow());
+            kernel.setContext(request.processor(), X64Context.decode(ByteBuffer.wrap(stagedContext)).orElseThrow());
             stagedContext = null;
         }
         return reply(request.reply(NtStatus.SUCCESS, range.withBytesCopied(range.byteCount()), new byte[0]));
@@ -177,7 +180,7 @@ final class ManipulateHandler {
         long pointer = selector == 0 ? kernel.cpuSymbols(cpu).kpcr()
                 : selector == 1 ? kernel.cpuSymbols(cpu).kprcb() : kernel.cpuSymbols(cpu).kthread();
         byte[] bytes = new byte[8];
-        LittleEndian.putU64(bytes, 0, pointer);
+        WireBytes.wrap(bytes).putLong(0, pointer);
         return bytes;
     }
 
@@ -198,11 +201,12 @@ final class ManipulateHandler {
             return unsupported(request);
         }
         byte[] special = kernel.specialRegisters(request.processor()).encode();
-        byte[] data = request.data();
+        byte[] data = WireBytes.toArray(request.data());
         int count = (int) Math.min(Math.min(Integer.toUnsignedLong(transfer.transferCount()), data.length),
                 KSpecialRegisters.LENGTH);
         System.arraycopy(data, 0, special, 0, count);
-        kernel.setSpecialRegisters(request.processor(), KSpecialRegisters.decode(special).orElseThrow());
+        kernel.setSpecialRegisters(request.processor(),
+                KSpecialRegisters.decode(ByteBuffer.wrap(special)).orElseThrow());
         return reply(request.reply(NtStatus.SUCCESS, transfer.withActualBytes(count), new byte[0]));
     }
 
@@ -287,7 +291,7 @@ final class ManipulateHandler {
 
     /** The first {@code patternLength} bytes (an unsigned field) of the request's data; all if it has fewer. */
     private static byte[] pattern(ManipulateState64 request, int patternLength) {
-        return Arrays.copyOf(request.data(),
+        return Arrays.copyOf(WireBytes.toArray(request.data()),
                 (int) Math.min(request.dataLength(), Integer.toUnsignedLong(patternLength)));
     }
 

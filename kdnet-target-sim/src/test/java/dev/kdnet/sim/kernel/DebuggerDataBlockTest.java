@@ -3,7 +3,7 @@ package dev.kdnet.sim.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -137,6 +137,6 @@ class DebuggerDataBlockTest {
         assertThatThrownBy(() -> DebuggerDataBlock.encode(0x380, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("KERN_BASE");
         byte[] valuesOnly = DebuggerDataBlock.encode(0x18, Map.of());
-        assertThat(LittleEndian.u32(valuesOnly, 0x10)).isEqualTo(DebuggerDataBlock.KDBG_TAG);
+        assertThat(WireBytes.wrap(valuesOnly).getInt(0x10)).isEqualTo(DebuggerDataBlock.KDBG_TAG);
     }
 }

@@ -5,7 +5,7 @@ import static dev.kdnet.sim.kernel.ManualPageWalk.PRESENT;
 import static dev.kdnet.sim.kernel.ManualPageWalk.WRITABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +56,7 @@ class KernelPageTablesTest {
         long pml4View = 0xFFFF_F6FB_7DBE_D000L;
         assertThat(image.virtual().translate(pml4View)).isEqualTo(cr3);
         assertThat(image.virtual().read(pml4View, 4096)).isEqualTo(image.physical().read(cr3, 4096));
-        long selfEntry = LittleEndian.u64(image.physical().read(cr3 + 0x1ED * 8, 8), 0);
+        long selfEntry = WireBytes.wrap(image.physical().read(cr3 + 0x1ED * 8, 8)).getLong(0);
         assertThat(selfEntry & ManualPageWalk.FRAME).isEqualTo(cr3);
     }
 

@@ -2,7 +2,7 @@ package dev.kdnet.sim.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import java.nio.charset.StandardCharsets;
 
 /** Reads typed values out of a kernel image the way a debugger does, failing the test on an unmapped byte. */
@@ -21,19 +21,19 @@ final class KernelReader {
     }
 
     long u64(long address) {
-        return LittleEndian.u64(bytes(address, 8), 0);
+        return WireBytes.wrap(bytes(address, 8)).getLong(0);
     }
 
     int u32(long address) {
-        return LittleEndian.u32(bytes(address, 4), 0);
+        return WireBytes.wrap(bytes(address, 4)).getInt(0);
     }
 
     int u16(long address) {
-        return LittleEndian.u16(bytes(address, 2), 0);
+        return WireBytes.u16(WireBytes.wrap(bytes(address, 2)), 0);
     }
 
     int u8(long address) {
-        return LittleEndian.u8(bytes(address, 1), 0);
+        return WireBytes.u8(WireBytes.wrap(bytes(address, 1)), 0);
     }
 
     /** The NUL-terminated ASCII string at {@code address} (at most 512 bytes). */

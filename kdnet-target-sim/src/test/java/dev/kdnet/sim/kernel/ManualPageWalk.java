@@ -1,6 +1,6 @@
 package dev.kdnet.sim.kernel;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 
 /**
  * An x64 4-level page walk done by hand from raw physical pages, independent of {@link AddressSpace}, to check it
@@ -46,11 +46,11 @@ final class ManualPageWalk {
     /** Writes a raw 8-byte entry at physical address {@code at}. */
     static void putEntry(PhysicalMemory ram, long at, long entry) {
         byte[] bytes = new byte[8];
-        LittleEndian.putU64(bytes, 0, entry);
+        WireBytes.wrap(bytes).putLong(0, entry);
         ram.write(at, bytes);
     }
 
     private static long entry(PhysicalMemory ram, long table, long va, int shift) {
-        return LittleEndian.u64(ram.read(table + ((va >>> shift) & 0x1FF) * 8, 8), 0);
+        return WireBytes.wrap(ram.read(table + ((va >>> shift) & 0x1FF) * 8, 8)).getLong(0);
     }
 }

@@ -2,7 +2,7 @@ package dev.kdnet.sim.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.dbgkd.KSpecialRegister;
 import dev.kdnet.protocol.dbgkd.KSpecialRegisters;
 import dev.kdnet.protocol.dbgkd.NtStatus;
@@ -171,7 +171,7 @@ class SimulatedKernelTest {
         assertThat(version.minorVersion()).isEqualTo(19041);
         assertThat(version.kernBase()).isEqualTo(kernel.symbols().kernBase());
         byte[] head = kernel.memory().read(version.debuggerDataList(), 8);
-        assertThat(LittleEndian.u64(head, 0)).isEqualTo(kernel.symbols().kdDebuggerDataBlock());
+        assertThat(WireBytes.wrap(head).getLong(0)).isEqualTo(kernel.symbols().kdDebuggerDataBlock());
         assertThat(Arrays.copyOf(kernel.memory().read(version.kernBase(), 2), 2)).containsExactly('M', 'Z');
     }
 }

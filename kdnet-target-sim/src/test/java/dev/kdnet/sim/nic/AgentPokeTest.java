@@ -1,5 +1,8 @@
 package dev.kdnet.sim.nic;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.kdnet.protocol.control.EmptyControl;
 import dev.kdnet.protocol.control.Endpoint;
 import dev.kdnet.protocol.control.Poke;
@@ -15,8 +18,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The agent's pokes over real loopback sockets, before any host answers. */
 @Timeout(30)
@@ -90,12 +91,12 @@ class AgentPokeTest {
             DatagramCrypto crypto = new DatagramCrypto();
             SessionKeys otherKey = SessionKeys.of(KdnetKey.parse("1.2.3.5"));
 
-            h.host.sendRaw(crypto.seal(otherKey, new Datagram(4, Channel.CONTROL, 1, Direction.HOST_TO_TARGET,
+            h.host.sendRaw(crypto.seal(otherKey, Datagram.of(4, Channel.CONTROL, 1, Direction.HOST_TO_TARGET,
                     EmptyControl.INSTANCE.encode())));
             h.host.sendRaw("not a KDNET datagram at all, just text".getBytes());
             h.host.sendRaw(Arrays.copyOf(new byte[] {'M', 'D', 'B', 'G', 4, 1}, 40));
             h.host.sendControl(2, new byte[] {1, 9});
-            h.host.sendRaw(crypto.seal(SessionKeys.of(AgentHarness.KEY), new Datagram(4, Channel.CONTROL, 3,
+            h.host.sendRaw(crypto.seal(SessionKeys.of(AgentHarness.KEY), Datagram.of(4, Channel.CONTROL, 3,
                     Direction.TARGET_TO_HOST, EmptyControl.INSTANCE.encode())));
 
             await().atMost(WAIT).untilAsserted(() -> {

@@ -19,6 +19,7 @@ import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -124,7 +125,7 @@ final class ScriptedHost implements AutoCloseable {
 
     /** Sends a control datagram with {@code body} to the target under the root key. */
     void sendControl(long sequence, byte[] body) {
-        sendRaw(crypto.seal(keys, new Datagram(AgentConfig.DEFAULT_VERSION, Channel.CONTROL, sequence,
+        sendRaw(crypto.seal(keys, Datagram.of(AgentConfig.DEFAULT_VERSION, Channel.CONTROL, sequence,
                 Direction.HOST_TO_TARGET, body)));
     }
 
@@ -140,7 +141,7 @@ final class ScriptedHost implements AutoCloseable {
 
     /** The wire bytes of a data datagram under the current data key. */
     byte[] sealData(long sequence, KdBody body) {
-        return crypto.seal(keys, new Datagram(AgentConfig.DEFAULT_VERSION, Channel.DATA, sequence,
+        return crypto.seal(keys, Datagram.of(AgentConfig.DEFAULT_VERSION, Channel.DATA, sequence,
                 Direction.HOST_TO_TARGET, body.encode()));
     }
 
@@ -180,7 +181,7 @@ final class ScriptedHost implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         byte[] wire = Arrays.copyOf(packet.getData(), packet.getLength());
-        OpenOutcome outcome = crypto.open(keys, wire, Direction.TARGET_TO_HOST);
+        OpenOutcome outcome = crypto.open(keys, ByteBuffer.wrap(wire), Direction.TARGET_TO_HOST);
         if (!(outcome instanceof OpenOutcome.Opened opened)) {
             throw new AssertionError("the target sent a datagram the host cannot open: " + outcome);
         }

@@ -15,6 +15,7 @@ import dev.kdnet.protocol.kd.KdPacketType;
 import dev.kdnet.protocol.testing.WindbgCapture;
 import dev.kdnet.sim.kernel.KernelConfig;
 import dev.kdnet.sim.kernel.SimulatedKernel;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +66,7 @@ class CaptureReplayTest {
         assertThat(Arrays.copyOfRange(rep, 12, 16)).as("%s: padding", frame).isEqualTo(Arrays.copyOfRange(req, 12, 16));
         assertThat(reply.returnStatus()).as(frame).isIn(NtStatus.SUCCESS, NtStatus.UNSUCCESSFUL);
         KdPacket wrapped = KdPacket.data(KdPacketType.STATE_MANIPULATE, 0, rep);
-        assertThat(KdBody.decode(wrapped.encode())).as(frame).isInstanceOf(Decoded.Ok.class);
+        assertThat(KdBody.decode(ByteBuffer.wrap(wrapped.encode()))).as(frame).isInstanceOf(Decoded.Ok.class);
         assertThat(wrapped.byteCount()).as(frame).isLessThanOrEqualTo(KdPacket.PACKET_MAX_SIZE);
         if (MEMORY_READS.contains(request.api())) {
             assertThat(MemoryTransfer.from(reply.union()).actualBytes()).as(frame).isEqualTo(reply.dataLength());

@@ -2,7 +2,7 @@ package dev.kdnet.sim.stub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kdnet.protocol.LittleEndian;
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.dbgkd.ContextEx;
 import dev.kdnet.protocol.dbgkd.Continue2Request;
 import dev.kdnet.protocol.dbgkd.ExceptionRecord64;
@@ -88,8 +88,8 @@ class KdStubTest {
                 new byte[0]);
         assertThat(read.returnStatus()).isZero();
         assertThat(MemoryTransfer.from(read.union()).actualBytes()).isEqualTo(3000);
-        assertThat(read.data()).isEqualTo(kernel.memory().read(at, 3000));
-        assertThat(new String(read.data(), 16, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("KDBG");
+        assertThat(WireBytes.toArray(read.data())).isEqualTo(kernel.memory().read(at, 3000));
+        assertThat(new String(WireBytes.toArray(read.data()), 16, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("KDBG");
 
         long scratch = kernel.cpuSymbols(0).stackTop() - 0x800;
         byte[] bytes = {1, 2, 3, 4, 5};
@@ -99,7 +99,7 @@ class KdStubTest {
         long physical = kernel.memory().translate(scratch);
         ManipulateState64 phys = call(ManipulateApi.READ_PHYSICAL_MEMORY, 0, MemoryTransfer.request(physical, 5),
                 new byte[0]);
-        assertThat(phys.data()).isEqualTo(bytes);
+        assertThat(WireBytes.toArray(phys.data())).isEqualTo(bytes);
     }
 
     @Test
@@ -117,16 +117,16 @@ class KdStubTest {
     @Test
     void contextAndControlSpaceMatchTheKernelAndSetContextChangesIt() {
         ManipulateState64 context = call(ManipulateApi.GET_CONTEXT, 1, MemoryTransfer.request(0, 0), new byte[0]);
-        assertThat(context.data()).isEqualTo(kernel.context(1).encode());
+        assertThat(WireBytes.toArray(context.data())).isEqualTo(kernel.context(1).encode());
         ManipulateState64 ex = call(ManipulateApi.GET_CONTEXT_EX, 0, new ContextEx(0, X64Context.LENGTH, 0),
                 new byte[0]);
-        assertThat(ex.data()).isEqualTo(kernel.context(0).encode());
+        assertThat(WireBytes.toArray(ex.data())).isEqualTo(kernel.context(0).encode());
         ManipulateState64 special = call(ManipulateApi.READ_CONTROL_SPACE, 0,
                 MemoryTransfer.request(KSpecialRegisters.CONTROL_SPACE_SELECTOR, 0xE0), new byte[0]);
-        assertThat(special.data()).isEqualTo(kernel.specialRegisters(0).encode());
+        assertThat(WireBytes.toArray(special.data())).isEqualTo(kernel.specialRegisters(0).encode());
         ManipulateState64 kpcr = call(ManipulateApi.READ_CONTROL_SPACE, 1, MemoryTransfer.request(0, 8),
                 new byte[0]);
-        assertThat(LittleEndian.u64(kpcr.data(), 0)).isEqualTo(kernel.cpuSymbols(1).kpcr());
+        assertThat(kpcr.data().getLong(0)).isEqualTo(kernel.cpuSymbols(1).kpcr());
 
         X64Context changed = kernel.context(0).with(X64Register.R12, 0xFEEDL);
         ManipulateState64 set = call(ManipulateApi.SET_CONTEXT, 0, MemoryTransfer.request(0, 0), changed.encode());

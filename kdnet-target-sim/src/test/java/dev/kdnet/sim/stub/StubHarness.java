@@ -10,6 +10,7 @@ import dev.kdnet.protocol.link.KdLinkConfig;
 import dev.kdnet.protocol.link.KdRole;
 import dev.kdnet.protocol.testing.ManualScheduler;
 import dev.kdnet.sim.kernel.KernelConfig;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -33,7 +34,7 @@ final class StubHarness {
                 body -> clock.schedule(() -> stub.receive(body), 0), new KdLink.Listener() {
                     @Override
                     public void onPacket(KdPacket packet) {
-                        byte[] payload = packet.payload();
+                        ByteBuffer payload = packet.payload();
                         if (packet.type().equals(KdPacketType.STATE_MANIPULATE)) {
                             replies.add(ManipulateState64.decode(payload).orElseThrow());
                         } else if (packet.type().equals(KdPacketType.STATE_CHANGE64)) {
