@@ -38,7 +38,7 @@ class UntrustedInputFuzzTest {
     private final DatagramCrypto crypto = new DatagramCrypto();
     private final KdnetKey key = KdnetKey.parse("8.8.8.8");
     private final SessionKeys keys = SessionKeys.of(key).withDataKey(DataKey.derive(key, new byte[322]));
-    private final FuzzDatagrams inputs = new FuzzDatagrams(SEED, Direction.HOST_TO_TARGET, keys);
+    private final FuzzDatagrams inputs = new FuzzDatagrams(SEED, KdRole.HOST, key, new byte[322]);
     private final Map<String, Integer> outcomes = new TreeMap<>();
     private final KdLink link = new KdLink(KdRole.TARGET, KdLinkConfig.defaults(KdRole.TARGET),
             new ManualScheduler(), body -> { }, packet -> { });
