@@ -25,6 +25,7 @@ import dev.kdnet.protocol.link.KdLinkStats;
 import dev.kdnet.sim.kernel.KernelConfig;
 import dev.kdnet.sim.kernel.SimulatedKernel;
 import dev.kdnet.sim.nic.AgentStats;
+import dev.kdnet.sim.stub.KdStub;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -124,6 +125,8 @@ class ForgedDatagramsIT {
         X64Context context = kernel.context(0);
         assertThat(context.get(X64Register.RAX)).as("a replayed first SetContext would show").isEqualTo(SECOND_RAX);
 
+        await().atMost(Duration.ofSeconds(5)).alias("the target's last reply is ACKed: nothing left to resend")
+                .until(() -> tapped.target().onStub(KdStub::isLinkIdle));
         SessionStats hostBefore = debugger.stats();
         KdLinkStats linkBefore = hostBefore.link().orElseThrow();
         AgentStats targetBefore = tapped.target().agent().stats();
