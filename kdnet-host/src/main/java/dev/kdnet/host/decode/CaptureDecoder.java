@@ -21,8 +21,8 @@ import java.util.Optional;
 
 /**
  * Decodes the frames of one capture in order through an observing {@link SessionPeer}, as a host would open them
- * (both directions, whatever the source or sequence, since a capture shows what was sent): control datagrams with the root
- * key, data datagrams with the data key derived from the latest verified control response before them
+ * (both directions, whatever the source or sequence, since a capture shows what was sent): control datagrams with
+ * the root key, data datagrams with the data key derived from the latest verified control response before them
  * ({@code D = SHA-256(K || response body)}); before any such response, data datagrams get
  * {@link Verdict#NO_DATA_KEY}. Never throws on capture content.
  *
