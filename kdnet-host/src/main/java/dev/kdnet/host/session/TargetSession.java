@@ -78,7 +78,7 @@ public final class TargetSession {
      * A session of {@code port} that runs on {@code loop}, sends through {@code sink} and keeps time with
      * {@code scheduler} (which runs its tasks on {@code loop}).
      */
-    public TargetSession(HostConfig config, int port, EventLoop loop, DatagramSink sink, KdScheduler scheduler) {
+    TargetSession(HostConfig config, int port, EventLoop loop, DatagramSink sink, KdScheduler scheduler) {
         this.config = config;
         this.port = port;
         this.loop = loop;
