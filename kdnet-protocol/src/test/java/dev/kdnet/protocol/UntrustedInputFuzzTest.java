@@ -71,7 +71,8 @@ class UntrustedInputFuzzTest {
     private void open(byte[] wire) {
         Inbound inbound = peer.receive(SENDER, ByteBuffer.wrap(wire));
         if (inbound instanceof Inbound.Dropped dropped) {
-            count(dropped.reason() == DropReason.MALFORMED_BODY ? "opened: malformed" : "rejected: " + dropped.reason());
+            boolean opened = dropped.reason() == DropReason.MALFORMED_BODY;
+            count(opened ? "opened: malformed" : "rejected: " + dropped.reason());
         } else if (inbound instanceof Inbound.Control control) {
             count("opened: " + control.message().getClass().getSimpleName());
         } else {
