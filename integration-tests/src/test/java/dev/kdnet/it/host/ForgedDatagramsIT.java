@@ -10,7 +10,6 @@ import dev.kdnet.host.api.EventSubscription;
 import dev.kdnet.host.session.SessionStats;
 import dev.kdnet.host.shell.Shell;
 import dev.kdnet.it.host.Forgeries.Injection;
-import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.control.ControlMessage;
 import dev.kdnet.protocol.control.Poke;
 import dev.kdnet.protocol.datagram.Channel;
@@ -26,6 +25,7 @@ import dev.kdnet.protocol.link.KdLinkStats;
 import dev.kdnet.sim.kernel.KernelConfig;
 import dev.kdnet.sim.kernel.SimulatedKernel;
 import dev.kdnet.sim.nic.AgentStats;
+import dev.kdnet.sim.stub.KdStub;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -82,7 +82,7 @@ class ForgedDatagramsIT {
         /** The session's keys, from the host's response the relay saw (the data key is SHA-256(K || response)). */
         SessionKeys keys() {
             byte[] response = on(Channel.CONTROL, relay.towardsTarget()).get(0);
-            return ROOT.withDataKey(DataKey.derive(DebuggerAttachIT.KEY, WireBytes.toArray(opened(ROOT, response).body())));
+            return ROOT.withDataKey(DataKey.derive(DebuggerAttachIT.KEY, opened(ROOT, response).body()));
         }
 
         /** The pokes the target sent so far, waiting until there are {@code count}. */
@@ -126,6 +126,8 @@ class ForgedDatagramsIT {
         X64Context context = kernel.context(0);
         assertThat(context.get(X64Register.RAX)).as("a replayed first SetContext would show").isEqualTo(SECOND_RAX);
 
+        await().atMost(Duration.ofSeconds(5)).alias("the target's last reply is ACKed: nothing left to resend")
+                .until(() -> tapped.target().onStub(KdStub::isLinkIdle));
         SessionStats hostBefore = debugger.stats();
         KdLinkStats linkBefore = hostBefore.link().orElseThrow();
         AgentStats targetBefore = tapped.target().agent().stats();

@@ -1,20 +1,14 @@
 package dev.kdnet.it.host;
 
-import dev.kdnet.protocol.Decoded;
 import dev.kdnet.protocol.WireBytes;
-import dev.kdnet.protocol.control.ControlMessage;
 import dev.kdnet.protocol.control.ControlResponse;
 import dev.kdnet.protocol.control.EmptyControl;
 import dev.kdnet.protocol.control.Endpoint;
 import dev.kdnet.protocol.control.Poke;
-import dev.kdnet.protocol.datagram.Channel;
-import dev.kdnet.protocol.datagram.Datagram;
-import dev.kdnet.protocol.datagram.DatagramCrypto;
-import dev.kdnet.protocol.datagram.Direction;
-import dev.kdnet.protocol.datagram.OpenOutcome;
-import dev.kdnet.protocol.datagram.SessionKeys;
-import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.key.KdnetKey;
+import dev.kdnet.protocol.link.KdRole;
+import dev.kdnet.protocol.session.Inbound;
+import dev.kdnet.protocol.session.SessionPeer;
 import dev.kdnet.protocol.testing.FuzzDatagrams;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -24,7 +18,6 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -40,7 +33,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * the data key, and floods the other side with {@link FuzzDatagrams} sealed under that key: a fake target pokes
  * unbound and adopts every response it gets; a fake host makes the target poke (empty control datagram), answers
  * that poke, every unbound poke (the target rebooted) and one in {@value #ANSWER_BOUND_ONE_IN} of the others. Each
- * handshake re-keys the generator.
+ * handshake re-keys the generator. Each of its threads seals and opens through a {@link SessionPeer} of its own.
  */
 final class FuzzPeer implements AutoCloseable {
     private static final int MAX_DATAGRAM = 65_536;
@@ -49,13 +42,13 @@ final class FuzzPeer implements AutoCloseable {
     private static final int ANSWER_BOUND_ONE_IN = 16;
 
     private final KdnetKey key;
-    private final SessionKeys rootKeys;
+    private final KdRole role;
     private final boolean playsTarget;
     private final InetSocketAddress self;
     private final InetSocketAddress other;
     private final long seed;
     private final DatagramChannel socket;
-    private final AtomicReference<SessionKeys> newKeys = new AtomicReference<>();
+    private final AtomicReference<byte[]> newResponse = new AtomicReference<>();
     private final CountDownLatch keyed = new CountDownLatch(1);
     private final AtomicLong handshakes = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
@@ -66,7 +59,7 @@ final class FuzzPeer implements AutoCloseable {
     private FuzzPeer(KdnetKey key, boolean playsTarget, InetSocketAddress self, InetSocketAddress other, long seed)
             throws IOException {
         this.key = key;
-        this.rootKeys = SessionKeys.of(key);
+        this.role = playsTarget ? KdRole.TARGET : KdRole.HOST;
         this.playsTarget = playsTarget;
         this.self = self;
         this.other = other;
@@ -92,7 +85,7 @@ final class FuzzPeer implements AutoCloseable {
 
     /** Handshakes with the other side, trying every 200 ms for at most {@code limit}. */
     void handshake(Duration limit) throws IOException, InterruptedException {
-        DatagramCrypto crypto = new DatagramCrypto();
+        SessionPeer peer = new SessionPeer(role, key);
         long deadline = System.nanoTime() + limit.toNanos();
         SplittableRandom random = new SplittableRandom(seed);
         do {
@@ -104,7 +97,7 @@ final class FuzzPeer implements AutoCloseable {
             } else {
                 body = EmptyControl.INSTANCE.encode();
             }
-            send(crypto, Datagram.of(4, Channel.CONTROL, 3, outgoing(), body), other);
+            socket.send(peer.sealControl(4, 3, body), other);
             if (keyed.await(RETRY.toMillis(), TimeUnit.MILLISECONDS)) {
                 return;
             }
@@ -114,9 +107,9 @@ final class FuzzPeer implements AutoCloseable {
 
     /** Starts flooding the other side with {@code count} datagrams for at most {@code bound}. */
     Flooder flood(long count, Duration bound, Flooder.Pacing pacing) {
-        fuzz = new FuzzDatagrams(seed, outgoing(), newKeys.getAndSet(null));
+        fuzz = new FuzzDatagrams(seed, role, key, newResponse.getAndSet(null));
         flooder = new Flooder(socket, other, () -> {
-            SessionKeys fresh = newKeys.getAndSet(null);
+            byte[] fresh = newResponse.getAndSet(null);
             if (fresh != null) {
                 fuzz.rekey(fresh);
             }
@@ -140,16 +133,8 @@ final class FuzzPeer implements AutoCloseable {
         return fuzz.counts();
     }
 
-    private Direction outgoing() {
-        return playsTarget ? Direction.TARGET_TO_HOST : Direction.HOST_TO_TARGET;
-    }
-
-    private Direction incoming() {
-        return playsTarget ? Direction.HOST_TO_TARGET : Direction.TARGET_TO_HOST;
-    }
-
     private void receive() {
-        DatagramCrypto crypto = new DatagramCrypto();
+        SessionPeer peer = new SessionPeer(role, key);
         SplittableRandom random = new SplittableRandom(~seed);
         ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
         while (socket.isOpen()) {
@@ -161,25 +146,22 @@ final class FuzzPeer implements AutoCloseable {
                 return;
             }
             received.incrementAndGet();
-            byte[] wire = Arrays.copyOf(buffer.array(), buffer.position());
-            if (wire.length > 5 && wire[5] == Channel.CONTROL.wireValue()
-                    && crypto.open(rootKeys, ByteBuffer.wrap(wire), incoming()) instanceof OpenOutcome.Opened opened
-                    && ControlMessage.decode(opened.datagram().body()) instanceof Decoded.Ok<ControlMessage> ok) {
-                onControl(crypto, random, opened.datagram(), ok.value(), (InetSocketAddress) from);
+            if (peer.receive((InetSocketAddress) from, buffer.flip()) instanceof Inbound.Control control) {
+                onControl(peer, random, control, (InetSocketAddress) from);
             }
         }
     }
 
-    private void onControl(DatagramCrypto crypto, SplittableRandom random, Datagram datagram, ControlMessage message,
+    private void onControl(SessionPeer peer, SplittableRandom random, Inbound.Control control,
             InetSocketAddress from) {
-        if (playsTarget && message instanceof ControlResponse) {
-            adopt(WireBytes.toArray(datagram.body()));
-        } else if (!playsTarget && message instanceof Poke poke
+        if (playsTarget && control.message() instanceof ControlResponse) {
+            adopt(WireBytes.toArray(control.datagram().body()));
+        } else if (!playsTarget && control.message() instanceof Poke poke
                 && (poke.isUnbound() || keyed.getCount() > 0 || random.nextInt(ANSWER_BOUND_ONE_IN) == 0)) {
             byte[] response = ControlResponse.answering(poke, random).encode();
             try {
-                send(crypto, Datagram.of(datagram.version(), Channel.CONTROL, datagram.sequence(), outgoing(),
-                        response), from);
+                socket.send(peer.sealControl(control.datagram().version(), control.datagram().sequence(), response),
+                        from);
             } catch (IOException e) {
                 return;
             }
@@ -188,13 +170,9 @@ final class FuzzPeer implements AutoCloseable {
     }
 
     private void adopt(byte[] responseBody) {
-        newKeys.set(rootKeys.withDataKey(DataKey.derive(key, responseBody)));
+        newResponse.set(responseBody);
         handshakes.incrementAndGet();
         keyed.countDown();
-    }
-
-    private void send(DatagramCrypto crypto, Datagram datagram, InetSocketAddress to) throws IOException {
-        socket.send(ByteBuffer.wrap(crypto.seal(rootKeys, datagram)), to);
     }
 
     /** Stops the flood and the receiver and closes the socket, which gives the address back to the real peer. */

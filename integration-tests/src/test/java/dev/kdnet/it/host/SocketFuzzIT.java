@@ -10,7 +10,7 @@ import dev.kdnet.host.api.MemorySpace;
 import dev.kdnet.host.api.Progress;
 import dev.kdnet.host.session.SessionStats;
 import dev.kdnet.protocol.datagram.Direction;
-import dev.kdnet.protocol.datagram.SessionKeys;
+import dev.kdnet.protocol.link.KdRole;
 import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.protocol.testing.FuzzDatagrams;
 import dev.kdnet.sim.kernel.KernelConfig;
@@ -225,7 +225,8 @@ class SocketFuzzIT {
 
     /** {@value #PER_OTHER_SOURCE} datagrams of a generator without data key from each of 100 other addresses. */
     private static void sendFromOtherSources(InetSocketAddress to, Direction direction) throws Exception {
-        FuzzDatagrams fuzz = new FuzzDatagrams(SEED ^ to.getPort(), direction, SessionKeys.of(DebuggerAttachIT.KEY));
+        KdRole sender = direction == Direction.TARGET_TO_HOST ? KdRole.TARGET : KdRole.HOST;
+        FuzzDatagrams fuzz = new FuzzDatagrams(SEED ^ to.getPort(), sender, DebuggerAttachIT.KEY);
         for (int i = 0; i < OTHER_SOURCES; i++) {
             try (DatagramChannel socket = DatagramChannel.open(StandardProtocolFamily.INET)) {
                 socket.bind(new InetSocketAddress(LoopbackTarget.loopback(FIRST_OTHER_SOURCE + i), 0));

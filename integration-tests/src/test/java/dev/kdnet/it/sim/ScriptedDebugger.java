@@ -1,36 +1,27 @@
 package dev.kdnet.it.sim;
 
-import dev.kdnet.protocol.Decoded;
-import dev.kdnet.protocol.WireBytes;
-import dev.kdnet.protocol.control.ControlMessage;
 import dev.kdnet.protocol.control.ControlResponse;
 import dev.kdnet.protocol.control.Poke;
-import dev.kdnet.protocol.datagram.Channel;
-import dev.kdnet.protocol.datagram.Datagram;
-import dev.kdnet.protocol.datagram.DatagramCrypto;
-import dev.kdnet.protocol.datagram.Direction;
-import dev.kdnet.protocol.datagram.OpenOutcome;
-import dev.kdnet.protocol.datagram.SessionKeys;
 import dev.kdnet.protocol.dbgkd.DebugIo;
 import dev.kdnet.protocol.dbgkd.ManipulateState64;
 import dev.kdnet.protocol.dbgkd.StateChange64;
-import dev.kdnet.protocol.kd.KdBody;
 import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.kd.KdPacketType;
 import dev.kdnet.protocol.kd.UnusedHello;
-import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.protocol.link.KdLink;
 import dev.kdnet.protocol.link.KdLinkConfig;
 import dev.kdnet.protocol.link.KdRole;
 import dev.kdnet.protocol.netty.EventLoopScheduler;
-import dev.kdnet.protocol.netty.KdnetEnvelope;
-import dev.kdnet.protocol.netty.KdnetEnvelopeCodec;
+import dev.kdnet.protocol.netty.SocketSink;
 import dev.kdnet.protocol.netty.UdpSocketOptions;
 import dev.kdnet.protocol.netty.UdpTransport;
+import dev.kdnet.protocol.session.Inbound;
+import dev.kdnet.protocol.session.SessionPeer;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -41,109 +32,82 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A debugger host for tests, made only of kdnet-protocol parts: it answers the first unbound poke on its port,
+ * A debugger host for tests, made only of kdnet-protocol parts (a host-role {@link SessionPeer} and a
+ * {@link KdLink}): it answers the first unbound poke on its port,
  * keys the data channel, runs a host-role {@link KdLink}, and offers blocking calls to send manipulate requests
  * and wait for replies, state changes and prints. Everything touching the link runs on the socket's event loop.
  */
 final class ScriptedDebugger implements AutoCloseable {
     private final UdpTransport transport = UdpTransport.create(1);
-    private final DatagramCrypto crypto = new DatagramCrypto();
-    private final KdnetKey key;
+    private final SessionPeer peer;
     private final io.netty.channel.Channel socket;
+    private final SocketSink sink;
     private final BlockingQueue<ManipulateState64> replies = new LinkedBlockingQueue<>();
     private final BlockingQueue<StateChange64> stateChanges = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> prints = new LinkedBlockingQueue<>();
     private final BlockingQueue<Poke> pokes = new LinkedBlockingQueue<>();
     private final BlockingQueue<UnusedHello> hellos = new LinkedBlockingQueue<>();
     private final SplittableRandom random = new SplittableRandom(7);
-    private SessionKeys keys;
-    private InetSocketAddress target;
     private KdLink link;
-    private long sequence;
-    private long lastTargetSequence;
-    private int version;
 
     ScriptedDebugger(int port, KdnetKey key) throws InterruptedException {
-        this.key = key;
-        this.keys = SessionKeys.of(key);
+        this.peer = new SessionPeer(KdRole.HOST, key);
         this.socket = transport.bind(new InetSocketAddress("127.0.0.1", port), UdpSocketOptions.host(),
                 new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(io.netty.channel.Channel ch) {
-                        ch.pipeline().addLast(KdnetEnvelopeCodec.INSTANCE,
-                                new SimpleChannelInboundHandler<KdnetEnvelope>() {
-                                    @Override
-                                    protected void channelRead0(ChannelHandlerContext ctx, KdnetEnvelope e) {
-                                        onDatagram(e);
-                                    }
-                                });
+                        ch.pipeline().addLast(new SimpleChannelInboundHandler<DatagramPacket>() {
+                            @Override
+                            protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+                                onDatagram(packet.sender(), packet.content().nioBuffer());
+                            }
+                        });
                     }
                 });
+        this.sink = new SocketSink(socket, (to, cause) -> { });
     }
 
-    private void onDatagram(KdnetEnvelope envelope) {
-        OpenOutcome outcome = crypto.open(keys, envelope.payload(), Direction.TARGET_TO_HOST);
-        if (!(outcome instanceof OpenOutcome.Opened opened)) {
-            return;
-        }
-        Datagram datagram = opened.datagram();
-        if (datagram.channel() == Channel.CONTROL) {
-            if (ControlMessage.decode(datagram.body()) instanceof Decoded.Ok<ControlMessage> ok
-                    && ok.value() instanceof Poke poke) {
-                pokes.add(poke);
-                if (poke.isUnbound()) {
-                    answer(envelope.sender(), datagram, poke);
-                }
+    private void onDatagram(InetSocketAddress sender, ByteBuffer wire) {
+        Inbound inbound = peer.receive(sender, wire);
+        if (inbound instanceof Inbound.Control control && control.message() instanceof Poke poke) {
+            pokes.add(poke);
+            if (poke.isUnbound()) {
+                answer(sender, control, poke);
             }
-            return;
-        }
-        if (datagram.sequence() <= lastTargetSequence || !envelope.sender().equals(target)) {
-            return;
-        }
-        lastTargetSequence = datagram.sequence();
-        if (KdBody.decode(datagram.body()) instanceof Decoded.Ok<KdBody> body) {
-            if (body.value() instanceof UnusedHello hello) {
+        } else if (inbound instanceof Inbound.Data data) {
+            if (data.body() instanceof UnusedHello hello) {
                 hellos.add(hello);
             }
-            link.receive(body.value());
+            link.receive(data.body());
         }
     }
 
-    private void answer(InetSocketAddress from, Datagram pokeDatagram, Poke poke) {
-        ControlResponse response = ControlResponse.answering(poke, random);
-        byte[] body = response.encode();
-        version = pokeDatagram.version();
-        send(from, Datagram.of(version, Channel.CONTROL, pokeDatagram.sequence(), Direction.HOST_TO_TARGET, body));
-        keys = SessionKeys.of(key).withDataKey(DataKey.derive(key, body));
-        target = from;
-        sequence = 0;
-        lastTargetSequence = 0;
+    private void answer(InetSocketAddress from, Inbound.Control pokeDatagram, Poke poke) {
+        byte[] body = ControlResponse.answering(poke, random).encode();
+        int version = pokeDatagram.datagram().version();
+        sink.send(from, peer.sealControl(version, pokeDatagram.datagram().sequence(), body));
+        peer.keyChannel(from, version, body);
         if (link != null) {
             link.close();
         }
         link = new KdLink(KdRole.HOST, KdLinkConfig.defaults(KdRole.HOST), new EventLoopScheduler(socket.eventLoop()),
-                kd -> send(target, Datagram.of(version, Channel.DATA, ++sequence, Direction.HOST_TO_TARGET,
-                        kd.encode())), new KdLink.Listener() {
-                            @Override
-                            public void onPacket(KdPacket packet) {
-                                deliver(packet);
-                            }
-                        });
+                kd -> sink.send(from, peer.sealData(kd)), new KdLink.Listener() {
+                    @Override
+                    public void onPacket(KdPacket packet) {
+                        deliver(packet);
+                    }
+                });
     }
 
     private void deliver(KdPacket packet) {
-        byte[] payload = WireBytes.toArray(packet.payload());
+        ByteBuffer payload = packet.payload();
         if (packet.type().equals(KdPacketType.STATE_MANIPULATE)) {
-            ManipulateState64.decode(ByteBuffer.wrap(payload)).map(replies::add);
+            ManipulateState64.decode(payload).map(replies::add);
         } else if (packet.type().equals(KdPacketType.STATE_CHANGE64)) {
-            StateChange64.decode(ByteBuffer.wrap(payload)).map(stateChanges::add);
+            StateChange64.decode(payload).map(stateChanges::add);
         } else if (packet.type().equals(KdPacketType.DEBUG_IO)) {
-            DebugIo.decode(ByteBuffer.wrap(payload)).map(io -> prints.add(io.text()));
+            DebugIo.decode(payload).map(io -> prints.add(io.text()));
         }
-    }
-
-    private void send(InetSocketAddress to, Datagram datagram) {
-        socket.writeAndFlush(KdnetEnvelope.to(to, crypto.seal(keys, datagram)));
     }
 
     private <T> T onLoop(java.util.function.Supplier<T> action) throws Exception {

@@ -1,6 +1,7 @@
 package dev.kdnet.host.session;
 
-import dev.kdnet.protocol.netty.KdnetEnvelopeCodec;
+import dev.kdnet.protocol.netty.EventLoopScheduler;
+import dev.kdnet.protocol.netty.SocketSink;
 import dev.kdnet.protocol.netty.UdpSocketOptions;
 import dev.kdnet.protocol.netty.UdpTransport;
 import io.netty.channel.Channel;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,17 +51,23 @@ public final class HostServer implements AutoCloseable {
         }
         try {
             for (int port : config.ports()) {
-                TargetSession session = new TargetSession(config, port);
+                CompletableFuture<TargetSession> created = new CompletableFuture<>();
                 Channel channel = transport.bind(new InetSocketAddress(config.bindAddress(), port),
                         UdpSocketOptions.host(), new ChannelInitializer<>() {
                             @Override
                             protected void initChannel(Channel ch) {
-                                ch.pipeline().addLast(KdnetEnvelopeCodec.INSTANCE, session.handler());
+                                TargetSession session = new TargetSession(config, port, ch.eventLoop(),
+                                        new SocketSink(ch, (to, cause) -> LOG.debug("UDP {}: sending to {} failed: {}",
+                                                port, to, cause.getMessage())),
+                                        new EventLoopScheduler(ch.eventLoop()));
+                                ch.pipeline().addLast(new SessionChannelHandler(session));
+                                created.complete(session);
                             }
                         });
                 channels.add(channel);
+                TargetSession session = created.join();
                 sessions.put(port, session);
-                session.start(channel);
+                channel.eventLoop().execute(session::start);
             }
         } catch (RuntimeException e) {
             server.close();

@@ -1,48 +1,44 @@
 package dev.kdnet.host.session;
 
-import dev.kdnet.protocol.Decoded;
-import dev.kdnet.protocol.control.ControlMessage;
 import dev.kdnet.protocol.control.ControlResponse;
 import dev.kdnet.protocol.control.EmptyControl;
 import dev.kdnet.protocol.control.Poke;
-import dev.kdnet.protocol.datagram.Channel;
-import dev.kdnet.protocol.datagram.Datagram;
-import dev.kdnet.protocol.datagram.DatagramCrypto;
-import dev.kdnet.protocol.datagram.Direction;
-import dev.kdnet.protocol.datagram.OpenOutcome;
-import dev.kdnet.protocol.datagram.RejectReason;
-import dev.kdnet.protocol.datagram.SessionKeys;
 import dev.kdnet.protocol.drop.DropLog;
 import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.protocol.kd.KdBody;
 import dev.kdnet.protocol.kd.KdPacketType;
-import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.link.KdLink;
 import dev.kdnet.protocol.link.KdRole;
+import dev.kdnet.protocol.link.KdScheduler;
 import dev.kdnet.protocol.link.RetransmitLog;
-import dev.kdnet.protocol.netty.EventLoopScheduler;
-import dev.kdnet.protocol.netty.KdnetEnvelope;
-import io.netty.channel.ChannelHandlerContext;
+import dev.kdnet.protocol.session.DataChannel;
+import dev.kdnet.protocol.session.DatagramSink;
+import dev.kdnet.protocol.session.Inbound;
+import dev.kdnet.protocol.session.SessionPeer;
 import io.netty.channel.EventLoop;
-import io.netty.channel.SimpleChannelInboundHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one target slot of a UDP port: answers the pokes a host must answer (see {@link PokeDecision}) unless they
- * are replays (see {@link PokeReplayFilter}), keys the data channel, numbers and checks data sequences, drops what does not belong to the session (counted by
- * {@link DropReason}), runs a host-role {@link KdLink}, contacts a known target, and says why nothing attaches.
+ * are replays (see {@link PokeReplayFilter}), keys the data channel, drops what does not belong to the session
+ * (counted by {@link DropReason}), runs a host-role {@link KdLink}, contacts a known target, and says why nothing
+ * attaches. Opening, sequence checks and sealing are its {@link SessionPeer}'s; datagrams go out through a
+ * {@link DatagramSink}, so the whole session runs in memory in tests.
  *
- * <p>Everything happens on the port's event loop; the public methods may be called from any thread and hand their
- * work to it. Listener callbacks run on the loop.
+ * <p>Everything happens on the port's event loop, whose timers the {@link KdScheduler} runs; the public methods
+ * may be called from any thread and hand their work to it. Listener callbacks run on the loop.
  */
 public final class TargetSession {
     /** The version byte of the host's contact datagrams, sent before a target's own version is known. */
@@ -54,73 +50,61 @@ public final class TargetSession {
 
     private final HostConfig config;
     private final int port;
-    private final DatagramCrypto crypto = new DatagramCrypto();
+    private final EventLoop loop;
+    private final DatagramSink sink;
+    private final KdScheduler scheduler;
+    private final SessionPeer peer;
     private final SecureRandom random = new SecureRandom();
     private final SenderTallies tallies = new SenderTallies();
     private final DropLog drops;
     private final SourceRateLimiter limiter;
     private final PokeReplayFilter pokeReplays = new PokeReplayFilter();
     private volatile SessionListener listener = NOBODY;
-    private volatile io.netty.channel.Channel channel;
-    private SessionKeys keys;
-    private InetSocketAddress target;
     private byte[] answeredBoot;
     private RetransmitLog retransmitLog;
     private KdLink link;
-    private int version;
-    private long sequence;
-    private long lastTargetSequence;
     private boolean stopped;
     private boolean contacting;
+    private boolean closed;
     private long waitingSince;
     private long datagramsIn;
     private long datagramsOut;
     private long handshakes;
     private long keepalives;
-    private ScheduledFuture<?> silenceTimer;
-    private ScheduledFuture<?> contactTimer;
+    private KdScheduler.Timer silenceTimer;
+    private KdScheduler.Timer contactTimer;
 
-    TargetSession(HostConfig config, int port) {
+    /**
+     * A session of {@code port} that runs on {@code loop}, sends through {@code sink} and keeps time with
+     * {@code scheduler} (which runs its tasks on {@code loop}).
+     */
+    TargetSession(HostConfig config, int port, EventLoop loop, DatagramSink sink, KdScheduler scheduler) {
         this.config = config;
         this.port = port;
-        this.keys = SessionKeys.of(config.key());
-        this.drops = new DropLog(LOG, "UDP " + port, System::nanoTime);
-        this.limiter = SourceRateLimiter.withDefaults(System::nanoTime);
+        this.loop = loop;
+        this.sink = sink;
+        this.scheduler = scheduler;
+        this.peer = new SessionPeer(KdRole.HOST, config.key());
+        this.drops = new DropLog(LOG, "UDP " + port, scheduler::nanoTime);
+        this.limiter = SourceRateLimiter.withDefaults(scheduler::nanoTime);
     }
 
-    /** The Netty handler that feeds this session; one per channel. */
-    SimpleChannelInboundHandler<KdnetEnvelope> handler() {
-        return new SimpleChannelInboundHandler<>() {
-            @Override
-            public void handlerAdded(ChannelHandlerContext ctx) {
-                channel = ctx.channel();
-            }
-
-            @Override
-            protected void channelRead0(ChannelHandlerContext ctx, KdnetEnvelope envelope) {
-                receive(envelope);
-            }
-
-            @Override
-            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                LOG.error("UDP {}: unexpected error; the port keeps listening", port, cause);
-            }
-        };
+    /** Starts the silence timer and, with a known target, the contact timer (loop only). */
+    void start() {
+        waitingSince = scheduler.nanoTime();
+        silenceTimer = scheduler.schedule(this::checkSilenceEveryWindow, config.silenceWindow().toNanos());
+        if (config.knownTarget().isPresent()) {
+            contacting = true;
+            contact();
+        }
     }
 
-    /** Starts the timers once the socket is bound. */
-    void start(io.netty.channel.Channel boundChannel) {
-        this.channel = boundChannel;
-        loop().execute(() -> {
-            waitingSince = System.nanoTime();
-            long window = config.silenceWindow().toNanos();
-            silenceTimer = loop().scheduleAtFixedRate(this::checkSilence, window, window, TimeUnit.NANOSECONDS);
-            if (config.knownTarget().isPresent()) {
-                contacting = true;
-                long every = config.contactInterval().toNanos();
-                contactTimer = loop().scheduleAtFixedRate(this::contact, 0, every, TimeUnit.NANOSECONDS);
-            }
-        });
+    private void checkSilenceEveryWindow() {
+        if (closed) {
+            return;
+        }
+        checkSilence();
+        silenceTimer = scheduler.schedule(this::checkSilenceEveryWindow, config.silenceWindow().toNanos());
     }
 
     /** The UDP port. */
@@ -130,7 +114,7 @@ public final class TargetSession {
 
     /** The event loop that owns this session. */
     public EventLoop loop() {
-        return channel.eventLoop();
+        return loop;
     }
 
     /** Sets who hears about connections, stops, replies and prints (one listener; replaces the previous one). */
@@ -140,7 +124,7 @@ public final class TargetSession {
 
     /** The target's address, if a handshake happened (loop only). */
     public Optional<InetSocketAddress> target() {
-        return Optional.ofNullable(target);
+        return peer.channel().map(DataChannel::peer);
     }
 
     /** Queues a KD data packet to the target (loop only); false if there is no session yet. */
@@ -172,130 +156,113 @@ public final class TargetSession {
         return onLoop(this::diagnose);
     }
 
-    private <T> T onLoop(java.util.concurrent.Callable<T> task) {
+    private <T> T onLoop(Callable<T> task) {
         try {
-            return loop().submit(task).get(5, TimeUnit.SECONDS);
+            return loop.inEventLoop() ? task.call() : loop.submit(task).get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking the event loop of UDP " + port, e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the event loop of UDP " + port + " did not answer", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("UDP " + port + ": " + e.getMessage(), e);
         }
     }
 
-    private void receive(KdnetEnvelope envelope) {
+    /** Handles one datagram from the socket (loop only); bad input is counted and dropped, never thrown. */
+    void receive(InetSocketAddress sender, ByteBuffer wire) {
         datagramsIn++;
-        InetSocketAddress sender = envelope.sender();
-        if (!sender.equals(target) && !limiter.admit(sender.getAddress())) {
+        if (!sender.equals(target().orElse(null)) && !limiter.admit(sender.getAddress())) {
             drop(DropReason.RATE_LIMITED, sender);
             return;
         }
-        OpenOutcome outcome = crypto.open(keys, envelope.payload(), Direction.TARGET_TO_HOST);
-        if (outcome instanceof OpenOutcome.Rejected rejected) {
-            RejectReason reason = rejected.reason();
-            boolean header = reason != RejectReason.OVERSIZED && reason != RejectReason.BAD_MAGIC
-                    && reason != RejectReason.BAD_LENGTH;
-            tallies.add(sender, 1, header ? 1 : 0, reason == RejectReason.HMAC_MISMATCH ? 1 : 0, 0, 0, 0);
-            drop(DropReason.of(reason), sender);
-            return;
-        }
-        Datagram datagram = ((OpenOutcome.Opened) outcome).datagram();
-        if (datagram.channel() == Channel.CONTROL) {
-            onControl(datagram, sender);
-        } else {
-            onData(datagram, sender);
+        Inbound inbound = peer.receive(sender, wire);
+        if (inbound instanceof Inbound.Dropped dropped) {
+            tallyDrop(sender, dropped.reason());
+            drop(dropped.reason(), sender);
+        } else if (inbound instanceof Inbound.Control control) {
+            onControl(control, sender);
+        } else if (inbound instanceof Inbound.Data data) {
+            tallies.add(sender, 1, 1, 0, 0, 0, 1);
+            link.receive(data.body());
         }
     }
 
-    private void onControl(Datagram datagram, InetSocketAddress sender) {
-        if (!(ControlMessage.decode(datagram.body()) instanceof Decoded.Ok<ControlMessage> ok)) {
-            tallies.add(sender, 1, 1, 0, 0, 0, 0);
-            drop(DropReason.MALFORMED_BODY, sender);
-            return;
+    /** What a dropped datagram tells the silence diagnosis; a data datagram from elsewhere or late tells nothing. */
+    private void tallyDrop(InetSocketAddress sender, DropReason reason) {
+        switch (reason) {
+            case WRONG_SOURCE, STALE_SEQUENCE -> {
+            }
+            case OVERSIZED, BAD_MAGIC, BAD_LENGTH -> tallies.add(sender, 1, 0, 0, 0, 0, 0);
+            case HMAC_MISMATCH -> tallies.add(sender, 1, 1, 1, 0, 0, 0);
+            default -> tallies.add(sender, 1, 1, 0, 0, 0, 0);
         }
-        if (!(ok.value() instanceof Poke poke)) {
+    }
+
+    private void onControl(Inbound.Control control, InetSocketAddress sender) {
+        if (!(control.message() instanceof Poke poke)) {
             tallies.add(sender, 1, 1, 0, 0, 0, 0);
             drop(DropReason.UNEXPECTED_CONTROL, sender);
             return;
         }
-        if (!pokeReplays.fresh(poke, datagram.sequence())) {
+        long sequence = control.datagram().sequence();
+        if (!pokeReplays.fresh(poke, sequence)) {
             tallies.add(sender, 1, 1, 0, 0, 0, 0);
             drop(DropReason.STALE_SEQUENCE, sender);
             return;
         }
         stopContacting(sender);
-        PokeDecision decision = PokeDecision.decide(sender, poke.isUnbound(), target,
-                Arrays.equals(poke.bootBytes(), answeredBoot), lastTargetSequence > 0);
+        boolean heardData = peer.channel().map(c -> c.highestAccepted() > 0).orElse(false);
+        PokeDecision decision = PokeDecision.decide(sender, poke.isUnbound(), target().orElse(null),
+                Arrays.equals(poke.bootBytes(), answeredBoot), heardData);
         tallies.add(sender, 1, 1, 0, 1, decision.answers() ? 1 : 0, 0);
         if (decision.answers()) {
-            answer(datagram, poke, sender, decision);
+            answer(control.datagram().version(), sequence, poke, sender, decision);
         } else {
             keepalives++;
         }
     }
 
-    private void answer(Datagram pokeDatagram, Poke poke, InetSocketAddress sender, PokeDecision decision) {
+    private void answer(int version, long sequence, Poke poke, InetSocketAddress sender, PokeDecision decision) {
         byte[] body = ControlResponse.answering(poke, random).encode();
-        version = pokeDatagram.version();
-        transmit(sender, Datagram.of(version, Channel.CONTROL, pokeDatagram.sequence(), Direction.HOST_TO_TARGET,
-                body));
-        keys = SessionKeys.of(config.key()).withDataKey(DataKey.derive(config.key(), body));
-        target = sender;
+        transmit(sender, peer.sealControl(version, sequence, body));
+        DataChannel channel = peer.keyChannel(sender, version, body);
         answeredBoot = poke.bootBytes();
-        sequence = 0;
-        lastTargetSequence = 0;
         stopped = false;
-        waitingSince = System.nanoTime();
+        waitingSince = scheduler.nanoTime();
         handshakes++;
         endLink("new handshake");
-        retransmitLog = new RetransmitLog(LOG, "UDP " + port, System::nanoTime, () -> link.stats());
-        link = new KdLink(KdRole.HOST, config.linkConfig(), new EventLoopScheduler(loop()), this::sendData,
-                new KdPacketRouter(() -> listener, this::send, reason -> drop(reason, target),
+        retransmitLog = new RetransmitLog(LOG, "UDP " + port, scheduler::nanoTime, () -> link.stats());
+        link = new KdLink(KdRole.HOST, config.linkConfig(), scheduler, this::sendData,
+                new KdPacketRouter(() -> listener, this::send, reason -> drop(reason, sender),
                         () -> stopped = true, retransmitLog));
         LOG.info("UDP {}: handshake with {} ({}, data key {})", port, sender, decision,
-                keys.dataKey().map(DataKey::fingerprint).orElse("-"));
+                channel.dataKeyFingerprint());
         listener.connected(sender, decision);
     }
 
-    private void onData(Datagram datagram, InetSocketAddress sender) {
-        if (!sender.equals(target)) {
-            drop(DropReason.WRONG_SOURCE, sender);
-            return;
-        }
-        if (datagram.sequence() <= lastTargetSequence) {
-            drop(DropReason.STALE_SEQUENCE, sender);
-            return;
-        }
-        lastTargetSequence = datagram.sequence();
-        tallies.add(sender, 1, 1, 0, 0, 0, 1);
-        if (KdBody.decode(datagram.body()) instanceof Decoded.Ok<KdBody> body) {
-            link.receive(body.value());
-        } else {
-            drop(DropReason.MALFORMED_BODY, sender);
-        }
-    }
-
     private void sendData(KdBody body) {
-        transmit(target, Datagram.of(version, Channel.DATA, ++sequence, Direction.HOST_TO_TARGET, body.encode()));
+        transmit(target().orElseThrow(), peer.sealData(body));
     }
 
-    private void transmit(InetSocketAddress to, Datagram datagram) {
+    private void transmit(InetSocketAddress to, ByteBuffer datagram) {
         datagramsOut++;
-        channel.writeAndFlush(KdnetEnvelope.to(to, crypto.seal(keys, datagram)));
+        sink.send(to, datagram);
     }
 
     private void contact() {
-        if (contacting) {
-            InetSocketAddress to = new InetSocketAddress(config.knownTarget().orElseThrow(), port);
-            transmit(to, Datagram.of(CONTACT_VERSION, Channel.CONTROL, 0, Direction.HOST_TO_TARGET,
-                    EmptyControl.INSTANCE.encode()));
+        if (!contacting || closed) {
+            return;
         }
+        InetSocketAddress to = new InetSocketAddress(config.knownTarget().orElseThrow(), port);
+        transmit(to, peer.sealControl(CONTACT_VERSION, 0, EmptyControl.INSTANCE.encode()));
+        contactTimer = scheduler.schedule(this::contact, config.contactInterval().toNanos());
     }
 
     private void stopContacting(InetSocketAddress sender) {
         if (contacting && config.knownTarget().map(t -> t.equals(sender.getAddress())).orElse(false)) {
             contacting = false;
-            contactTimer.cancel(false);
+            contactTimer.cancel();
         }
     }
 
@@ -308,7 +275,7 @@ public final class TargetSession {
     }
 
     private SilenceDiagnosis diagnose() {
-        Duration waited = Duration.ofNanos(System.nanoTime() - waitingSince);
+        Duration waited = Duration.ofNanos(scheduler.nanoTime() - waitingSince);
         return SilenceDiagnosis.explain(port, waited, tallies.snapshot(),
                 config.knownTarget().map(InetAddress.class::cast));
     }
@@ -317,12 +284,15 @@ public final class TargetSession {
         drops.drop(reason, sender);
     }
 
-    /** Cancels the timers and the link (loop or any thread); the channel is closed by the server. */
+    /** Cancels the timers and the link (any thread); the socket is closed by the server. */
     void close() {
-        loop().execute(() -> {
-            silenceTimer.cancel(false);
+        loop.execute(() -> {
+            closed = true;
+            if (silenceTimer != null) {
+                silenceTimer.cancel();
+            }
             if (contactTimer != null) {
-                contactTimer.cancel(false);
+                contactTimer.cancel();
             }
             endLink("port closed");
         });

@@ -3,76 +3,65 @@ package dev.kdnet.host.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdnet.protocol.WireBytes;
+import dev.kdnet.protocol.control.ControlResponse;
+import dev.kdnet.protocol.control.EmptyControl;
 import dev.kdnet.protocol.control.Endpoint;
 import dev.kdnet.protocol.control.Poke;
-import dev.kdnet.protocol.datagram.Channel;
-import dev.kdnet.protocol.datagram.Datagram;
-import dev.kdnet.protocol.datagram.DatagramCrypto;
-import dev.kdnet.protocol.datagram.Direction;
-import dev.kdnet.protocol.datagram.OpenOutcome;
-import dev.kdnet.protocol.datagram.SessionKeys;
+import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.protocol.kd.UnusedHello;
-import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.key.KdnetKey;
-import dev.kdnet.protocol.netty.UdpTransport;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
+import dev.kdnet.protocol.link.KdRole;
+import dev.kdnet.protocol.session.Inbound;
+import dev.kdnet.protocol.session.SessionPeer;
+import dev.kdnet.protocol.testing.ManualScheduler;
+import dev.kdnet.protocol.testing.RecordingSink;
+import io.netty.channel.DefaultEventLoop;
 import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
- * The host's side of the handshake against a scripted target on loopback: a poke that comes again because the
- * host's response was lost is answered again, and is not taken for a reboot.
+ * The host's side of the handshake against a scripted target, in memory on the virtual clock: a poke that comes
+ * again because the host's response was lost is answered again and is not taken for a reboot; a reboot re-keys;
+ * a known target is contacted until it pokes.
  */
 class TargetSessionHandshakeTest {
     private static final KdnetKey KEY = KdnetKey.parse("1.2.3.4");
     private static final int VERSION = 4;
-    private static final int TIMEOUT_MS = 5000;
+    private static final int PORT = 50000;
+    private static final InetSocketAddress HOST = new InetSocketAddress("127.0.0.1", PORT);
+    private static final InetSocketAddress TARGET = new InetSocketAddress("127.0.0.2", PORT);
 
     /** A target reduced to its KDNET handshake: it pokes, reads responses and sends the hello. */
-    private static final class ScriptedTarget implements AutoCloseable {
-        private final DatagramCrypto crypto = new DatagramCrypto();
-        private final SessionKeys rootKeys = SessionKeys.of(KEY);
+    private final class ScriptedTarget {
+        private final SessionPeer peer = new SessionPeer(KdRole.TARGET, KEY);
         private final byte[] bootBytes = new byte[Poke.NONCE_LENGTH - 2];
-        private final DatagramSocket socket;
-        private final InetSocketAddress own;
-        private final InetSocketAddress host;
         private int counter;
         private long pokeSequence;
 
-        ScriptedTarget(InetSocketAddress own, InetSocketAddress host) throws Exception {
-            this.socket = new DatagramSocket(own);
-            this.own = own;
-            this.host = host;
-            socket.setSoTimeout(TIMEOUT_MS);
+        ScriptedTarget() {
             Arrays.fill(bootBytes, (byte) 0x5A);
         }
 
         /** Pokes (bound to the host if {@code bound}) and returns the response body the host sent back. */
-        byte[] pokeAndReadResponse(boolean bound) throws Exception {
-            Endpoint peer = bound ? Endpoint.of(host) : Endpoint.UNBOUND;
-            Poke poke = Poke.of(Poke.nonce(counter++, bootBytes), Endpoint.of(own), Endpoint.of(host), peer);
+        byte[] pokeAndReadResponse(boolean bound) {
+            Endpoint boundTo = bound ? Endpoint.of(HOST) : Endpoint.UNBOUND;
+            Poke poke = Poke.of(Poke.nonce(counter++, bootBytes), Endpoint.of(TARGET), Endpoint.of(HOST), boundTo);
             pokeSequence += 3;
-            send(rootKeys, Datagram.of(VERSION, Channel.CONTROL, pokeSequence, Direction.TARGET_TO_HOST,
-                    poke.encode()));
+            session.receive(TARGET, peer.sealControl(VERSION, pokeSequence, poke.encode()));
             while (true) {
-                DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
-                socket.receive(packet);
-                byte[] wire = Arrays.copyOf(packet.getData(), packet.getLength());
-                if (crypto.open(rootKeys, ByteBuffer.wrap(wire), Direction.HOST_TO_TARGET) instanceof OpenOutcome.Opened opened
-                        && opened.datagram().channel() == Channel.CONTROL) {
-                    return WireBytes.toArray(opened.datagram().body());
+                RecordingSink.Sent sent = sink.take();
+                assertThat(sent.recipient()).isEqualTo(TARGET);
+                if (peer.receive(HOST, sent.buffer()) instanceof Inbound.Control control) {
+                    assertThat(control.message()).isInstanceOf(ControlResponse.class);
+                    return WireBytes.toArray(control.datagram().body());
                 }
             }
         }
@@ -81,62 +70,48 @@ class TargetSessionHandshakeTest {
         void reboot() {
             Arrays.fill(bootBytes, (byte) 0xA5);
             counter = 0;
+            peer.forget();
         }
 
         /** Takes {@code response}: keys the data channel with it and sends the hello, as a target does. */
-        void accept(byte[] response) throws Exception {
-            SessionKeys keys = rootKeys.withDataKey(DataKey.derive(KEY, response));
-            send(keys, Datagram.of(VERSION, Channel.DATA, 1, Direction.TARGET_TO_HOST,
-                    UnusedHello.naming((Inet4Address) host.getAddress()).encode()));
+        void accept(byte[] response) {
+            peer.keyChannel(HOST, VERSION, response);
+            session.receive(TARGET, hello());
         }
 
-        private void send(SessionKeys keys, Datagram datagram) throws Exception {
-            byte[] wire = crypto.seal(keys, datagram);
-            socket.send(new DatagramPacket(wire, wire.length, host));
-        }
-
-        @Override
-        public void close() {
-            socket.close();
+        ByteBuffer hello() {
+            return peer.sealData(UnusedHello.naming((Inet4Address) HOST.getAddress()));
         }
     }
 
-    private final BlockingQueue<PokeDecision> decisions = new LinkedBlockingQueue<>();
-    private UdpTransport transport;
-    private HostServer server;
+    private final ManualScheduler clock = new ManualScheduler();
+    private final RecordingSink sink = new RecordingSink();
+    private final DefaultEventLoop loop = new DefaultEventLoop();
+    private final List<PokeDecision> decisions = new ArrayList<>();
+    private TargetSession session;
     private ScriptedTarget target;
 
-    private static InetAddress loopback(int lastByte) throws Exception {
-        return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) lastByte});
-    }
-
-    @BeforeEach
-    void hostAndTarget() throws Exception {
-        int port;
-        try (DatagramSocket probe = new DatagramSocket(0, loopback(1))) {
-            port = probe.getLocalPort();
-        }
-        transport = UdpTransport.create(1);
-        server = HostServer.start(transport, HostConfig.of(KEY, List.of(port)).withBindAddress(loopback(1)));
-        server.session(port).setListener(new SessionListener() {
+    private void start(HostConfig config) {
+        session = new TargetSession(config, PORT, loop, sink, clock);
+        session.setListener(new SessionListener() {
             @Override
             public void connected(InetSocketAddress from, PokeDecision decision) {
                 decisions.add(decision);
             }
         });
-        target = new ScriptedTarget(new InetSocketAddress(loopback(2), port), new InetSocketAddress(loopback(1), port));
+        session.start();
+        target = new ScriptedTarget();
     }
 
     @AfterEach
-    void close() {
-        target.close();
-        server.close();
-        transport.close();
+    void stopLoop() {
+        loop.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     @Test
-    @Timeout(30)
-    void aPokeRepeatedBecauseTheResponseWasLostIsAnsweredAgainAndOnlyNewBootBytesMeanAReboot() throws Exception {
+    void aPokeRepeatedBecauseTheResponseWasLostIsAnsweredAgainAndOnlyNewBootBytesMeanAReboot() {
+        start(HostConfig.of(KEY, List.of(PORT)));
+
         target.pokeAndReadResponse(false);
         byte[] second = target.pokeAndReadResponse(false);
         target.accept(second);
@@ -144,22 +119,67 @@ class TargetSessionHandshakeTest {
         target.reboot();
         target.pokeAndReadResponse(false);
 
-        assertThat(List.of(next(), next(), next(), next())).containsExactly(PokeDecision.ANSWER_NEW_TARGET,
-                PokeDecision.ANSWER_AGAIN, PokeDecision.ANSWER_AGAIN, PokeDecision.ANSWER_REBOOTED);
+        assertThat(decisions).containsExactly(PokeDecision.ANSWER_NEW_TARGET, PokeDecision.ANSWER_AGAIN,
+                PokeDecision.ANSWER_AGAIN, PokeDecision.ANSWER_REBOOTED);
     }
 
     @Test
-    @Timeout(30)
-    void aRestartedHostAnswersTheBoundPokeAgainWhenItsFirstResponseWasLost() throws Exception {
+    void aRestartedHostAnswersTheBoundPokeAgainWhenItsFirstResponseWasLost() {
+        start(HostConfig.of(KEY, List.of(PORT)));
+
         target.pokeAndReadResponse(true);
         target.pokeAndReadResponse(true);
 
-        assertThat(List.of(next(), next())).containsExactly(PokeDecision.ANSWER_NEW_TARGET, PokeDecision.ANSWER_AGAIN);
+        assertThat(decisions).containsExactly(PokeDecision.ANSWER_NEW_TARGET, PokeDecision.ANSWER_AGAIN);
     }
 
-    private PokeDecision next() throws InterruptedException {
-        PokeDecision decision = decisions.poll(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        assertThat(decision).as("a handshake").isNotNull();
-        return decision;
+    @Test
+    void aRebootReKeysTheDataChannelAndOldKeyDataIsDropped() {
+        start(HostConfig.of(KEY, List.of(PORT)));
+        target.accept(target.pokeAndReadResponse(false));
+        ByteBuffer underOldKey = target.hello();
+
+        target.reboot();
+        target.accept(target.pokeAndReadResponse(false));
+        session.receive(TARGET, underOldKey);
+
+        SessionStats stats = session.stats();
+        assertThat(stats.handshakes()).isEqualTo(2);
+        assertThat(stats.drops()).isEqualTo(Map.of(DropReason.HMAC_MISMATCH, 1L));
+        assertThat(stats.link().orElseThrow().resendsSent()).as("the new link answered the new hello")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aKnownTargetIsContactedEveryIntervalUntilItPokes() {
+        start(HostConfig.of(KEY, List.of(PORT)).withKnownTarget((Inet4Address) TARGET.getAddress()));
+        clock.advance(HostConfig.DEFAULT_CONTACT_INTERVAL.multipliedBy(2));
+
+        assertThat(sink.size()).isEqualTo(3);
+        for (int i = 0; i < 3; i++) {
+            RecordingSink.Sent contact = sink.take();
+            assertThat(contact.recipient()).isEqualTo(TARGET);
+            assertThat(((Inbound.Control) target.peer.receive(HOST, contact.buffer())).message())
+                    .isEqualTo(EmptyControl.INSTANCE);
+        }
+        target.pokeAndReadResponse(false);
+        clock.advance(HostConfig.DEFAULT_CONTACT_INTERVAL.multipliedBy(4));
+        assertThat(sink.size()).as("no contact after the target's poke").isZero();
+    }
+
+    @Test
+    void silenceIsReportedEveryWindowOnTheVirtualClock() {
+        List<SilenceDiagnosis> reports = new ArrayList<>();
+        start(HostConfig.of(KEY, List.of(PORT)).withSilenceWindow(Duration.ofSeconds(10)));
+        session.setListener(new SessionListener() {
+            @Override
+            public void silent(SilenceDiagnosis diagnosis) {
+                reports.add(diagnosis);
+            }
+        });
+
+        clock.advance(Duration.ofSeconds(29));
+
+        assertThat(reports).hasSize(2);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kdnet.protocol.key;
 
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -20,10 +21,19 @@ public final class DataKey {
 
     /** Derives D from the root key of {@code key} and the response body {@code responseBody}. */
     public static DataKey derive(KdnetKey key, byte[] responseBody) {
+        return derive(key, ByteBuffer.wrap(responseBody));
+    }
+
+    /**
+     * Derives D from the root key of {@code key} and the remaining bytes of {@code responseBody} (its position is
+     * left alone), such as an opened response's body view.
+     */
+    public static DataKey derive(KdnetKey key, ByteBuffer responseBody) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(key.rootKey());
-            return new DataKey(sha.digest(responseBody));
+            sha.update(responseBody.duplicate());
+            return new DataKey(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }

@@ -3,9 +3,8 @@ package dev.kdnet.protocol.netty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.datagram.DatagramCrypto;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -23,19 +22,23 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The envelope codec and real loopback sockets on both transports. */
+/** Real loopback sockets on both transports, and the {@link SocketSink} that writes to them. */
 class UdpTransportTest {
     private static final InetSocketAddress LOOPBACK_ANY_PORT = new InetSocketAddress("127.0.0.1", 0);
 
-    private static ChannelInitializer<Channel> collectingInto(BlockingQueue<KdnetEnvelope> received) {
+    /** One datagram a socket received. */
+    private record Received(InetSocketAddress sender, InetSocketAddress recipient, byte[] payload) {
+    }
+
+    private static ChannelInitializer<Channel> collectingInto(BlockingQueue<Received> received) {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
-                ch.pipeline().addLast(KdnetEnvelopeCodec.INSTANCE, new SimpleChannelInboundHandler<KdnetEnvelope>() {
+                ch.pipeline().addLast(new SimpleChannelInboundHandler<DatagramPacket>() {
                     @Override
-                    protected void channelRead0(ChannelHandlerContext ctx, KdnetEnvelope envelope) {
-                        received.add(new KdnetEnvelope(envelope.sender(), envelope.recipient(),
-                                ByteBuffer.wrap(WireBytes.toArray(envelope.payload()))));
+                    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+                        received.add(new Received(packet.sender(), packet.recipient(),
+                                ByteBufUtil.getBytes(packet.content())));
                     }
                 });
             }
@@ -43,16 +46,17 @@ class UdpTransportTest {
     }
 
     private static void exchange(UdpTransport transport) throws Exception {
-        BlockingQueue<KdnetEnvelope> atHost = new LinkedBlockingQueue<>();
+        BlockingQueue<Received> atHost = new LinkedBlockingQueue<>();
         Channel host = transport.bind(LOOPBACK_ANY_PORT, UdpSocketOptions.host(), collectingInto(atHost));
         Channel target = transport.bind(LOOPBACK_ANY_PORT, UdpSocketOptions.target(),
                 collectingInto(new LinkedBlockingQueue<>()));
         try {
             InetSocketAddress hostAddress = (InetSocketAddress) host.localAddress();
-            target.writeAndFlush(KdnetEnvelope.to(hostAddress, new byte[] {'M', 'D', 'B', 'G', 4, 1})).sync();
-            KdnetEnvelope envelope = atHost.poll(5, TimeUnit.SECONDS);
+            new SocketSink(target, (to, cause) -> { })
+                    .send(hostAddress, ByteBuffer.wrap(new byte[] {'M', 'D', 'B', 'G', 4, 1}));
+            Received envelope = atHost.poll(5, TimeUnit.SECONDS);
             assertThat(envelope).isNotNull();
-            assertThat(WireBytes.toArray(envelope.payload())).containsExactly('M', 'D', 'B', 'G', 4, 1);
+            assertThat(envelope.payload()).containsExactly('M', 'D', 'B', 'G', 4, 1);
             assertThat(envelope.sender()).isEqualTo(target.localAddress());
             assertThat(envelope.recipient().getPort()).isEqualTo(hostAddress.getPort());
         } finally {
@@ -92,15 +96,15 @@ class UdpTransportTest {
 
     /** Sends datagrams of {@code lengths} bytes from a plain JDK socket; returns what the transport's socket got. */
     private static List<Integer> receivedLengths(UdpTransport transport, int... lengths) throws Exception {
-        BlockingQueue<KdnetEnvelope> received = new LinkedBlockingQueue<>();
+        BlockingQueue<Received> received = new LinkedBlockingQueue<>();
         Channel host = transport.bind(LOOPBACK_ANY_PORT, UdpSocketOptions.host(), collectingInto(received));
         List<Integer> got = new ArrayList<>();
         try (DatagramSocket sender = new DatagramSocket(LOOPBACK_ANY_PORT)) {
             for (int length : lengths) {
                 sender.send(new java.net.DatagramPacket(new byte[length], length, host.localAddress()));
-                KdnetEnvelope envelope = received.poll(5, TimeUnit.SECONDS);
+                Received envelope = received.poll(5, TimeUnit.SECONDS);
                 assertThat(envelope).as("a datagram of %d bytes arrives", length).isNotNull();
-                got.add(envelope.payload().remaining());
+                got.add(envelope.payload().length);
             }
         } finally {
             host.close().sync();
@@ -126,23 +130,21 @@ class UdpTransportTest {
     }
 
     @Test
-    void codecTurnsPacketsIntoEnvelopesAndBack() {
-        EmbeddedChannel channel = new EmbeddedChannel(KdnetEnvelopeCodec.INSTANCE);
+    void aSocketSinkWritesOnePacketToTheRecipientAndReportsAFailedWrite() {
+        EmbeddedChannel channel = new EmbeddedChannel();
         InetSocketAddress a = new InetSocketAddress("127.0.0.1", 50000);
-        InetSocketAddress b = new InetSocketAddress("127.0.0.2", 50000);
-        DatagramPacket inbound = new DatagramPacket(Unpooled.wrappedBuffer(new byte[] {1, 2, 3}), b, a);
-        channel.writeInbound(inbound);
-        KdnetEnvelope envelope = channel.readInbound();
-        assertThat(envelope.sender()).isEqualTo(a);
-        assertThat(envelope.recipient()).isEqualTo(b);
-        assertThat(WireBytes.toArray(envelope.payload())).containsExactly(1, 2, 3);
-        assertThat(inbound.refCnt()).isZero();
+        List<InetSocketAddress> failed = new ArrayList<>();
+        SocketSink sink = new SocketSink(channel, (to, cause) -> failed.add(to));
 
-        channel.writeOutbound(KdnetEnvelope.to(a, new byte[] {4, 5}));
+        sink.send(a, ByteBuffer.wrap(new byte[] {9, 4, 5}, 1, 2));
         DatagramPacket outbound = channel.readOutbound();
         assertThat(outbound.recipient()).isEqualTo(a);
-        assertThat(outbound.content().readableBytes()).isEqualTo(2);
+        assertThat(ByteBufUtil.getBytes(outbound.content())).containsExactly(4, 5);
         outbound.release();
-        assertThat(channel.finish()).isFalse();
+        assertThat(failed).isEmpty();
+
+        channel.close();
+        sink.send(a, ByteBuffer.wrap(new byte[] {1}));
+        assertThat(failed).containsExactly(a);
     }
 }

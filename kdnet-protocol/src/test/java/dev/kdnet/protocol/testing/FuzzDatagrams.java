@@ -5,11 +5,7 @@ import dev.kdnet.protocol.control.ControlResponse;
 import dev.kdnet.protocol.control.EmptyControl;
 import dev.kdnet.protocol.control.Endpoint;
 import dev.kdnet.protocol.control.Poke;
-import dev.kdnet.protocol.datagram.Channel;
-import dev.kdnet.protocol.datagram.Datagram;
 import dev.kdnet.protocol.datagram.DatagramCrypto;
-import dev.kdnet.protocol.datagram.Direction;
-import dev.kdnet.protocol.datagram.SessionKeys;
 import dev.kdnet.protocol.dbgkd.DebugIo;
 import dev.kdnet.protocol.dbgkd.FileIo;
 import dev.kdnet.protocol.dbgkd.ManipulateState64;
@@ -18,9 +14,12 @@ import dev.kdnet.protocol.kd.BreakIn;
 import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.kd.KdPacketType;
 import dev.kdnet.protocol.kd.UnusedHello;
+import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.protocol.link.KdRole;
+import dev.kdnet.protocol.session.SessionPeer;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -34,7 +33,8 @@ import java.util.SplittableRandom;
  * A seeded generator of hostile datagrams for one direction of a KDNET session, for fuzz tests in process and over
  * sockets. It knows the session's keys, so besides noise it builds <em>authentic</em> datagrams (sealed with the
  * keys and a fresh sequence number) whose plaintext is garbage or a damaged KD packet, DBGKD payload or control
- * message: those pass the HMAC and reach the KD layer and the DBGKD decoders behind it. It records some of the
+ * message: those pass the HMAC and reach the KD layer and the DBGKD decoders behind it. It seals through a
+ * {@link SessionPeer} of the side it plays, like every other peer. It records some of the
  * authentic datagrams it seals and later sends them again as they were or mutated on the wire.
  *
  * <p>The same seed and the same calls give the same datagrams. Not thread-safe.
@@ -64,37 +64,49 @@ public final class FuzzDatagrams {
     /** How many API numbers each family has, counted from its base. */
     private static final int API_SPAN = 0x34;
 
+    /** Where the generator's data channel leads; it only seals, so the address is never checked. */
+    private static final InetSocketAddress RECEIVER = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+
     private final SplittableRandom random;
-    private final Direction direction;
-    private final DatagramCrypto crypto = new DatagramCrypto();
+    private final boolean fromTarget;
+    private final SessionPeer peer;
     private final List<byte[]> recorded = new ArrayList<>();
     private final EnumMap<Kind, Long> counts = new EnumMap<>(Kind.class);
     private final int peerFirstId;
-    private SessionKeys keys;
-    private long sequence;
+    private long controlSequence;
     private int nextKdId;
     private int recordAt;
 
     /**
-     * A generator of datagrams as sent in {@code direction} under {@code keys} (with or without a data key; without
-     * one, authentic datagrams go on the control channel only).
+     * A generator of datagrams as {@code sender} sends them under {@code key}, before any handshake: authentic
+     * datagrams go on the control channel only until {@link #rekey}.
      */
-    public FuzzDatagrams(long seed, Direction direction, SessionKeys keys) {
+    public FuzzDatagrams(long seed, KdRole sender, KdnetKey key) {
+        this(seed, sender, key, null);
+    }
+
+    /** A generator as above whose data channel is keyed by the response {@code responseBody}. */
+    public FuzzDatagrams(long seed, KdRole sender, KdnetKey key, byte[] responseBody) {
         this.random = new SplittableRandom(seed);
-        this.direction = direction;
-        boolean fromTarget = direction == Direction.TARGET_TO_HOST;
-        this.nextKdId = (fromTarget ? KdRole.TARGET : KdRole.HOST).firstId();
+        this.fromTarget = sender == KdRole.TARGET;
+        this.peer = new SessionPeer(sender, key);
+        this.nextKdId = sender.firstId();
         this.peerFirstId = (fromTarget ? KdRole.HOST : KdRole.TARGET).firstId();
-        rekey(keys);
+        if (responseBody != null) {
+            rekey(responseBody);
+        }
         for (int i = 0; i < 16; i++) {
             record(authentic());
         }
     }
 
-    /** New keys after a handshake: authentic datagrams from now on use them, with sequence numbers from 1 again. */
-    public void rekey(SessionKeys newKeys) {
-        this.keys = newKeys;
-        this.sequence = 0;
+    /**
+     * A handshake with the response {@code responseBody}: authentic datagrams from now on use its data key, with
+     * sequence numbers from 1 again.
+     */
+    public void rekey(byte[] responseBody) {
+        peer.keyChannel(RECEIVER, VERSION, responseBody);
+        controlSequence = 0;
     }
 
     /** The next datagram. */
@@ -142,10 +154,10 @@ public final class FuzzDatagrams {
     }
 
     private byte[] authentic() {
-        boolean control = keys.dataKey().isEmpty() || random.nextInt(16) == 0;
-        Channel channel = control ? Channel.CONTROL : Channel.DATA;
-        byte[] body = control ? controlBody() : dataBody();
-        return crypto.seal(keys, new Datagram(VERSION, channel, ++sequence, direction, ByteBuffer.wrap(body)));
+        boolean control = peer.channel().isEmpty() || random.nextInt(16) == 0;
+        ByteBuffer wire = control ? peer.sealControl(VERSION, ++controlSequence, controlBody())
+                : peer.sealData(dataBody());
+        return WireBytes.toArray(wire);
     }
 
     private byte[] dataBody() {
@@ -154,7 +166,7 @@ public final class FuzzDatagrams {
             case 1 -> damagedKdBody();
             case 2 -> KdPacket.control(KdPacketType.valueOf(4 + random.nextInt(3)),
                     random.nextBoolean() ? peerFirstId + 2 * random.nextInt(256) : random.nextInt()).encode();
-            case 3 -> direction == Direction.HOST_TO_TARGET ? BreakIn.INSTANCE.encode()
+            case 3 -> !fromTarget ? BreakIn.INSTANCE.encode()
                     : new UnusedHello(random.nextInt()).encode();
             case 4 -> {
                 byte[] body = plausiblePacket().encode();
@@ -178,10 +190,10 @@ public final class FuzzDatagrams {
                 payload = structured(API_BASES[0], ManipulateState64.HEADER_LENGTH, 0x1000);
             }
             case 1 -> {
-                type = direction == Direction.TARGET_TO_HOST ? KdPacketType.STATE_CHANGE64
+                type = fromTarget ? KdPacketType.STATE_CHANGE64
                         : KdPacketType.STATE_MANIPULATE;
-                payload = structured(direction == Direction.TARGET_TO_HOST ? API_BASES[1] : API_BASES[0],
-                        direction == Direction.TARGET_TO_HOST ? StateChange64.LENGTH
+                payload = structured(fromTarget ? API_BASES[1] : API_BASES[0],
+                        fromTarget ? StateChange64.LENGTH
                                 : ManipulateState64.HEADER_LENGTH, 0x100);
             }
             case 2 -> {
@@ -221,7 +233,7 @@ public final class FuzzDatagrams {
             return randomBytes(random.nextInt(400));
         }
         byte[] body;
-        if (direction == Direction.TARGET_TO_HOST) {
+        if (fromTarget) {
             boolean unbound = random.nextInt(64) == 0;
             Endpoint bound = unbound ? Endpoint.UNBOUND : randomEndpoint();
             body = Poke.of(randomBytes(Poke.NONCE_LENGTH), randomEndpoint(), randomEndpoint(), bound).encode();

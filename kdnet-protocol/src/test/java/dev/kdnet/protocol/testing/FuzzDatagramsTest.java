@@ -3,12 +3,12 @@ package dev.kdnet.protocol.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdnet.protocol.datagram.Channel;
-import dev.kdnet.protocol.datagram.DatagramCrypto;
-import dev.kdnet.protocol.datagram.Direction;
-import dev.kdnet.protocol.datagram.OpenOutcome;
-import dev.kdnet.protocol.datagram.SessionKeys;
-import dev.kdnet.protocol.key.DataKey;
+import dev.kdnet.protocol.datagram.Datagram;
 import dev.kdnet.protocol.key.KdnetKey;
+import dev.kdnet.protocol.link.KdRole;
+import dev.kdnet.protocol.session.SessionObserver;
+import dev.kdnet.protocol.session.SessionPeer;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,31 +17,30 @@ import org.junit.jupiter.api.Test;
 /** The fuzz generator repeats itself for a seed, mixes all its kinds and seals authentic datagrams that open. */
 class FuzzDatagramsTest {
     private static final KdnetKey KEY = KdnetKey.parse("1.2.3.4");
-    private static final SessionKeys KEYS = SessionKeys.of(KEY).withDataKey(DataKey.derive(KEY, new byte[322]));
+    private static final byte[] RESPONSE = new byte[322];
+    private static final InetSocketAddress SENDER = new InetSocketAddress("127.0.0.1", 50000);
     private static final int DATAGRAMS = 5_000;
 
     @Test
     void theSameSeedGivesTheSameDatagramsAndAnotherSeedOthers() {
-        List<byte[]> first = take(new FuzzDatagrams(7, Direction.TARGET_TO_HOST, KEYS));
-        List<byte[]> again = take(new FuzzDatagrams(7, Direction.TARGET_TO_HOST, KEYS));
-        List<byte[]> other = take(new FuzzDatagrams(8, Direction.TARGET_TO_HOST, KEYS));
+        List<byte[]> first = take(new FuzzDatagrams(7, KdRole.TARGET, KEY, RESPONSE));
+        List<byte[]> again = take(new FuzzDatagrams(7, KdRole.TARGET, KEY, RESPONSE));
+        List<byte[]> other = take(new FuzzDatagrams(8, KdRole.TARGET, KEY, RESPONSE));
         assertThat(again).zipSatisfy(first, (a, b) -> assertThat(a).isEqualTo(b));
         assertThat(other.get(0)).isNotEqualTo(first.get(0));
     }
 
     @Test
     void everyKindIsMadeAndManyDatagramsOpenWithTheKeysInTheirDirection() {
-        FuzzDatagrams fuzz = new FuzzDatagrams(11, Direction.HOST_TO_TARGET, KEYS);
-        DatagramCrypto crypto = new DatagramCrypto();
+        FuzzDatagrams fuzz = new FuzzDatagrams(11, KdRole.HOST, KEY, RESPONSE);
         int openedData = 0;
         int openedControl = 0;
         for (byte[] wire : take(fuzz)) {
-            if (crypto.open(KEYS, ByteBuffer.wrap(wire), Direction.HOST_TO_TARGET) instanceof OpenOutcome.Opened opened) {
-                if (opened.datagram().channel() == Channel.DATA) {
-                    openedData++;
-                } else {
-                    openedControl++;
-                }
+            Channel channel = authenticOn(KdRole.TARGET, wire);
+            if (channel == Channel.DATA) {
+                openedData++;
+            } else if (channel == Channel.CONTROL) {
+                openedControl++;
             }
         }
         assertThat(fuzz.counts()).containsOnlyKeys(FuzzDatagrams.Kind.values());
@@ -52,15 +51,29 @@ class FuzzDatagramsTest {
 
     @Test
     void withoutADataKeyAuthenticDatagramsAreControlOnesAndARekeyAddsData() {
-        FuzzDatagrams fuzz = new FuzzDatagrams(3, Direction.TARGET_TO_HOST, SessionKeys.of(KEY));
+        FuzzDatagrams fuzz = new FuzzDatagrams(3, KdRole.TARGET, KEY);
         assertThat(take(fuzz)).noneMatch(wire -> isAuthentic(wire, Channel.DATA));
-        fuzz.rekey(KEYS);
+        fuzz.rekey(RESPONSE);
         assertThat(take(fuzz)).anyMatch(wire -> isAuthentic(wire, Channel.DATA));
     }
 
     private static boolean isAuthentic(byte[] wire, Channel channel) {
-        return new DatagramCrypto().open(KEYS, ByteBuffer.wrap(wire), Direction.TARGET_TO_HOST) instanceof OpenOutcome.Opened opened
-                && opened.datagram().channel() == channel;
+        return authenticOn(KdRole.HOST, wire) == channel;
+    }
+
+    /** The channel of {@code wire} if it opens at {@code receiver} keyed with {@link #RESPONSE}, else null. */
+    private static Channel authenticOn(KdRole receiver, byte[] wire) {
+        SessionPeer peer = new SessionPeer(receiver, KEY);
+        peer.keyChannel(SENDER, 4, RESPONSE);
+        Channel[] opened = {null};
+        peer.observe(new SessionObserver() {
+            @Override
+            public void opened(InetSocketAddress sender, Datagram datagram) {
+                opened[0] = datagram.channel();
+            }
+        });
+        peer.receive(SENDER, ByteBuffer.wrap(wire));
+        return opened[0];
     }
 
     private static List<byte[]> take(FuzzDatagrams fuzz) {

@@ -1,13 +1,16 @@
 package dev.kdnet.sim.nic;
 
-import dev.kdnet.protocol.netty.KdnetEnvelope;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Connects an agent's socket to its {@link AgentSession}: datagrams in, stop when the socket closes. */
-final class AgentChannelHandler extends SimpleChannelInboundHandler<KdnetEnvelope> {
+/**
+ * The Netty side of an {@link AgentSession}: datagrams in (a view of the packet's buffer, not a copy, released when
+ * the session returns), stop when the socket closes.
+ */
+final class AgentChannelHandler extends SimpleChannelInboundHandler<DatagramPacket> {
     private static final Logger LOG = LoggerFactory.getLogger(TargetAgent.class);
 
     private final AgentSession session;
@@ -17,8 +20,8 @@ final class AgentChannelHandler extends SimpleChannelInboundHandler<KdnetEnvelop
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, KdnetEnvelope envelope) {
-        session.receive(envelope);
+    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+        session.receive(packet.sender(), packet.content().nioBuffer());
     }
 
     @Override

@@ -1,33 +1,26 @@
 package dev.kdnet.sim.nic;
 
 import dev.kdnet.protocol.AddressText;
-import dev.kdnet.protocol.Decoded;
-import dev.kdnet.protocol.LogRateLimit;
-import dev.kdnet.protocol.WireBytes;
-import dev.kdnet.protocol.control.ControlMessage;
 import dev.kdnet.protocol.control.ControlResponse;
 import dev.kdnet.protocol.control.EmptyControl;
 import dev.kdnet.protocol.control.Endpoint;
 import dev.kdnet.protocol.control.Poke;
-import dev.kdnet.protocol.datagram.Channel;
-import dev.kdnet.protocol.datagram.Datagram;
-import dev.kdnet.protocol.datagram.DatagramCrypto;
-import dev.kdnet.protocol.datagram.Direction;
-import dev.kdnet.protocol.datagram.OpenOutcome;
-import dev.kdnet.protocol.datagram.SessionKeys;
 import dev.kdnet.protocol.drop.DropLog;
 import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.protocol.kd.KdBody;
 import dev.kdnet.protocol.kd.UnusedHello;
-import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.link.KdLink;
+import dev.kdnet.protocol.link.KdRole;
 import dev.kdnet.protocol.link.KdScheduler;
-import dev.kdnet.protocol.netty.EventLoopScheduler;
-import dev.kdnet.protocol.netty.KdnetEnvelope;
+import dev.kdnet.protocol.session.DataChannel;
+import dev.kdnet.protocol.session.DatagramSink;
+import dev.kdnet.protocol.session.Inbound;
+import dev.kdnet.protocol.session.SessionPeer;
 import dev.kdnet.sim.stub.KdEndpoint;
 import dev.kdnet.sim.stub.KdEndpointFactory;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -36,9 +29,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The KDNET side of one simulated target (kdnet-wire §3, §4, §6): pokes, the handshake, the data key, sequence
- * numbers and reboots, in front of the {@link KdEndpoint} of the current boot.
+ * numbers and reboots, in front of the {@link KdEndpoint} of the current boot. Opening, sequence checks and
+ * sealing are its {@link SessionPeer}'s; datagrams go out through a {@link DatagramSink}, so the whole agent runs in
+ * memory in tests.
  *
- * <p>Every method runs on the socket's event loop, so the state needs no locks.
+ * <p>Every method runs on the thread of its {@link KdScheduler} (the socket's event loop), so the state needs no
+ * locks.
  */
 final class AgentSession {
     /**
@@ -51,18 +47,17 @@ final class AgentSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(TargetAgent.class);
 
-    private final io.netty.channel.Channel socket;
     private final AgentConfig config;
     private final KdEndpointFactory factory;
     private final RandomGenerator random;
+    private final DatagramSink sink;
     private final KdScheduler scheduler;
-    private final SessionKeys rootKeys;
-    private final DatagramCrypto crypto = new DatagramCrypto();
+    private final SendFailures sendFailures;
+    private final SessionPeer peer;
     private final Endpoint ownAddress;
     private final Endpoint configuredHost;
     private final String who;
     private final DropLog drops;
-    private final LogRateLimit sendFailureLog = new LogRateLimit(LogRateLimit.ONE_SECOND);
 
     private long boots;
     private long pokesSent;
@@ -71,33 +66,39 @@ final class AgentSession {
     private long dataSent;
     private long dataDelivered;
     private long staleSends;
-    private long sendFailures;
 
     private PokeNonces nonces;
     private long pokeSequence;
-    private HostSession host;
     private KdEndpoint endpoint;
     private KdScheduler.Timer pokeTimer;
     private boolean running;
 
     /**
-     * @param socket  the bound UDP socket; its event loop runs this session
-     * @param config  the target's settings
-     * @param factory boots the KD side
-     * @param random  boot nonces
+     * @param config       the target's settings
+     * @param factory      boots the KD side
+     * @param random       boot nonces
+     * @param sink         where sealed datagrams go
+     * @param scheduler    clock and timers, on the thread that calls this session
+     * @param sendFailures what the socket could not send (counted in the stats)
      */
-    AgentSession(io.netty.channel.Channel socket, AgentConfig config, KdEndpointFactory factory,
-            RandomGenerator random) {
-        this.socket = socket;
+    AgentSession(AgentConfig config, KdEndpointFactory factory, RandomGenerator random, DatagramSink sink,
+            KdScheduler scheduler, SendFailures sendFailures) {
         this.config = config;
         this.factory = factory;
         this.random = random;
-        this.scheduler = new EventLoopScheduler(socket.eventLoop());
-        this.rootKeys = SessionKeys.of(config.key());
+        this.sink = sink;
+        this.scheduler = scheduler;
+        this.sendFailures = sendFailures;
+        this.peer = new SessionPeer(KdRole.TARGET, config.key());
         this.ownAddress = Endpoint.of(config.localIp(), config.port());
         this.configuredHost = Endpoint.of(config.hostIp(), config.port());
-        this.who = "target " + AddressText.of(config.localAddress());
+        this.who = who(config);
         this.drops = new DropLog(LOG, who, scheduler::nanoTime);
+    }
+
+    /** How log lines name the agent of {@code config}. */
+    static String who(AgentConfig config) {
+        return "target " + AddressText.of(config.localAddress());
     }
 
     /** Boots the first endpoint and sends the first poke at once; datagrams before this are ignored. */
@@ -122,40 +123,36 @@ final class AgentSession {
     }
 
     /** Handles one datagram from the socket; bad input is counted and dropped, never thrown. */
-    void receive(KdnetEnvelope envelope) {
+    void receive(InetSocketAddress sender, ByteBuffer wire) {
         if (!running) {
             return;
         }
-        InetSocketAddress sender = envelope.sender();
-        SessionKeys keys = host == null ? rootKeys : host.keys();
-        OpenOutcome outcome = crypto.open(keys, envelope.payload(), Direction.HOST_TO_TARGET);
-        if (outcome instanceof OpenOutcome.Rejected rejected) {
-            drops.drop(DropReason.of(rejected.reason()), sender);
-            return;
-        }
-        Datagram datagram = ((OpenOutcome.Opened) outcome).datagram();
-        if (datagram.channel() == Channel.CONTROL) {
-            onControl(datagram, sender);
-        } else {
-            onData(datagram, sender);
+        Inbound inbound = peer.receive(sender, wire);
+        if (inbound instanceof Inbound.Dropped dropped) {
+            drops.drop(dropped.reason(), sender);
+        } else if (inbound instanceof Inbound.Control control) {
+            onControl(control, sender);
+        } else if (inbound instanceof Inbound.Data data) {
+            dataDelivered++;
+            endpoint.receive(data.body());
         }
     }
 
     /** The counters now. */
     AgentStats stats() {
+        Optional<DataChannel> channel = peer.channel();
         return new AgentStats(boots, pokesSent, pokeRequests, handshakes, dataSent, dataDelivered, staleSends,
-                sendFailures, drops.counts(), Optional.ofNullable(host).map(HostSession::host),
-                Optional.ofNullable(host).flatMap(h -> h.keys().dataKey()).map(DataKey::fingerprint),
-                endpoint.stats());
+                sendFailures.count(), drops.counts(), channel.map(DataChannel::peer),
+                channel.map(DataChannel::dataKeyFingerprint), endpoint.stats());
     }
 
     private void boot() {
         boots++;
         nonces = new PokeNonces(random);
         pokeSequence = FIRST_POKE_SEQUENCE;
-        host = null;
+        peer.forget();
         long boot = boots;
-        endpoint = factory.boot(scheduler, () -> socket.eventLoop().execute(() -> reboot(boot)));
+        endpoint = factory.boot(scheduler, () -> scheduler.schedule(() -> reboot(boot), 0));
     }
 
     private void reboot(long boot) {
@@ -172,31 +169,27 @@ final class AgentSession {
         if (pokeTimer != null) {
             pokeTimer.cancel();
         }
-        Endpoint bound = host == null ? Endpoint.UNBOUND : Endpoint.of(host.host());
+        Endpoint bound = peer.channel().map(c -> Endpoint.of(c.peer())).orElse(Endpoint.UNBOUND);
         Poke poke = Poke.of(nonces.next(), ownAddress, configuredHost, bound);
-        send(rootKeys, Datagram.of(config.version(), Channel.CONTROL, pokeSequence, Direction.TARGET_TO_HOST,
-                poke.encode()), config.hostAddress());
+        sink.send(config.hostAddress(), peer.sealControl(config.version(), pokeSequence, poke.encode()));
         pokeSequence += POKE_SEQUENCE_STEP;
         pokesSent++;
         pokeTimer = scheduler.schedule(this::poke, config.pokeInterval().toNanos());
     }
 
-    private void onControl(Datagram datagram, InetSocketAddress sender) {
-        Decoded<ControlMessage> decoded = ControlMessage.decode(datagram.body());
-        if (!(decoded instanceof Decoded.Ok<ControlMessage> ok)) {
-            drops.drop(DropReason.MALFORMED_BODY, sender);
-        } else if (ok.value() instanceof EmptyControl) {
+    private void onControl(Inbound.Control control, InetSocketAddress sender) {
+        if (control.message() instanceof EmptyControl) {
             LOG.debug("{}: {} asks for a poke", who, AddressText.of(sender));
             pokeRequests++;
             poke();
-        } else if (ok.value() instanceof ControlResponse response) {
-            onResponse(response, WireBytes.toArray(datagram.body()), sender);
+        } else if (control.message() instanceof ControlResponse response) {
+            onResponse(response, control.datagram().body(), sender);
         } else {
             drops.drop(DropReason.MALFORMED_BODY, sender);
         }
     }
 
-    private void onResponse(ControlResponse response, byte[] body, InetSocketAddress sender) {
+    private void onResponse(ControlResponse response, ByteBuffer body, InetSocketAddress sender) {
         if (!(sender.getAddress() instanceof Inet4Address hostIp)) {
             drops.drop(DropReason.WRONG_SOURCE, sender);
             return;
@@ -205,32 +198,13 @@ final class AgentSession {
             drops.drop(DropReason.UNKNOWN_NONCE, sender);
             return;
         }
-        boolean rekey = host != null;
-        DataKey dataKey = DataKey.derive(config.key(), body);
-        host = new HostSession(sender, rootKeys.withDataKey(dataKey));
+        boolean rekey = peer.channel().isPresent();
+        DataChannel channel = peer.keyChannel(sender, config.version(), body);
         handshakes++;
         LOG.info("{}: {} host {} (data key fp {})", who, rekey ? "re-keyed by" : "connected to",
-                AddressText.of(sender), dataKey.fingerprint());
+                AddressText.of(sender), channel.dataKeyFingerprint());
         sendData(UnusedHello.naming(hostIp));
         endpoint.hostConnected(outputOfBoot(boots));
-    }
-
-    private void onData(Datagram datagram, InetSocketAddress sender) {
-        if (!sender.equals(host.host())) {
-            drops.drop(DropReason.WRONG_SOURCE, sender);
-            return;
-        }
-        if (!host.acceptSequence(datagram.sequence())) {
-            drops.drop(DropReason.STALE_SEQUENCE, sender);
-            return;
-        }
-        Decoded<KdBody> body = KdBody.decode(datagram.body());
-        if (body instanceof Decoded.Ok<KdBody> ok) {
-            dataDelivered++;
-            endpoint.receive(ok.value());
-        } else {
-            drops.drop(DropReason.MALFORMED_BODY, sender);
-        }
     }
 
     private KdLink.Output outputOfBoot(long boot) {
@@ -244,22 +218,8 @@ final class AgentSession {
     }
 
     private void sendData(KdBody body) {
-        send(host.keys(), Datagram.of(config.version(), Channel.DATA, host.takeSequence(), Direction.TARGET_TO_HOST,
-                body.encode()), host.host());
+        sink.send(peer.channel().orElseThrow().peer(), peer.sealData(body));
         dataSent++;
-    }
-
-    private void send(SessionKeys keys, Datagram datagram, InetSocketAddress to) {
-        socket.writeAndFlush(KdnetEnvelope.to(to, crypto.seal(keys, datagram))).addListener(future -> {
-            if (!future.isSuccess()) {
-                sendFailures++;
-                if (sendFailureLog.allows(scheduler.nanoTime())) {
-                    long unlogged = sendFailureLog.drainHeldBack();
-                    LOG.warn("{}: sending to {} failed: {}{}", who, AddressText.of(to), future.cause().getMessage(),
-                            unlogged == 0 ? "" : " (" + unlogged + " more failures since the last line)");
-                }
-            }
-        });
     }
 
     private static String describe(Duration interval) {

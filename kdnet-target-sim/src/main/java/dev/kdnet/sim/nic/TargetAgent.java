@@ -1,7 +1,8 @@
 package dev.kdnet.sim.nic;
 
 import dev.kdnet.protocol.AddressText;
-import dev.kdnet.protocol.netty.KdnetEnvelopeCodec;
+import dev.kdnet.protocol.netty.EventLoopScheduler;
+import dev.kdnet.protocol.netty.SocketSink;
 import dev.kdnet.protocol.netty.UdpTransport;
 import dev.kdnet.sim.stub.KdEndpointFactory;
 import io.netty.channel.Channel;
@@ -48,8 +49,11 @@ public final class TargetAgent implements AutoCloseable {
             socket = transport.bind(config.localAddress(), config.socketOptions(), new ChannelInitializer<>() {
                 @Override
                 protected void initChannel(Channel channel) {
-                    AgentSession session = new AgentSession(channel, config, factory, new SecureRandom());
-                    channel.pipeline().addLast(KdnetEnvelopeCodec.INSTANCE, new AgentChannelHandler(session));
+                    EventLoopScheduler scheduler = new EventLoopScheduler(channel.eventLoop());
+                    SendFailures failures = new SendFailures(AgentSession.who(config), scheduler::nanoTime);
+                    AgentSession session = new AgentSession(config, factory, new SecureRandom(),
+                            new SocketSink(channel, failures::failed), scheduler, failures);
+                    channel.pipeline().addLast(new AgentChannelHandler(session));
                     created.complete(session);
                 }
             });

@@ -114,6 +114,14 @@ public final class KdStub implements KdEndpoint {
         return stopsReported;
     }
 
+    /**
+     * True if the link has nothing outstanding or queued: the host ACKed every packet sent, so nothing will be sent
+     * again. Read it on the target's event loop.
+     */
+    public boolean isLinkIdle() {
+        return link.isIdle();
+    }
+
     @Override
     public void close() {
         if (!closed) {

@@ -6,13 +6,12 @@ import static org.awaitility.Awaitility.await;
 import dev.kdnet.protocol.control.EmptyControl;
 import dev.kdnet.protocol.control.Endpoint;
 import dev.kdnet.protocol.control.Poke;
-import dev.kdnet.protocol.datagram.Channel;
 import dev.kdnet.protocol.datagram.Datagram;
-import dev.kdnet.protocol.datagram.DatagramCrypto;
 import dev.kdnet.protocol.datagram.Direction;
-import dev.kdnet.protocol.datagram.SessionKeys;
 import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.protocol.key.KdnetKey;
+import dev.kdnet.protocol.link.KdRole;
+import dev.kdnet.protocol.session.SessionPeer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
@@ -88,16 +87,14 @@ class AgentPokeTest {
     void badInputIsCountedByReasonAndDropped() throws Exception {
         try (AgentHarness h = AgentHarness.start(AgentHarness.FAST_POKES)) {
             h.host.nextPoke();
-            DatagramCrypto crypto = new DatagramCrypto();
-            SessionKeys otherKey = SessionKeys.of(KdnetKey.parse("1.2.3.5"));
+            SessionPeer otherKey = new SessionPeer(KdRole.HOST, KdnetKey.parse("1.2.3.5"));
+            SessionPeer reflector = new SessionPeer(KdRole.TARGET, AgentHarness.KEY);
 
-            h.host.sendRaw(crypto.seal(otherKey, Datagram.of(4, Channel.CONTROL, 1, Direction.HOST_TO_TARGET,
-                    EmptyControl.INSTANCE.encode())));
+            h.host.sendRaw(otherKey.sealControl(4, 1, EmptyControl.INSTANCE.encode()));
             h.host.sendRaw("not a KDNET datagram at all, just text".getBytes());
             h.host.sendRaw(Arrays.copyOf(new byte[] {'M', 'D', 'B', 'G', 4, 1}, 40));
             h.host.sendControl(2, new byte[] {1, 9});
-            h.host.sendRaw(crypto.seal(SessionKeys.of(AgentHarness.KEY), Datagram.of(4, Channel.CONTROL, 3,
-                    Direction.TARGET_TO_HOST, EmptyControl.INSTANCE.encode())));
+            h.host.sendRaw(reflector.sealControl(4, 3, EmptyControl.INSTANCE.encode()));
 
             await().atMost(WAIT).untilAsserted(() -> {
                 AgentStats stats = h.agent.stats();

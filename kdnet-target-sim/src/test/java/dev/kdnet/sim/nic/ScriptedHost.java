@@ -1,17 +1,15 @@
 package dev.kdnet.sim.nic;
 
+import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.control.ControlMessage;
 import dev.kdnet.protocol.control.ControlResponse;
 import dev.kdnet.protocol.control.Poke;
-import dev.kdnet.protocol.datagram.Channel;
 import dev.kdnet.protocol.datagram.Datagram;
-import dev.kdnet.protocol.datagram.DatagramCrypto;
-import dev.kdnet.protocol.datagram.Direction;
-import dev.kdnet.protocol.datagram.OpenOutcome;
-import dev.kdnet.protocol.datagram.SessionKeys;
 import dev.kdnet.protocol.kd.KdBody;
-import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.key.KdnetKey;
+import dev.kdnet.protocol.link.KdRole;
+import dev.kdnet.protocol.session.Inbound;
+import dev.kdnet.protocol.session.SessionPeer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
@@ -21,12 +19,11 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.SplittableRandom;
 
 /**
- * A debugger host scripted by a test, made only of kdnet-protocol classes and a plain JDK socket on
+ * A debugger host scripted by a test, made of a host-role {@link SessionPeer} and a plain JDK socket on
  * 127.0.0.1 with a free port: it reads the target's datagrams (pokes and data apart), answers pokes, sends data and
  * raw bytes. Used from the test thread only; every read gives up after {@link #READ_TIMEOUT_MILLIS}.
  */
@@ -48,19 +45,15 @@ final class ScriptedHost implements AutoCloseable {
     }
 
     private final DatagramSocket socket;
-    private final KdnetKey key;
-    private final DatagramCrypto crypto = new DatagramCrypto();
+    private final SessionPeer peer;
     private final SplittableRandom random = new SplittableRandom(7);
     private final Deque<Received> pokes = new ArrayDeque<>();
     private final Deque<Received> data = new ArrayDeque<>();
-    private SessionKeys keys;
     private InetSocketAddress target;
-    private long nextDataSequence = 1;
 
     private ScriptedHost(DatagramSocket socket, KdnetKey key) {
         this.socket = socket;
-        this.key = key;
-        this.keys = SessionKeys.of(key);
+        this.peer = new SessionPeer(KdRole.HOST, key);
     }
 
     /** A host with key {@code key} on 127.0.0.1 and a free port. */
@@ -118,20 +111,18 @@ final class ScriptedHost implements AutoCloseable {
     ControlResponse answer(Received poke) {
         ControlResponse response = ControlResponse.answering(poke.poke(), random);
         sendControl(poke.datagram().sequence(), response.encode());
-        keys = keys.withDataKey(DataKey.derive(key, response.encode()));
-        nextDataSequence = 1;
+        peer.keyChannel(poke.sender(), AgentConfig.DEFAULT_VERSION, response.encode());
         return response;
     }
 
     /** Sends a control datagram with {@code body} to the target under the root key. */
     void sendControl(long sequence, byte[] body) {
-        sendRaw(crypto.seal(keys, Datagram.of(AgentConfig.DEFAULT_VERSION, Channel.CONTROL, sequence,
-                Direction.HOST_TO_TARGET, body)));
+        sendRaw(WireBytes.toArray(peer.sealControl(AgentConfig.DEFAULT_VERSION, sequence, body)));
     }
 
     /** Sends {@code body} in a data datagram with the next sequence number. */
     void sendData(KdBody body) {
-        sendData(nextDataSequence++, body);
+        sendRaw(WireBytes.toArray(peer.sealData(body)));
     }
 
     /** Sends {@code body} in a data datagram with sequence {@code sequence}. */
@@ -141,8 +132,7 @@ final class ScriptedHost implements AutoCloseable {
 
     /** The wire bytes of a data datagram under the current data key. */
     byte[] sealData(long sequence, KdBody body) {
-        return crypto.seal(keys, Datagram.of(AgentConfig.DEFAULT_VERSION, Channel.DATA, sequence,
-                Direction.HOST_TO_TARGET, body.encode()));
+        return WireBytes.toArray(peer.sealDataAt(sequence, body.encode()));
     }
 
     /** Sends raw bytes to the target (the source of the latest datagram read). */
@@ -152,6 +142,11 @@ final class ScriptedHost implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Sends datagrams sealed elsewhere (by another key or side) to the target. */
+    void sendRaw(ByteBuffer wire) {
+        sendRaw(WireBytes.toArray(wire));
     }
 
     /** Where the target's datagrams came from. */
@@ -180,14 +175,16 @@ final class ScriptedHost implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byte[] wire = Arrays.copyOf(packet.getData(), packet.getLength());
-        OpenOutcome outcome = crypto.open(keys, ByteBuffer.wrap(wire), Direction.TARGET_TO_HOST);
-        if (!(outcome instanceof OpenOutcome.Opened opened)) {
-            throw new AssertionError("the target sent a datagram the host cannot open: " + outcome);
+        InetSocketAddress sender = (InetSocketAddress) packet.getSocketAddress();
+        Inbound inbound = peer.receive(sender, ByteBuffer.wrap(packet.getData(), 0, packet.getLength()));
+        target = sender;
+        if (inbound instanceof Inbound.Control control) {
+            pokes.addLast(new Received(control.datagram(), sender));
+        } else if (inbound instanceof Inbound.Data received) {
+            data.addLast(new Received(received.datagram(), sender));
+        } else {
+            throw new AssertionError("the host dropped a datagram from the target: " + inbound);
         }
-        target = (InetSocketAddress) packet.getSocketAddress();
-        Received received = new Received(opened.datagram(), target);
-        (opened.datagram().channel() == Channel.CONTROL ? pokes : data).addLast(received);
         return true;
     }
 
