@@ -44,6 +44,10 @@ public final class KdLink {
         /** A new data packet from the peer, accepted and ACKed; each is reported once. */
         void onPacket(KdPacket packet);
 
+        /** An authenticated body arrived from the peer: any body, new or repeated, is a sign that the peer lives. */
+        default void onPeerHeard() {
+        }
+
         /** Our data packet was acknowledged (or the peer showed that it had it). */
         default void onDelivered(KdPacket packet) {
         }
@@ -182,6 +186,7 @@ public final class KdLink {
 
     /** Handles a body that arrived from the peer (already authenticated by the KDNET layer). */
     public void receive(KdBody body) {
+        listener.onPeerHeard();
         if (body instanceof KdPacket packet) {
             if (packet.isControl()) {
                 receiveControl(packet);
