@@ -292,7 +292,6 @@ final class DebuggerEngine implements SessionListener {
         connected = true;
         currentStop = null;
         if (reboot) {
-            // counted before the requests under way fail below, so their callers can tell a reboot caused it
             reboots++;
             breakpoints.clear();
             version = null;
@@ -300,13 +299,14 @@ final class DebuggerEngine implements SessionListener {
             rebooted = true;
             events.publish(new DebuggerEvent.Rebooted(target));
         }
-        requests.failAll(new NotAttachedException("the target handshook again (" + decision + ") under the request"));
         if (attached.isDone()) {
             attached = new CompletableFuture<>();
         }
         if (wantAttach) {
             pursueBreakIn(settings.breakInDelay().toNanos());
         }
+        // last: what the failed requests' callers do next (a dump waits to attach again) sees the new state
+        requests.failAll(new NotAttachedException("the target handshook again (" + decision + ") under the request"));
     }
 
     @Override
