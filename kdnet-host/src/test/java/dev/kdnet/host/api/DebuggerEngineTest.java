@@ -9,6 +9,7 @@ import dev.kdnet.protocol.kd.BreakIn;
 import dev.kdnet.protocol.kd.KdBody;
 import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.kd.KdPacketType;
+import dev.kdnet.protocol.testing.ManualScheduler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,11 +31,12 @@ class DebuggerEngineTest {
     private static final Duration REATTACH = Duration.ofSeconds(10);
 
     private final DebuggerSettings settings = DebuggerSettings.defaults().withChunkSize(CHUNK);
-    private final EngineHarness harness = new EngineHarness(settings);
+    private final ManualScheduler clock = new ManualScheduler();
+    private final EngineHarness harness = new EngineHarness(settings, clock);
 
     @Test
     void attachesOnGetVersionAloneWhenMemoryHoldsNoDebuggerDataBlock() {
-        KernelVersion version = harness.attached();
+        KernelVersion version = attached();
 
         assertThat(version.buildNumber()).isEqualTo(ScriptedTarget.BUILD);
         assertThat(version.product()).isEqualTo("Windows 8.1 / Server 2012 R2");
@@ -60,7 +62,7 @@ class DebuggerEngineTest {
         harness.target.map(block, prefix);
         harness.target.map(lab, "9600.winblue_rtm.130821-1623\0".getBytes(StandardCharsets.US_ASCII));
 
-        KernelVersion version = harness.attached();
+        KernelVersion version = attached();
 
         assertThat(version.debuggerDataBlock()).isEqualTo(block);
         assertThat(version.debuggerDataSize()).isEqualTo(0x368);
@@ -73,8 +75,8 @@ class DebuggerEngineTest {
         AtomicInteger sent = new AtomicInteger();
         harness.loseToTarget = body -> body instanceof BreakIn && sent.incrementAndGet() == 1;
 
-        harness.attached();
-        harness.run(settings.breakInRepeat().multipliedBy(4));
+        attached();
+        run(settings.breakInRepeat().multipliedBy(4));
 
         assertThat(sent).as("the first was lost, the second stopped the target").hasValue(2);
         assertThat(harness.target.breakIns).isEqualTo(1);
@@ -82,14 +84,14 @@ class DebuggerEngineTest {
 
     @Test
     void aRebootDuringARequestFailsItAndTheEngineAttachesAgainByItself() {
-        harness.attached();
+        attached();
         harness.target.rebootWhenAsked.add(0x1000L);
 
         CompletableFuture<MemoryRead> read = readPhysical(0x1000, 16);
-        harness.runUntilDone(read, LONG_ENOUGH);
+        runUntilDone(read, LONG_ENOUGH);
 
         assertThat(failure(read)).isInstanceOf(NotAttachedException.class);
-        KernelVersion again = harness.runUntilDone(harness.engine.attach(REATTACH), LONG_ENOUGH).join();
+        KernelVersion again = runUntilDone(harness.engine.attach(REATTACH), LONG_ENOUGH).join();
         assertThat(again.buildNumber()).isEqualTo(ScriptedTarget.BUILD);
         assertThat(harness.engine.reboots()).isEqualTo(1);
         assertThat(harness.events).anyMatch(e -> e instanceof DebuggerEvent.Rebooted)
@@ -98,7 +100,7 @@ class DebuggerEngineTest {
 
     @Test
     void aDumpGoesOnAcrossARebootFromTheFirstByteItLacks() {
-        harness.attached();
+        attached();
         harness.target.rebootWhenAsked.add(0x300L);
         List<Long> resumedAt = new ArrayList<>();
         Progress progress = new Progress() {
@@ -113,7 +115,7 @@ class DebuggerEngineTest {
         };
 
         CompletableFuture<MemoryRead> dump = harness.engine.dump(0, 0x800, progress, REATTACH);
-        harness.runUntilDone(dump, LONG_ENOUGH);
+        runUntilDone(dump, LONG_ENOUGH);
 
         assertThat(dump.join().bytes()).isEqualTo(physical(0, 0x800));
         assertThat(resumedAt).containsExactly(0x300L);
@@ -122,86 +124,104 @@ class DebuggerEngineTest {
 
     @Test
     void aLostReplyIsTakenWhenTheTargetSendsItAgain() {
-        harness.attached();
+        attached();
         harness.loseToHost = once(body -> isReply(body, ManipulateApi.READ_PHYSICAL_MEMORY));
 
         CompletableFuture<MemoryRead> read = readPhysical(0x2000, 0x40);
-        harness.runUntilDone(read, LONG_ENOUGH);
+        runUntilDone(read, LONG_ENOUGH);
 
         assertThat(read.join().bytes()).isEqualTo(physical(0x2000, 0x40));
     }
 
     @Test
     void aReplyThatArrivesBeforeTheAckOfItsRequestIsTaken() {
-        harness.attached();
+        attached();
         harness.loseToHost = once(body -> body instanceof KdPacket packet
                 && packet.type().equals(KdPacketType.ACKNOWLEDGE));
 
         CompletableFuture<MemoryRead> read = readPhysical(0x3000, 0x40);
-        harness.runUntilDone(read, LONG_ENOUGH);
+        runUntilDone(read, LONG_ENOUGH);
 
         assertThat(read.join().bytes()).isEqualTo(physical(0x3000, 0x40));
     }
 
     @Test
     void aRequestDoesNotFailWhileThePeerIsStillHeard() {
-        harness.attached();
+        attached();
         harness.target.replyDelay = settings.requestTimeout().multipliedBy(2);
         harness.target.printEvery = Duration.ofSeconds(1);
 
         CompletableFuture<MemoryRead> read = readPhysical(0x4000, 0x10);
-        harness.runUntilDone(read, LONG_ENOUGH);
+        runUntilDone(read, LONG_ENOUGH);
 
         assertThat(read.join().bytes()).isEqualTo(physical(0x4000, 0x10));
     }
 
     @Test
     void aRequestFailsWhenThePeerHasBeenSilentForTheRequestTimeout() {
-        harness.attached();
+        attached();
         harness.target.ignoreAsks.put(0x5000L, 1);
         Duration timeout = settings.requestTimeout();
 
         CompletableFuture<MemoryRead> read = readPhysical(0x5000, 0x10);
-        harness.run(timeout.minusMillis(100));
+        run(timeout.minusMillis(100));
         assertThat(read).as("the ACK was the last sign of life").isNotDone();
-        harness.run(Duration.ofMillis(200));
+        run(Duration.ofMillis(200));
 
         assertThat(failure(read)).isInstanceOf(NoAnswerException.class).hasMessageContaining("ReadPhysicalMemory");
     }
 
     @Test
     void aDumpAsksAgainForAChunkThatGotNoAnswer() {
-        harness.attached();
+        attached();
         harness.target.ignoreAsks.put(0x200L, ResumingDump.RE_ASKS);
 
         CompletableFuture<MemoryRead> dump = harness.engine.dump(0, 0x400, Progress.NONE, REATTACH);
-        harness.runUntilDone(dump, LONG_ENOUGH);
+        runUntilDone(dump, LONG_ENOUGH);
 
         assertThat(dump.join().bytes()).isEqualTo(physical(0, 0x400));
     }
 
     @Test
     void aDumpEndsWhenAChunkGetsNoAnswerMoreOftenThanItIsAskedAgain() {
-        harness.attached();
+        attached();
         harness.target.ignoreAsks.put(0x200L, ResumingDump.RE_ASKS + 1);
 
         CompletableFuture<MemoryRead> dump = harness.engine.dump(0, 0x400, Progress.NONE, REATTACH);
-        harness.runUntilDone(dump, LONG_ENOUGH);
+        runUntilDone(dump, LONG_ENOUGH);
 
         assertThat(failure(dump)).isInstanceOf(NoAnswerException.class);
     }
 
     @Test
     void aTransferSendsEachChunkFromThePreviousReplyAndTellsProgress() {
-        harness.attached();
+        attached();
         List<Long> progress = new ArrayList<>();
 
         CompletableFuture<MemoryRead> read = harness.engine.memory().read(MemorySpace.PHYSICAL, 0, 0x6000,
                 3 * CHUNK, (done, total) -> progress.add(done));
-        harness.runUntilDone(read, LONG_ENOUGH);
+        runUntilDone(read, LONG_ENOUGH);
 
         assertThat(read.join().bytes()).isEqualTo(physical(0x6000, 3 * CHUNK));
         assertThat(progress).containsExactly((long) CHUNK, 2L * CHUNK, 3L * CHUNK);
+    }
+
+    /** Handshakes and attaches; returns the kernel identified. */
+    private KernelVersion attached() {
+        harness.handshake();
+        return runUntilDone(harness.engine.attach(REATTACH), LONG_ENOUGH).join();
+    }
+
+    private void run(Duration time) {
+        clock.advance(time);
+    }
+
+    /** Lets time pass in steps of 10 ms until {@code future} is done, at most {@code limit}; returns it. */
+    private <T> CompletableFuture<T> runUntilDone(CompletableFuture<T> future, Duration limit) {
+        for (long waited = 0; waited < limit.toMillis() && !future.isDone(); waited += 10) {
+            run(Duration.ofMillis(10));
+        }
+        return future;
     }
 
     private CompletableFuture<MemoryRead> readPhysical(long address, int length) {

@@ -8,12 +8,10 @@ import dev.kdnet.protocol.kd.KdPacketType;
 import dev.kdnet.protocol.link.KdLink;
 import dev.kdnet.protocol.link.KdLinkConfig;
 import dev.kdnet.protocol.link.KdRole;
-import dev.kdnet.protocol.testing.ManualScheduler;
+import dev.kdnet.protocol.link.KdScheduler;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 /**
@@ -25,10 +23,12 @@ final class EngineHarness {
     static final int PORT = 50000;
     private static final InetSocketAddress TARGET = new InetSocketAddress("127.0.0.2", PORT);
 
-    final ManualScheduler clock = new ManualScheduler();
+    final KdScheduler clock;
     final List<DebuggerEvent> events = new ArrayList<>();
     final List<DropReason> drops = new ArrayList<>();
-    final ScriptedTarget target = new ScriptedTarget(clock, this::handshake);
+    final EventHub hub = new EventHub();
+    final BreakpointBook breakpoints = new BreakpointBook();
+    final ScriptedTarget target;
     final DebuggerEngine engine;
     /** Loses what the host sends that matches. */
     Predicate<KdBody> loseToTarget = body -> false;
@@ -38,8 +38,10 @@ final class EngineHarness {
     private KdLink targetSide;
     private int handshakes;
 
-    EngineHarness(DebuggerSettings settings) {
-        EventHub hub = new EventHub();
+    /** On {@code clock}: every call, and every task it runs, on one thread. */
+    EngineHarness(DebuggerSettings settings, KdScheduler clock) {
+        this.clock = clock;
+        this.target = new ScriptedTarget(clock, this::handshake);
         hub.addListener(events::add);
         engine = new DebuggerEngine(new TargetLink() {
             @Override
@@ -58,7 +60,7 @@ final class EngineHarness {
             public void dropped(DropReason reason) {
                 drops.add(reason);
             }
-        }, clock, settings, PORT, hub, new BreakpointBook());
+        }, clock, settings, PORT, hub, breakpoints);
     }
 
     /** A handshake: the target (re)booted and runs behind a new pair of links. */
@@ -83,24 +85,5 @@ final class EngineHarness {
         if (!lose.test(body)) {
             clock.schedule(() -> pair[to].receive(body), 0);
         }
-    }
-
-    /** Lets {@code time} pass on the virtual clock. */
-    void run(Duration time) {
-        clock.advance(time);
-    }
-
-    /** Lets time pass in steps of 10 ms until {@code future} is done, at most {@code limit}; returns it. */
-    <T> CompletableFuture<T> runUntilDone(CompletableFuture<T> future, Duration limit) {
-        for (long waited = 0; waited < limit.toMillis() && !future.isDone(); waited += 10) {
-            run(Duration.ofMillis(10));
-        }
-        return future;
-    }
-
-    /** Handshakes and attaches; returns the kernel identified. */
-    KernelVersion attached() {
-        handshake();
-        return runUntilDone(engine.attach(Duration.ofSeconds(10)), Duration.ofSeconds(10)).join();
     }
 }
