@@ -18,7 +18,9 @@ import java.util.concurrent.CompletableFuture;
  * <p>A request fails with {@link NoAnswerException} when the target has been silent for the request timeout: the
  * deadline counts from the last sign of life of the peer (any datagram heard, see {@link #heard()}), not from the
  * first send, so a request does not fail while a lossy link still delivers. It fails at once when the KD link gives
- * up on its packet.
+ * up on its packet. One timer serves every request: it is armed when a request goes out and none is armed, and
+ * when it fires it fails the request on the wire if the peer has been silent long enough, or arms itself again for
+ * the rest of the timeout; so a transfer of many quick requests schedules no timer per request.
  *
  * <p>Confined to the session's event loop, as are the completions of its futures.
  */
@@ -87,7 +89,6 @@ final class RequestLine {
 
     private Pending finish() {
         Pending done = onWire;
-        cancelDeadline();
         onWire = null;
         return done;
     }
@@ -98,17 +99,19 @@ final class RequestLine {
         }
         onWire = waiting.remove();
         lastSign = clock.nanoTime();
-        armDeadline(timeoutNanos);
+        if (deadline == null) {
+            armDeadline(timeoutNanos);
+        }
         link.send(KdPacketType.STATE_MANIPULATE, onWire.encoded());
     }
 
     private void armDeadline(long delayNanos) {
-        Pending expected = onWire;
-        deadline = clock.schedule(() -> checkDeadline(expected), delayNanos);
+        deadline = clock.schedule(this::checkDeadline, delayNanos);
     }
 
-    private void checkDeadline(Pending expected) {
-        if (onWire != expected) {
+    private void checkDeadline() {
+        deadline = null;
+        if (onWire == null) {
             return;
         }
         long silent = clock.nanoTime() - lastSign;
@@ -116,9 +119,9 @@ final class RequestLine {
             armDeadline(timeoutNanos - silent);
             return;
         }
-        deadline = null;
+        Pending expired = onWire;
         onWire = null;
-        expected.reply().completeExceptionally(new NoAnswerException(expected.request().api().name(),
+        expired.reply().completeExceptionally(new NoAnswerException(expired.request().api().name(),
                 Duration.ofNanos(timeoutNanos)));
         sendNext();
     }
