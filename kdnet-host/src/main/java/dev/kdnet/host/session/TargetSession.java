@@ -15,7 +15,9 @@ import dev.kdnet.protocol.datagram.SessionKeys;
 import dev.kdnet.protocol.drop.DropLog;
 import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.protocol.kd.KdBody;
+import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.kd.KdPacketType;
+import dev.kdnet.protocol.kd.UnusedHello;
 import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.link.KdLink;
 import dev.kdnet.protocol.link.KdRole;
@@ -44,13 +46,12 @@ import org.slf4j.LoggerFactory;
  * <p>Everything happens on the port's event loop; the public methods may be called from any thread and hand their
  * work to it. Listener callbacks run on the loop.
  */
-public final class TargetSession {
+public final class TargetSession implements TargetLink {
     /** The version byte of the host's contact datagrams, sent before a target's own version is known. */
     public static final int CONTACT_VERSION = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(TargetSession.class);
-    private static final SessionListener NOBODY = new SessionListener() {
-    };
+    private static final SessionListener NOBODY = packet -> { };
 
     private final HostConfig config;
     private final int port;
@@ -143,7 +144,7 @@ public final class TargetSession {
         return Optional.ofNullable(target);
     }
 
-    /** Queues a KD data packet to the target (loop only); false if there is no session yet. */
+    @Override
     public boolean send(KdPacketType type, byte[] payload) {
         if (link == null) {
             return false;
@@ -152,7 +153,7 @@ public final class TargetSession {
         return true;
     }
 
-    /** Sends the break-in byte (loop only); false if there is no session yet. */
+    @Override
     public boolean sendBreakIn() {
         if (link == null) {
             return false;
@@ -250,8 +251,7 @@ public final class TargetSession {
         endLink("new handshake");
         retransmitLog = new RetransmitLog(LOG, "UDP " + port, System::nanoTime, () -> link.stats());
         link = new KdLink(KdRole.HOST, config.linkConfig(), new EventLoopScheduler(loop()), this::sendData,
-                new KdPacketRouter(() -> listener, this::send, reason -> drop(reason, target),
-                        () -> stopped = true, retransmitLog));
+                new LinkEvents());
         LOG.info("UDP {}: handshake with {} ({}, data key {})", port, sender, decision,
                 keys.dataKey().map(DataKey::fingerprint).orElse("-"));
         listener.connected(sender, decision);
@@ -313,8 +313,59 @@ public final class TargetSession {
                 config.knownTarget().map(InetAddress.class::cast));
     }
 
+    @Override
+    public void dropped(DropReason reason) {
+        drop(reason, target);
+    }
+
     private void drop(DropReason reason, InetSocketAddress sender) {
         drops.drop(reason, sender);
+    }
+
+    /**
+     * Hands the link's events to the listener, logging retransmits, and notes the first stop report (the silence
+     * warnings end there).
+     */
+    private final class LinkEvents implements KdLink.Listener {
+        @Override
+        public void onPeerHeard() {
+            listener.onPeerHeard();
+        }
+
+        @Override
+        public void onPacket(KdPacket packet) {
+            if (packet.type().equals(KdPacketType.STATE_CHANGE64)) {
+                stopped = true;
+            }
+            listener.onPacket(packet);
+        }
+
+        @Override
+        public void onDelivered(KdPacket packet) {
+            listener.onDelivered(packet);
+        }
+
+        @Override
+        public void onRetry(KdPacket packet, int attempt) {
+            retransmitLog.retry(packet, attempt);
+            listener.onRetry(packet, attempt);
+        }
+
+        @Override
+        public void onGaveUp(KdPacket packet) {
+            retransmitLog.gaveUp(packet);
+            listener.onGaveUp(packet);
+        }
+
+        @Override
+        public void onReset(boolean resent) {
+            listener.onReset(resent);
+        }
+
+        @Override
+        public void onHello(UnusedHello hello) {
+            listener.onHello(hello);
+        }
     }
 
     /** Cancels the timers and the link (loop or any thread); the channel is closed by the server. */

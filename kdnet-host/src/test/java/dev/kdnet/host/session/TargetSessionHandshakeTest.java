@@ -11,6 +11,7 @@ import dev.kdnet.protocol.datagram.DatagramCrypto;
 import dev.kdnet.protocol.datagram.Direction;
 import dev.kdnet.protocol.datagram.OpenOutcome;
 import dev.kdnet.protocol.datagram.SessionKeys;
+import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.kd.UnusedHello;
 import dev.kdnet.protocol.key.DataKey;
 import dev.kdnet.protocol.key.KdnetKey;
@@ -119,6 +120,10 @@ class TargetSessionHandshakeTest {
         transport = UdpTransport.create(1);
         server = HostServer.start(transport, HostConfig.of(KEY, List.of(port)).withBindAddress(loopback(1)));
         server.session(port).setListener(new SessionListener() {
+            @Override
+            public void onPacket(KdPacket packet) {
+            }
+
             @Override
             public void connected(InetSocketAddress from, PokeDecision decision) {
                 decisions.add(decision);
