@@ -1,7 +1,11 @@
-package dev.kdnet.host.api;
+package dev.kdnet.it.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kdnet.host.api.Debugger;
+import dev.kdnet.host.api.DebuggerHost;
+import dev.kdnet.host.api.DebuggerSettings;
+import dev.kdnet.host.api.Stop;
 import dev.kdnet.host.session.HostConfig;
 import dev.kdnet.protocol.dbgkd.NtStatus;
 import dev.kdnet.protocol.kd.BreakIn;
@@ -29,7 +33,7 @@ import org.junit.jupiter.api.Timeout;
  * A break-in byte can be lost, and nothing acknowledges it: the debugger sends it again until the target stops. On
  * loopback, against a simulated target whose stub never sees the first break-in bytes, as if the network lost them.
  */
-class DebuggerBreakInTest {
+class DebuggerBreakInIT {
     private static final KdnetKey KEY = KdnetKey.parse("1.2.3.4");
     private static final int LOST = 2;
     private static final Duration ATTACH = Duration.ofSeconds(10);
