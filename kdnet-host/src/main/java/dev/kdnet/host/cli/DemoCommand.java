@@ -4,14 +4,15 @@ import dev.kdnet.host.api.Debugger;
 import dev.kdnet.host.api.DebuggerHost;
 import dev.kdnet.host.api.DebuggerSettings;
 import dev.kdnet.host.session.HostConfig;
+import dev.kdnet.protocol.args.PortRange;
 import dev.kdnet.protocol.args.UsageException;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.protocol.netty.UdpTransport;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,8 @@ final class DemoCommand implements Callable<Integer> {
     private static final Duration PRINT_INTERVAL = Duration.ofSeconds(1);
     /** The text of those lines; the target puts a running count in place of {@code %d}. */
     private static final String PRINT_TEXT = "kdnet demo: DbgPrint #%d from the simulated kernel\n";
+    /** The ports bcdedit recommends, where the demo takes the first free one. */
+    private static final PortRange RECOMMENDED_PORTS = new PortRange(50000, 50039);
     private static final Inet4Address HOST = loopback(1);
     private static final Inet4Address TARGET = loopback(2);
 
@@ -111,9 +114,16 @@ final class DemoCommand implements Callable<Integer> {
                 "bc *", ".kdstats", "q");
     }
 
-    private static int freePort() throws IOException {
-        try (DatagramSocket probe = new DatagramSocket(0, HOST)) {
-            return probe.getLocalPort();
+    /** The first port of the recommended KDNET range that is free on the host's address. */
+    private static int freePort() {
+        for (int port : RECOMMENDED_PORTS.ports()) {
+            try (DatagramSocket probe = new DatagramSocket(port, HOST)) {
+                return probe.getLocalPort();
+            } catch (SocketException taken) {
+                // another program has it; try the next
+            }
         }
+        throw new IllegalStateException("every UDP port " + RECOMMENDED_PORTS + " of " + HOST.getHostAddress()
+                + " is taken");
     }
 }

@@ -102,7 +102,10 @@ final class SimulatedTargetProcess implements AutoCloseable {
         }
     }
 
-    /** Forwards the target's output until it ends; says so if the target ended without being stopped. */
+    /**
+     * Forwards the target's output until it ends; says so if the target ended without being stopped. (Stopping it
+     * may close the stream under this thread: that ends the forwarding too.)
+     */
     private void forward(PrintWriter log) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -116,8 +119,10 @@ final class SimulatedTargetProcess implements AutoCloseable {
                 log.flush();
             }
         } catch (IOException e) {
-            log.println(PREFIX + "its output could not be read: " + e.getMessage());
-            log.flush();
+            if (!stopping) {
+                log.println(PREFIX + "its output could not be read: " + e.getMessage());
+                log.flush();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
