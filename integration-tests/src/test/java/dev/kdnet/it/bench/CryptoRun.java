@@ -13,10 +13,15 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs {@link CryptoBench} under JMH: one forked JVM, one thread, 3 warm-up and 5 measured iterations of 1 s; the
- * allocation benchmarks with JMH's GC profiler. JMH's own output goes to {@code jmh.log}.
+ * Runs {@link CryptoBench} under JMH: one forked JVM, one thread, {@value #WARMUPS} warm-up and
+ * {@value #MEASUREMENTS} measured iterations of 1 s; the allocation benchmarks with JMH's GC profiler. JMH's own
+ * output goes to {@code jmh-speed.log} and {@code jmh-allocation.log}.
  */
 final class CryptoRun {
+    /** Warm-up iterations: enough for C2 to finish compiling on a loaded 2-core machine. */
+    static final int WARMUPS = 5;
+    /** Measured iterations; the speed reported is their median. */
+    static final int MEASUREMENTS = 10;
     private static final String ALLOCATION = "gc.alloc.rate.norm";
 
     private CryptoRun() {
@@ -36,9 +41,9 @@ final class CryptoRun {
     }
 
     private static ChainedOptionsBuilder options(Path log, String... methods) {
-        ChainedOptionsBuilder options = new OptionsBuilder().forks(1).threads(1).warmupIterations(3)
-                .warmupTime(TimeValue.seconds(1)).measurementIterations(5).measurementTime(TimeValue.seconds(1))
-                .shouldFailOnError(true).output(log.toString());
+        ChainedOptionsBuilder options = new OptionsBuilder().forks(1).threads(1).warmupIterations(WARMUPS)
+                .warmupTime(TimeValue.seconds(1)).measurementIterations(MEASUREMENTS)
+                .measurementTime(TimeValue.seconds(1)).shouldFailOnError(true).output(log.toString());
         for (String method : methods) {
             options.include(Pattern.quote(CryptoBench.class.getName() + "." + method) + "$");
         }

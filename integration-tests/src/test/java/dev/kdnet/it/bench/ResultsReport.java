@@ -55,8 +55,9 @@ final class ResultsReport {
     private void crypto(CryptoResult crypto) {
         line("## Crypto (JMH, one thread)").line("");
         line("| benchmark | result |").line("|---|---|");
-        line("| seal + open, 1440-byte body | **%.0f MB/s** (%,.0f datagrams/s; median of 5 iterations, %s) |",
-                crypto.megabytesPerSecond(), crypto.sealAndOpen().median(), crypto.sealAndOpen().range("%,.0f"));
+        line("| seal + open, 1440-byte body | **%.0f MB/s** (%,.0f datagrams/s; median of %d iterations, %s) |",
+                crypto.megabytesPerSecond(), crypto.sealAndOpen().median(), CryptoRun.MEASUREMENTS,
+                crypto.sealAndOpen().range("%,.0f"));
         line("| allocation per opened 1440-byte datagram | %.0f B/op |", crypto.openAllocation());
         line("| allocation per 3944-byte memory reply, opened and decoded | %.0f B/op |",
                 crypto.memoryReplyAllocation()).line("");
