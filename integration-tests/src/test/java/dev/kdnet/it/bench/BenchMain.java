@@ -1,5 +1,6 @@
 package dev.kdnet.it.bench;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +25,13 @@ public final class BenchMain {
         Path out = Files.createDirectories(Path.of(args[0]));
         BenchSettings settings = BenchSettings.fromSystemProperties();
         try {
-            String environment = environment();
+            String start = loadAverage();
             MemoryPullRun.Results pulls = new MemoryPullRun(settings, out).run();
             CryptoResult crypto = CryptoRun.run(out);
+            String environment = "Run " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " on "
+                    + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", "
+                    + Runtime.getRuntime().availableProcessors() + " CPUs; load average (1, 5, 15 min) at start "
+                    + start + ", at end " + loadAverage() + ": the machine may be shared with other work.";
             String report = ResultsReport.of(environment, settings, pulls, crypto);
             Path results = Files.writeString(out.resolve("results.md"), report, StandardCharsets.UTF_8);
             System.out.println(report);
@@ -37,11 +42,9 @@ public final class BenchMain {
         }
     }
 
-    private static String environment() throws Exception {
-        String load = Files.readString(Path.of("/proc/loadavg")).trim();
-        return "Run " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " on " + System.getProperty("java.vm.name")
-                + " " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
-                + " CPUs, load average at start " + load.substring(0, load.indexOf(' ', load.indexOf(' ',
-                load.indexOf(' ') + 1) + 1)) + " (the machine may be shared with other work).";
+    /** The first three fields of /proc/loadavg. */
+    private static String loadAverage() throws IOException {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+        return String.join(" ", fields[0], fields[1], fields[2]);
     }
 }
