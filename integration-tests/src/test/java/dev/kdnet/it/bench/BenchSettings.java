@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * How long and how the benchmarks run; the defaults can be changed with system properties
- * ({@code -Dkdnet.bench.rounds=9 -Dkdnet.bench.seconds=1 -Dkdnet.bench.pin=true}) given to {@code mvn}.
+ * ({@code -Dkdnet.bench.rounds=15 -Dkdnet.bench.seconds=0.5 -Dkdnet.bench.pin=true}) given to {@code mvn}.
  *
  * @param rounds    measured rounds (one more runs first, to warm up, and is not counted); many short rounds give a
  *                  median that a burst of load elsewhere on a shared machine moves little
@@ -17,8 +17,8 @@ record BenchSettings(int rounds, double seconds, Placement placement) {
     static final int DUMP_BYTES = 64 << 20;
 
     static BenchSettings fromSystemProperties() {
-        return new BenchSettings(Integer.getInteger("kdnet.bench.rounds", 9),
-                Double.parseDouble(System.getProperty("kdnet.bench.seconds", "1")), Placement.fromSystemProperties());
+        return new BenchSettings(Integer.getInteger("kdnet.bench.rounds", 15),
+                Double.parseDouble(System.getProperty("kdnet.bench.seconds", "0.5")), Placement.fromSystemProperties());
     }
 
     /** The request sizes pulls are measured at: KDNET's default and the largest a reply carries. */
