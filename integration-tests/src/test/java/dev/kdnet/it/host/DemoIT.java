@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdnet.host.cli.HostMain;
 import java.io.PrintWriter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** {@code ./kdnet demo}, the README's main command: a whole session on loopback that ends cleanly. */
+/**
+ * {@code ./kdnet demo}, the README's main command: a whole session on loopback that ends cleanly, with the simulated
+ * target as a second process (the jar the build made beside the host's) that is gone when the demo returns.
+ */
 class DemoIT {
+    private static final Pattern TARGET_PID = Pattern.compile("started a simulated target \\(pid (\\d+)\\)");
+
     @Test
     void theDemoAttachesInspectsHitsABreakpointWhilePrintsArriveAndExitsZero() {
         CapturedText out = new CapturedText(() -> { });
@@ -27,5 +34,14 @@ class DemoIT {
         assertThat(g).isPositive();
         assertThat(text.substring(g)).contains("Break instruction exception - code 80000003");
         assertThat(text).endsWith("kd> q" + System.lineSeparator());
+
+        Matcher pid = TARGET_PID.matcher(err.toString());
+        assertThat(pid.find()).as("stderr names the target's process: %s", err).isTrue();
+        long targetPid = Long.parseLong(pid.group(1));
+        assertThat(targetPid).isNotEqualTo(ProcessHandle.current().pid());
+        assertThat(ProcessHandle.of(targetPid).filter(ProcessHandle::isAlive)).as("the target process after the demo")
+                .isEmpty();
+        assertThat(err.toString()).as("the target's own log, forwarded").contains("target: ")
+                .doesNotContain("ended by itself");
     }
 }

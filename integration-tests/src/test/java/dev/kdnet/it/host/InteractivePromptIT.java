@@ -52,27 +52,34 @@ class InteractivePromptIT {
                 "dev.kdnet.host.cli.HostMain", "listen", "--bind", "127.0.0.1", "--port", String.valueOf(port),
                 "--key", "1.2.3.4");
         try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, host)) {
-            awaitScreen(terminal, "0: kd> ", 1);
-
-            terminal.send("ver", "Tab");
+            typeAtPrompt(terminal, "ver", "Tab");
             awaitScreen(terminal, "kd> vertarget", 1);
             terminal.send("Enter");
             awaitScreen(terminal, "Windows 10 Kernel Version 19041", 1);
 
-            terminal.send("r", "Enter");
+            typeAtPrompt(terminal, "r", "Enter");
             awaitScreen(terminal, "rip=", 1);
 
-            terminal.send("lm", "Enter");
+            typeAtPrompt(terminal, "lm", "Enter");
             awaitScreen(terminal, "hal.dll", 1);
-            terminal.send("Up", "Enter");
+            typeAtPrompt(terminal, "Up", "Enter");
             awaitScreen(terminal, "hal.dll", 2);
             assertThat(occurrences(terminal.screen(), "kd> lm")).isEqualTo(2);
 
-            terminal.send("q", "Enter");
+            typeAtPrompt(terminal, "q", "Enter");
             await().atMost(SCREEN).untilAsserted(() -> assertThat(terminal.exitStatus())
                     .as("the host's exit status after q; the screen:%n%s", terminal.screen()).isZero());
         }
         assertThat(Files.readString(home.resolve(".kdnet_history"))).contains("vertarget", "lm");
+    }
+
+    /**
+     * Sends {@code keys} once the prompt reads keys. Called after the previous command's output appeared, so the
+     * previous line editor already returned (and left raw mode) and the raw mode seen is the next prompt's.
+     */
+    private static void typeAtPrompt(TmuxSession terminal, String... keys) throws Exception {
+        await().atMost(SCREEN).until(terminal::readsKeys);
+        terminal.send(keys);
     }
 
     private static void awaitScreen(TmuxSession terminal, String text, int times) {

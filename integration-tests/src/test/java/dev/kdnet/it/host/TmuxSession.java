@@ -56,6 +56,21 @@ final class TmuxSession implements AutoCloseable {
         return tmux("capture-pane", "-p", "-J", "-S", "-1000", "-t", name);
     }
 
+    /**
+     * True while the program reads keys one at a time without echo: the pane's terminal has ICANON and ECHO off, the
+     * raw mode a line editor such as JLine enters when it starts reading a line and leaves when it returns it. Keys
+     * sent in that state reach the editor; keys sent before it are echoed and line-buffered by the terminal itself.
+     */
+    boolean readsKeys() throws IOException {
+        String tty = tmux("display-message", "-p", "-t", name, "#{pane_tty}").strip();
+        Result modes = run(List.of("stty", "-F", tty, "-a"));
+        if (modes.exitCode() != 0) {
+            throw new IOException("stty -F " + tty + " failed: " + modes.output());
+        }
+        List<String> flags = List.of(modes.output().split("[\\s;]+"));
+        return flags.contains("-icanon") && flags.contains("-echo");
+    }
+
     /** The exit status of the program, once the shell it runs under printed it; -1 before. */
     int exitStatus() throws IOException {
         Matcher printed = EXIT_STATUS.matcher(screen());

@@ -1,6 +1,6 @@
 package dev.kdnet.host.api;
 
-/** Hears how far a long transfer got (after each chunk, on the caller's thread). */
+/** Hears how far a long transfer got: after each chunk, on the session's event loop (so it must not block). */
 @FunctionalInterface
 public interface Progress {
     /** Nothing to hear. */

@@ -90,7 +90,7 @@ final class DebugSession {
             for (Debugger debugger : host.debuggers()) {
                 try {
                     KernelVersion version = debugger.attach(POLL);
-                    out.printf("Connected to Windows 10 %d x64 target on UDP %d%n", version.buildNumber(),
+                    out.printf("Connected to %s %d x64 target on UDP %d%n", version.product(), version.buildNumber(),
                             debugger.port());
                     out.println(StopText.describe(debugger.stop()));
                     out.flush();

@@ -6,6 +6,8 @@ import dev.kdnet.host.decode.DecodedDatagram;
 import dev.kdnet.host.decode.JsonRenderer;
 import dev.kdnet.host.decode.TextRenderer;
 import dev.kdnet.host.decode.VerdictCounts;
+import dev.kdnet.protocol.args.KeyArgument;
+import dev.kdnet.protocol.args.UsageException;
 import dev.kdnet.protocol.capture.CaptureFormatException;
 import dev.kdnet.protocol.capture.CaptureReader;
 import dev.kdnet.protocol.capture.CapturedFrame;
@@ -56,19 +58,20 @@ final class DecodeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CAPTURE", description = "The capture file: pcap or pcapng, optionally gzip-compressed.")
     private Path capture;
 
-    @Option(names = "--key", required = true, paramLabel = "w.x.y.z", converter = KeyConverter.class,
+    @Option(names = "--key", required = true, paramLabel = "w.x.y.z",
             description = "The KDNET key of the captured sessions (bcdedit key).")
-    private KdnetKey key;
+    private String key;
 
     @Option(names = "--json", description = "One JSON object per line instead of text.")
     private boolean json;
 
     @Override
     public Integer call() {
+        KdnetKey parsedKey = KeyArgument.parse(key);
         List<CapturedFrame> frames = readCapture();
         PrintWriter out = spec.commandLine().getOut();
         DatagramRenderer renderer = json ? new JsonRenderer() : new TextRenderer();
-        CaptureDecoder decoder = new CaptureDecoder(key);
+        CaptureDecoder decoder = new CaptureDecoder(parsedKey);
         VerdictCounts counts = new VerdictCounts();
         for (CapturedFrame frame : frames) {
             DecodedDatagram datagram = decoder.decode(frame);

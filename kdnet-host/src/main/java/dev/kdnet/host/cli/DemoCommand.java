@@ -4,43 +4,54 @@ import dev.kdnet.host.api.Debugger;
 import dev.kdnet.host.api.DebuggerHost;
 import dev.kdnet.host.api.DebuggerSettings;
 import dev.kdnet.host.session.HostConfig;
-import dev.kdnet.protocol.WireBytes;
+import dev.kdnet.protocol.args.PortRange;
+import dev.kdnet.protocol.args.UsageException;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.protocol.netty.UdpTransport;
-import dev.kdnet.sim.kernel.KernelConfig;
-import dev.kdnet.sim.kernel.SyntheticInstruction;
-import dev.kdnet.sim.nic.AgentConfig;
-import dev.kdnet.sim.nic.TargetAgent;
-import dev.kdnet.sim.stub.KdStub;
-import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./kdnet demo}: a simulated Windows target on 127.0.0.2 and the host on 127.0.0.1, a fresh key, and a real
- * session between them over KDNET: attach, {@code vertarget}, registers, the kernel's header, a breakpoint a few
- * thousand instructions ahead that is hit while the kernel's DbgPrint lines arrive, and statistics.
+ * {@code ./kdnet demo}: the host on 127.0.0.1 and, as a second process, a simulated Windows target on 127.0.0.2
+ * ({@code ./kdnet target}), a fresh key, and a real session between them over KDNET: attach, {@code vertarget},
+ * registers, the kernel's header, a breakpoint that is hit while the kernel's DbgPrint lines arrive, and statistics.
+ * The target process is stopped when the demo ends, however it ends.
  */
-@Command(name = "demo", usageHelpAutoWidth = true,
-        description = "Run a simulated target and the host on loopback and show a real debugging session.")
+@Command(name = "demo", sortOptions = false, usageHelpAutoWidth = true,
+        description = "Start a simulated target (./kdnet target) on loopback and show a real debugging session"
+                + " with it.")
 final class DemoCommand implements Callable<Integer> {
-    /** How far ahead of the stop the demo's breakpoint lies, in instructions: about a second of running. */
-    static final int INSTRUCTIONS_AHEAD = 5000;
-    private static final int CODE_WINDOW = 0x8000;
+    /** How long the demo waits for its target to start and attach. */
+    private static final Duration ATTACH_WAIT = Duration.ofSeconds(30);
+    /** Time between the simulated kernel's DbgPrint lines while it runs. */
+    private static final Duration PRINT_INTERVAL = Duration.ofSeconds(1);
+    /** The text of those lines; the target puts a running count in place of {@code %d}. */
+    private static final String PRINT_TEXT = "kdnet demo: DbgPrint #%d from the simulated kernel\n";
+    /** The ports bcdedit recommends, where the demo takes the first free one. */
+    private static final PortRange RECOMMENDED_PORTS = new PortRange(50000, 50039);
     private static final Inet4Address HOST = loopback(1);
     private static final Inet4Address TARGET = loopback(2);
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = "--target-jar", paramLabel = "FILE",
+            description = "The simulated target's jar (default: kdnet-target-sim/target/kdnet-target-sim.jar of the"
+                    + " build this host comes from; ./kdnet demo builds it).")
+    private Path targetJar;
 
     private static Inet4Address loopback(int last) {
         try {
@@ -52,54 +63,67 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path jar = targetJar();
         KdnetKey key = KdnetKey.generate();
         int port = freePort();
-        KernelConfig kernel = KernelConfig.defaults().withPrints(Duration.ofMillis(250),
-                "kdnet demo: DbgPrint #%d from the simulated kernel\n");
         HostConfig config = HostConfig.of(key, List.of(port)).withBindAddress(HOST);
-        try (UdpTransport transport = UdpTransport.create(2);
+        PrintWriter err = spec.commandLine().getErr();
+        try (UdpTransport transport = UdpTransport.create(1);
                 DebuggerHost host = DebuggerHost.start(transport, config, DebuggerSettings.defaults());
-                TargetAgent target = TargetAgent.start(transport, AgentConfig.of(key, HOST, port, TARGET),
-                        KdStub.factory(kernel))) {
-            spec.commandLine().getErr().println("demo: simulated Windows 10 target on " + TARGET.getHostAddress()
+                SimulatedTargetProcess target = SimulatedTargetProcess.start(jar, targetArguments(key, port), err)) {
+            err.println("demo: started a simulated target (pid " + target.pid() + ") on " + TARGET.getHostAddress()
                     + ", host on " + HOST.getHostAddress() + ", UDP " + port + ", a fresh key (fp "
                     + key.fingerprint() + ")");
-            DebugSession session = new DebugSession(host, spec.commandLine().getOut(), spec.commandLine().getErr());
-            return session.run(DemoCommand::script, Duration.ofSeconds(20));
+            DebugSession session = new DebugSession(host, spec.commandLine().getOut(), err);
+            return session.run(DemoCommand::script, ATTACH_WAIT);
         }
     }
 
-    /** The demo's commands; the breakpoint address depends on where the kernel stopped. */
+    private Path targetJar() {
+        if (targetJar != null) {
+            if (!Files.isRegularFile(targetJar)) {
+                throw new UsageException("--target-jar " + targetJar + ": no such file");
+            }
+            return targetJar;
+        }
+        Path built = SimulatedTargetProcess.besideThisHost();
+        if (!Files.isRegularFile(built)) {
+            throw new IllegalStateException("the simulated target is not built (" + built + " is missing); ./kdnet"
+                    + " demo builds it, or give its jar with --target-jar");
+        }
+        return built;
+    }
+
+    /** {@code ./kdnet target}'s options for the demo's target. */
+    private static List<String> targetArguments(KdnetKey key, int port) {
+        return List.of("--hostip", HOST.getHostAddress(), "--port", Integer.toString(port), "--key", key.format(),
+                "--local-ip", TARGET.getHostAddress(), "--print-interval", Long.toString(PRINT_INTERVAL.toMillis()),
+                "--print-text", PRINT_TEXT);
+    }
+
+    /**
+     * The demo's commands. The breakpoint goes on an instruction the CPU has just executed: the simulated kernel's
+     * CPU loops through its code, so it meets that instruction again a pass later (a few seconds), while DbgPrint
+     * lines arrive. The first step leaves the break-in routine, the third executes the instruction of the second.
+     */
     private static List<String> script(Debugger debugger) {
         debugger.step();
-        long breakAt = instructionsAhead(debugger, debugger.stop().pc(), INSTRUCTIONS_AHEAD);
-        return List.of("vertarget", "r", "db nt L80", "lm", String.format("bp %x", breakAt), "bl", "g", "r rip",
+        long executed = debugger.step().pc();
+        debugger.step();
+        return List.of("vertarget", "r", "db nt L80", "lm", String.format("bp %x", executed), "bl", "g", "r rip",
                 "bc *", ".kdstats", "q");
     }
 
-    /** Follows the instruction stream {@code count} instructions from {@code pc}, reading code in 32 KiB windows. */
-    private static long instructionsAhead(Debugger debugger, long pc, int count) {
-        long address = pc;
-        long windowStart = pc;
-        byte[] window = new byte[0];
-        for (int i = 0; i < count; i++) {
-            if (address < windowStart || address + 16 > windowStart + window.length) {
-                windowStart = address;
-                window = debugger.readVirtual(address, CODE_WINDOW).bytes();
+    /** The first port of the recommended KDNET range that is free on the host's address. */
+    private static int freePort() {
+        for (int port : RECOMMENDED_PORTS.ports()) {
+            try (DatagramSocket probe = new DatagramSocket(port, HOST)) {
+                return probe.getLocalPort();
+            } catch (SocketException taken) {
+                // another program has it; try the next
             }
-            int at = (int) (address - windowStart);
-            byte[] code = Arrays.copyOfRange(window, at, Math.min(window.length, at + 16));
-            SyntheticInstruction instruction = SyntheticInstruction.decode(code).orElse(SyntheticInstruction.NOP);
-            address = instruction == SyntheticInstruction.JMP_REL32
-                    ? address + SyntheticInstruction.JMP_LENGTH + WireBytes.wrap(code).getInt(1)
-                    : address + instruction.length();
         }
-        return address;
-    }
-
-    private static int freePort() throws IOException {
-        try (DatagramSocket probe = new DatagramSocket(0, HOST)) {
-            return probe.getLocalPort();
-        }
+        throw new IllegalStateException("every UDP port " + RECOMMENDED_PORTS + " of " + HOST.getHostAddress()
+                + " is taken");
     }
 }

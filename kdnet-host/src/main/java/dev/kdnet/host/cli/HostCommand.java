@@ -1,12 +1,13 @@
 package dev.kdnet.host.cli;
 
+import dev.kdnet.protocol.args.UsageException;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The top-level {@code ./kdnet host} command. It only dispatches: each subcommand is one class listed in

@@ -1,14 +1,15 @@
 package dev.kdnet.host.cli;
 
-import picocli.CommandLine;
+import dev.kdnet.protocol.args.UsageException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /** Entry point of {@code ./kdnet host} ({@code java -jar kdnet-host.jar}). */
 public final class HostMain {
     /** Start of every line the command line itself prints on stderr. */
     public static final String PREFIX = "kdnet host: ";
     /** Exit code of a usage mistake: unknown command or option, bad key, unreadable capture. */
-    public static final int USAGE = 2;
+    public static final int USAGE = UsageException.EXIT_CODE;
     /** Exit code when a command fails for another reason. */
     public static final int FAILURE = 1;
 

@@ -1,8 +1,9 @@
 package dev.kdnet.host.cli;
 
+import dev.kdnet.protocol.args.Ipv4Argument;
+import dev.kdnet.protocol.args.PortArgument;
 import dev.kdnet.protocol.key.KdnetKey;
 import java.io.PrintWriter;
-import java.net.Inet4Address;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,19 +36,17 @@ final class KeygenCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "P", defaultValue = "" + DEFAULT_PORT,
             description = "The UDP port, the same on both sides; 49152-65535, usually 50000-50039"
                     + " (default: ${DEFAULT-VALUE}).")
-    private int port;
+    private String port;
 
-    @Option(names = "--hostip", paramLabel = "IPv4", converter = Ipv4Converter.class,
+    @Option(names = "--hostip", paramLabel = "IPv4",
             description = "This debugger host's IPv4 address as the target reaches it (bcdedit hostip)."
                     + " Default: a placeholder to fill in.")
-    private Inet4Address hostIp;
+    private String hostIp;
 
     @Override
     public Integer call() {
-        if (port < 1 || port > 0xFFFF) {
-            throw new UsageException("--port " + port + " is outside 1-65535 (KDNET uses 49152-65535)");
-        }
-        String host = hostIp != null ? hostIp.getHostAddress() : HOST_PLACEHOLDER;
+        int port = PortArgument.parse(this.port);
+        String host = hostIp != null ? Ipv4Argument.parse("--hostip", hostIp).getHostAddress() : HOST_PLACEHOLDER;
         String key = KdnetKey.generate().format();
         PrintWriter out = spec.commandLine().getOut();
         out.println("key:     " + key);

@@ -3,17 +3,23 @@ package dev.kdnet.host.cli;
 import dev.kdnet.host.api.DebuggerHost;
 import dev.kdnet.host.api.DebuggerSettings;
 import dev.kdnet.host.session.HostConfig;
+import dev.kdnet.protocol.args.Ipv4Argument;
+import dev.kdnet.protocol.args.KeyArgument;
+import dev.kdnet.protocol.args.PortArgument;
+import dev.kdnet.protocol.args.PortRange;
+import dev.kdnet.protocol.args.UsageException;
+import dev.kdnet.protocol.args.WindbgConnection;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.protocol.netty.UdpTransport;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,6 +47,10 @@ import picocli.CommandLine.Spec;
             "  ./kdnet host listen --port 50000 --key 1.2.3.4",
             "  ./kdnet host listen -k net:port=50000,key=1.2.3.4 -c \"vertarget; r; db nt L80; q\""})
 final class ListenCommand implements Callable<Integer> {
+    /** The port when neither --port nor --ports is given: the first of the recommended range 50000-50039. */
+    static final int DEFAULT_PORT = 50000;
+    private static final String ALL_ADDRESSES = "0.0.0.0";
+
     @Spec
     private CommandSpec spec;
 
@@ -51,9 +61,9 @@ final class ListenCommand implements Callable<Integer> {
             description = "Listen on a range of ports; the prompt debugs the first target that attaches.")
     private String ports;
 
-    @Option(names = "--key", paramLabel = "w.x.y.z", converter = KeyConverter.class,
+    @Option(names = "--key", paramLabel = "w.x.y.z",
             description = "The KDNET key (the target's bcdedit key).")
-    private KdnetKey key;
+    private String key;
 
     @Option(names = "-k", paramLabel = "net:port=P,key=K",
             description = "WinDbg's form of --port and --key (optionally ,target=IP).")
@@ -63,9 +73,9 @@ final class ListenCommand implements Callable<Integer> {
             + " (default: all).")
     private String bind;
 
-    @Option(names = "--target", paramLabel = "IP", converter = Ipv4Converter.class,
+    @Option(names = "--target", paramLabel = "IP",
             description = "A target already running there: contact it at once instead of waiting for its poke.")
-    private Inet4Address target;
+    private String target;
 
     @Option(names = "-c", paramLabel = "COMMANDS", description = "Run these commands (separated by ;) and exit.")
     private String commands;
@@ -83,8 +93,8 @@ final class ListenCommand implements Callable<Integer> {
         List<String> lines = scriptLines();
         HostConfig config = HostConfig.of(connection.key(), connection.ports())
                 .withBindAddress(bindAddress());
-        if (connection.target() != null) {
-            config = config.withKnownTarget(connection.target());
+        if (connection.target().isPresent()) {
+            config = config.withKnownTarget(connection.target().get());
         }
         try (UdpTransport transport = UdpTransport.create(1);
                 DebuggerHost host = DebuggerHost.start(transport, config, DebuggerSettings.defaults())) {
@@ -94,7 +104,7 @@ final class ListenCommand implements Callable<Integer> {
     }
 
     /** The ports, key and target from --port/--ports/--key/--target or from -k. */
-    private record Connection(List<Integer> ports, KdnetKey key, Inet4Address target) {
+    private record Connection(List<Integer> ports, KdnetKey key, Optional<Inet4Address> target) {
     }
 
     private Connection connection() {
@@ -103,8 +113,7 @@ final class ListenCommand implements Callable<Integer> {
                 throw new UsageException("-k replaces --port, --ports and --key; give one form");
             }
             WindbgConnection k = WindbgConnection.parse(windbg);
-            return new Connection(List.of(k.port()), k.key(),
-                    k.target() == null ? target : new Ipv4Converter().convert(k.target()));
+            return new Connection(List.of(k.port()), k.key(), k.target().or(this::targetOption));
         }
         if (key == null) {
             throw new UsageException("--key is missing (the target's bcdedit key; ./kdnet host keygen makes one)");
@@ -112,13 +121,17 @@ final class ListenCommand implements Callable<Integer> {
         if (port != null && ports != null) {
             throw new UsageException("--port and --ports exclude each other; give one");
         }
-        List<Integer> chosen = ports != null ? PortArgument.range(ports)
-                : List.of(PortArgument.parse(port == null ? "50000" : port));
-        return new Connection(chosen, key, target);
+        List<Integer> chosen = ports != null ? PortRange.parse(ports).ports()
+                : List.of(port == null ? DEFAULT_PORT : PortArgument.parse(port));
+        return new Connection(chosen, KeyArgument.parse(key), targetOption());
     }
 
-    private InetAddress bindAddress() throws UnknownHostException {
-        return bind == null ? InetAddress.getByName("0.0.0.0") : new Ipv4Converter().convert(bind);
+    private Optional<Inet4Address> targetOption() {
+        return Optional.ofNullable(target).map(ip -> Ipv4Argument.parse("--target", ip));
+    }
+
+    private InetAddress bindAddress() {
+        return Ipv4Argument.parse("--bind", bind == null ? ALL_ADDRESSES : bind);
     }
 
     private List<String> scriptLines() {

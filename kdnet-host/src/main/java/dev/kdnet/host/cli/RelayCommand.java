@@ -5,6 +5,8 @@ import dev.kdnet.host.relay.ImpairmentText;
 import dev.kdnet.host.relay.RelayStats;
 import dev.kdnet.host.relay.UdpRelay;
 import dev.kdnet.protocol.AddressText;
+import dev.kdnet.protocol.args.SocketAddressArgument;
+import dev.kdnet.protocol.args.UsageException;
 import dev.kdnet.protocol.netty.UdpTransport;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;

@@ -1,16 +1,15 @@
 package dev.kdnet.host.session;
 
-import dev.kdnet.protocol.dbgkd.DebugIo;
-import dev.kdnet.protocol.dbgkd.ManipulateState64;
-import dev.kdnet.protocol.dbgkd.StateChange64;
-import dev.kdnet.protocol.kd.KdPacket;
+import dev.kdnet.protocol.link.KdLink;
 import java.net.InetSocketAddress;
 
 /**
- * What a {@link TargetSession} tells the layer above (the debugger API). Every method runs on the session's event
- * loop and must not block.
+ * What a {@link TargetSession} tells the layer above (the debugger engine): the session's own events, and the KD
+ * link's events as the link reports them (the session hands every KD packet up undecoded; the layer above decodes
+ * it and answers through the {@link TargetLink} it got). Every method runs on the session's event loop and must
+ * not block.
  */
-public interface SessionListener {
+public interface SessionListener extends KdLink.Listener {
     /**
      * A handshake completed: a new data key and a new KD link.
      *
@@ -19,22 +18,6 @@ public interface SessionListener {
      *                  because the response was lost)
      */
     default void connected(InetSocketAddress target, PokeDecision decision) {
-    }
-
-    /** The target stopped, or reports loaded symbols (STATE_CHANGE64). */
-    default void stateChanged(StateChange64 change) {
-    }
-
-    /** A reply to a manipulate request. */
-    default void replied(ManipulateState64 reply) {
-    }
-
-    /** The target printed (DbgPrint). */
-    default void printed(DebugIo print) {
-    }
-
-    /** A packet of ours was never acknowledged and was given up. */
-    default void lost(KdPacket packet) {
     }
 
     /** The port has waited a silence window without an attached target; repeated every window. */

@@ -6,7 +6,9 @@ import dev.kdnet.protocol.control.Poke;
 import dev.kdnet.protocol.drop.DropLog;
 import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.protocol.kd.KdBody;
+import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.kd.KdPacketType;
+import dev.kdnet.protocol.kd.UnusedHello;
 import dev.kdnet.protocol.link.KdLink;
 import dev.kdnet.protocol.link.KdRole;
 import dev.kdnet.protocol.link.KdScheduler;
@@ -40,13 +42,12 @@ import org.slf4j.LoggerFactory;
  * <p>Everything happens on the port's event loop, whose timers the {@link KdScheduler} runs; the public methods
  * may be called from any thread and hand their work to it. Listener callbacks run on the loop.
  */
-public final class TargetSession {
+public final class TargetSession implements TargetLink {
     /** The version byte of the host's contact datagrams, sent before a target's own version is known. */
     public static final int CONTACT_VERSION = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(TargetSession.class);
-    private static final SessionListener NOBODY = new SessionListener() {
-    };
+    private static final SessionListener NOBODY = packet -> { };
 
     private final HostConfig config;
     private final int port;
@@ -127,7 +128,7 @@ public final class TargetSession {
         return peer.channel().map(DataChannel::peer);
     }
 
-    /** Queues a KD data packet to the target (loop only); false if there is no session yet. */
+    @Override
     public boolean send(KdPacketType type, byte[] payload) {
         if (link == null) {
             return false;
@@ -136,7 +137,7 @@ public final class TargetSession {
         return true;
     }
 
-    /** Sends the break-in byte (loop only); false if there is no session yet. */
+    @Override
     public boolean sendBreakIn() {
         if (link == null) {
             return false;
@@ -233,9 +234,7 @@ public final class TargetSession {
         handshakes++;
         endLink("new handshake");
         retransmitLog = new RetransmitLog(LOG, "UDP " + port, scheduler::nanoTime, () -> link.stats());
-        link = new KdLink(KdRole.HOST, config.linkConfig(), scheduler, this::sendData,
-                new KdPacketRouter(() -> listener, this::send, reason -> drop(reason, sender),
-                        () -> stopped = true, retransmitLog));
+        link = new KdLink(KdRole.HOST, config.linkConfig(), scheduler, this::sendData, new LinkEvents());
         LOG.info("UDP {}: handshake with {} ({}, data key {})", port, sender, decision,
                 channel.dataKeyFingerprint());
         listener.connected(sender, decision);
@@ -280,8 +279,59 @@ public final class TargetSession {
                 config.knownTarget().map(InetAddress.class::cast));
     }
 
+    @Override
+    public void dropped(DropReason reason) {
+        drop(reason, target().orElse(null));
+    }
+
     private void drop(DropReason reason, InetSocketAddress sender) {
         drops.drop(reason, sender);
+    }
+
+    /**
+     * Hands the link's events to the listener, logging retransmits, and notes the first stop report (the silence
+     * warnings end there).
+     */
+    private final class LinkEvents implements KdLink.Listener {
+        @Override
+        public void onPeerHeard() {
+            listener.onPeerHeard();
+        }
+
+        @Override
+        public void onPacket(KdPacket packet) {
+            if (packet.type().equals(KdPacketType.STATE_CHANGE64)) {
+                stopped = true;
+            }
+            listener.onPacket(packet);
+        }
+
+        @Override
+        public void onDelivered(KdPacket packet) {
+            listener.onDelivered(packet);
+        }
+
+        @Override
+        public void onRetry(KdPacket packet, int attempt) {
+            retransmitLog.retry(packet, attempt);
+            listener.onRetry(packet, attempt);
+        }
+
+        @Override
+        public void onGaveUp(KdPacket packet) {
+            retransmitLog.gaveUp(packet);
+            listener.onGaveUp(packet);
+        }
+
+        @Override
+        public void onReset(boolean resent) {
+            listener.onReset(resent);
+        }
+
+        @Override
+        public void onHello(UnusedHello hello) {
+            listener.onHello(hello);
+        }
     }
 
     /** Cancels the timers and the link (any thread); the socket is closed by the server. */

@@ -25,7 +25,7 @@ final class InspectionCommands {
     }
 
     static void register(Shell shell) {
-        shell.add("vertarget", "the target's Windows version, build and kernel base", InspectionCommands::vertarget);
+        shell.add("vertarget", "the target's Windows product, build and kernel base, and what could not be read", InspectionCommands::vertarget);
         shell.add("r", "registers of the current CPU; r REG shows one, r REG=VALUE sets it", InspectionCommands::r);
         shell.add("lm", "loaded modules (PsLoadedModuleList)", InspectionCommands::lm);
         shell.add("~", "~N: make CPU N the current one", (s, args) -> s.printStop(
@@ -37,14 +37,23 @@ final class InspectionCommands {
     private static void vertarget(Shell shell, List<String> args) {
         KernelVersion v = shell.debugger().version();
         PrintWriter out = shell.out();
-        out.printf("Windows 10 Kernel Version %d %s (%d procs) %s x64%n", v.buildNumber(),
+        out.printf("%s Kernel Version %d %s (%d procs) %s x64%n", v.product(), v.buildNumber(),
                 (v.flags() & 1) != 0 ? "MP" : "UP", shell.debugger().stop().cpuCount(),
                 (v.majorVersion() & 0xFF) == 0x0C ? "Checked" : "Free");
-        out.println("Built by: " + v.ntBuildLab());
+        if (!v.ntBuildLab().isEmpty()) {
+            out.println("Built by: " + v.ntBuildLab());
+        }
         out.println("Kernel base = 0x" + Hex.address(v.kernelBase()) + " PsLoadedModuleList = 0x"
                 + Hex.address(v.psLoadedModuleList()));
-        out.printf("KD protocol %d.%d, machine %04x, KDDEBUGGER_DATA64 at %s (%#x bytes)%n", v.protocolVersion(),
-                v.kdSecondaryVersion(), v.machineType(), Hex.address(v.debuggerDataBlock()), v.debuggerDataSize());
+        if (v.debuggerDataBlock() != 0) {
+            out.printf("KD protocol %d.%d, machine %04x, KDDEBUGGER_DATA64 at %s (%#x bytes)%n",
+                    v.protocolVersion(), v.kdSecondaryVersion(), v.machineType(), Hex.address(v.debuggerDataBlock()),
+                    v.debuggerDataSize());
+        } else {
+            out.printf("KD protocol %d.%d, machine %04x%n", v.protocolVersion(), v.kdSecondaryVersion(),
+                    v.machineType());
+        }
+        v.unread().forEach(what -> out.println("Could not read: " + what));
     }
 
     private static void r(Shell shell, List<String> args) {

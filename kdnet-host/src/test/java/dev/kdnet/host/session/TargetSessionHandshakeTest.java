@@ -8,6 +8,7 @@ import dev.kdnet.protocol.control.EmptyControl;
 import dev.kdnet.protocol.control.Endpoint;
 import dev.kdnet.protocol.control.Poke;
 import dev.kdnet.protocol.drop.DropReason;
+import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.kd.UnusedHello;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.protocol.link.KdRole;
@@ -95,6 +96,10 @@ class TargetSessionHandshakeTest {
         session = new TargetSession(config, PORT, loop, sink, clock);
         session.setListener(new SessionListener() {
             @Override
+            public void onPacket(KdPacket packet) {
+            }
+
+            @Override
             public void connected(InetSocketAddress from, PokeDecision decision) {
                 decisions.add(decision);
             }
@@ -172,6 +177,10 @@ class TargetSessionHandshakeTest {
         List<SilenceDiagnosis> reports = new ArrayList<>();
         start(HostConfig.of(KEY, List.of(PORT)).withSilenceWindow(Duration.ofSeconds(10)));
         session.setListener(new SessionListener() {
+            @Override
+            public void onPacket(KdPacket packet) {
+            }
+
             @Override
             public void silent(SilenceDiagnosis diagnosis) {
                 reports.add(diagnosis);

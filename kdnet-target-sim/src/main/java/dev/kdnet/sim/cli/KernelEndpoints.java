@@ -1,5 +1,6 @@
 package dev.kdnet.sim.cli;
 
+import dev.kdnet.protocol.args.UsageException;
 import dev.kdnet.sim.kernel.KernelConfig;
 import dev.kdnet.sim.kernel.WindowsBuild;
 import dev.kdnet.sim.stub.KdEndpointFactory;

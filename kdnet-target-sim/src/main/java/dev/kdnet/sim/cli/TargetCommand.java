@@ -1,5 +1,12 @@
 package dev.kdnet.sim.cli;
 
+import dev.kdnet.protocol.args.BusParams;
+import dev.kdnet.protocol.args.DbgSettings;
+import dev.kdnet.protocol.args.Ipv4Argument;
+import dev.kdnet.protocol.args.KeyArgument;
+import dev.kdnet.protocol.args.PortArgument;
+import dev.kdnet.protocol.args.PortRange;
+import dev.kdnet.protocol.args.UsageException;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.protocol.netty.UdpSocketOptions;
 import java.io.PrintWriter;
@@ -27,7 +34,7 @@ import picocli.CommandLine.Spec;
             "  ./kdnet target --hostip 192.168.1.10 --ports 50000-50039 --key K"})
 final class TargetCommand implements Callable<Integer> {
     /** Exit code of a usage mistake. */
-    static final int USAGE = 2;
+    static final int USAGE = UsageException.EXIT_CODE;
     /** The port --newkey prints when none is given, the first of the recommended range 50000-50039. */
     static final int DEFAULT_PORT = 50000;
 
@@ -40,7 +47,7 @@ final class TargetCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "P",
             description = "The UDP port, used on both sides (bcdedit port); 49152-65535, usually 50000-50039.")
-    private Integer port;
+    private String port;
 
     @Option(names = "--ports", paramLabel = "FIRST-LAST",
             description = "Run one target per port of the range, e.g. 50000-50039, instead of --port.")
@@ -126,7 +133,7 @@ final class TargetCommand implements Callable<Integer> {
         if (options.ports().leavesDynamicRange()) {
             String which = (options.ports().ports().size() == 1 ? "port " : "ports ") + options.ports();
             err.println(TargetMain.PREFIX + "warning: " + which + " is outside "
-                    + PortRange.DYNAMIC_FIRST + "-65535, where KDNET ports come from (50000-50039 recommended)");
+                    + PortArgument.DYNAMIC_FIRST + "-" + PortArgument.LAST + ", where KDNET ports come from (50000-50039 recommended)");
         }
         return options;
     }
@@ -157,14 +164,14 @@ final class TargetCommand implements Callable<Integer> {
         if (key == null) {
             throw new UsageException("no key: give --key w.x.y.z (./kdnet target --newkey makes one)");
         }
-        Inet4Address host = Ipv4Literal.parse("hostip", hostIp);
-        PortRange range = port != null ? PortRange.single(port) : PortRange.parse(ports);
+        Inet4Address host = Ipv4Argument.parse("hostip", hostIp);
+        PortRange range = port != null ? PortRange.single(PortArgument.parse(port)) : PortRange.parse(ports);
         return options(KeyArgument.parse(key), host, range, busParamsOption(), false);
     }
 
     private TargetOptions options(KdnetKey parsedKey, Inet4Address host, PortRange range, Optional<BusParams> bus,
             boolean noDhcp) {
-        Optional<Inet4Address> local = Optional.ofNullable(localIp).map(ip -> Ipv4Literal.parse("--local-ip", ip));
+        Optional<Inet4Address> local = Optional.ofNullable(localIp).map(ip -> Ipv4Argument.parse("--local-ip", ip));
         KernelSettings kernel = new KernelSettings(build, cpus, Duration.ofMillis(printIntervalMillis), printText);
         return new TargetOptions(parsedKey, host, range, local, ttl, bus, noDhcp, kernel);
     }
@@ -174,8 +181,8 @@ final class TargetCommand implements Callable<Integer> {
     }
 
     private void printNewKey(PrintWriter out) {
-        int shownPort = PortRange.single(port != null ? port : DEFAULT_PORT).first();
-        String host = hostIp != null ? Ipv4Literal.parse("hostip", hostIp).getHostAddress() : "HOST_IP";
+        int shownPort = port != null ? PortArgument.parse(port) : DEFAULT_PORT;
+        String host = hostIp != null ? Ipv4Argument.parse("hostip", hostIp).getHostAddress() : "HOST_IP";
         String fresh = KdnetKey.generate().format();
         out.println("key:    " + fresh);
         out.println("host:   ./kdnet host listen --port " + shownPort + " --key " + fresh);

@@ -1,5 +1,7 @@
 package dev.kdnet.sim.cli;
 
+import dev.kdnet.protocol.args.UsageException;
+
 /** Runs the targets a checked command line describes; tests put a recorder in its place. */
 @FunctionalInterface
 interface TargetLauncher {

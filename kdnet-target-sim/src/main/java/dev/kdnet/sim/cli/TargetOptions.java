@@ -1,5 +1,7 @@
 package dev.kdnet.sim.cli;
 
+import dev.kdnet.protocol.args.BusParams;
+import dev.kdnet.protocol.args.PortRange;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.sim.nic.AgentConfig;
 import java.net.Inet4Address;

@@ -1,5 +1,6 @@
 package dev.kdnet.sim.cli;
 
+import dev.kdnet.protocol.args.UsageException;
 import dev.kdnet.protocol.netty.UdpSocketOptions;
 import dev.kdnet.protocol.netty.UdpTransport;
 import dev.kdnet.sim.nic.AgentConfig;

@@ -1,7 +1,9 @@
 package dev.kdnet.sim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.kdnet.protocol.args.BusParams;
+import dev.kdnet.protocol.args.PortRange;
+import dev.kdnet.protocol.args.UsageException;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.sim.nic.AgentConfig;
 import java.net.Inet4Address;
@@ -12,10 +14,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Parsing of ./kdnet target's options: both bcdedit forms, many ports, --newkey, --help and every mistake. */
 class TargetCommandTest {
@@ -132,10 +134,11 @@ class TargetCommandTest {
                         "kdnet target: --dbgsettings: unknown word \"key=…\"; expected hostip:, port:, key:, nodhcp"
                                 + " or busparams:"),
                 Arguments.of(List.of("--dbgsettings", "serial debugport:1 baudrate:115200"),
-                        "kdnet target: --dbgsettings must start with \"net\" (the simulator debugs over the"
-                                + " network only), not \"serial\""),
+                        "kdnet target: --dbgsettings must start with \"net\" (KDNET debugs over the network),"
+                                + " not \"serial\""),
                 Arguments.of(List.of("--dbgsettings", "net hostip:192.168.1.10 port:50000"),
-                        "kdnet target: --dbgsettings lacks key:w.x.y.z (./kdnet target --newkey makes one)"),
+                        "kdnet target: --dbgsettings lacks key:w.x.y.z (./kdnet host keygen or ./kdnet target"
+                                + " --newkey makes one)"),
                 Arguments.of(List.of("--dbgsettings", "net port:50000 key:" + KEY),
                         "kdnet target: --dbgsettings lacks hostip:IPv4 (the debugger host's address)"),
                 Arguments.of(List.of("--dbgsettings", "net hostip:192.168.1.10 key:" + KEY),
@@ -157,7 +160,7 @@ class TargetCommandTest {
                 Arguments.of(List.of("--hostip", "192.168.1.10", "--port", "50000", "--key", KEY, "--ttl", "0"),
                         "kdnet target: --ttl 0 is outside 1-255"),
                 Arguments.of(List.of("--hostip", "192.168.1.10", "--port", "fifty", "--key", KEY),
-                        "kdnet target: Invalid value for option '--port': 'fifty' is not an int"),
+                        "kdnet target: port \"fifty\" is not a number"),
                 Arguments.of(List.of("--hostip", "192.168.1.10", "--port", "50000", "--key", KEY, "--frobnicate"),
                         "kdnet target: Unknown option: '--frobnicate'"));
     }

@@ -1,0 +1,70 @@
+package dev.kdnet.it.bench;
+
+import java.util.Locale;
+
+/** The benchmark's results as Markdown (the format of {@code docs/benchmarks.md}). */
+final class ResultsReport {
+    private final StringBuilder text = new StringBuilder();
+
+    /** The report of one run. */
+    static String of(String environment, BenchSettings settings, MemoryPullRun.Results pulls, CryptoResult crypto) {
+        ResultsReport report = new ResultsReport();
+        report.line("# kdnet benchmark results").line("").line(environment).line("");
+        report.pulls(settings, pulls);
+        report.dump(pulls.dump());
+        report.crypto(crypto);
+        return report.text.toString();
+    }
+
+    private void pulls(BenchSettings settings, MemoryPullRun.Results results) {
+        line("## Memory pull vs raw UDP").line("");
+        line("Medians of %d rounds of %.1f s each (after one warm-up round); every ratio is taken within a round.",
+                settings.rounds(), settings.seconds());
+        line("%s.", settings.placement().describe()).line("");
+        line("| chunk | datagrams: request / reply / ACK (bytes) | raw ping-pong | raw KD pattern | memory pull"
+                + " | pull / raw | pull / KD-pattern raw |");
+        line("|---|---|---|---|---|---|---|");
+        for (PullResult pull : results.pulls()) {
+            WireSizes sizes = pull.sizes();
+            line("| %d (0x%x) | %d / %d / %d | %s | %s | %s | **%.3f** (%s) | **%.3f** (%s) |", sizes.chunk(),
+                    sizes.chunk(), sizes.request(), sizes.reply(), sizes.ack(), rate(pull, pull.raw()),
+                    rate(pull, pull.kdPattern()), rate(pull, pull.pull()), pull.pullOverRaw().median(),
+                    pull.pullOverRaw().range("%.3f"), pull.pullOverKd().median(), pull.pullOverKd().range("%.3f"));
+        }
+        line("");
+        line("Each cell: exchanges/s and MB/s of memory payload (chunk × exchanges/s); ratios with their range over"
+                + " the rounds.").line("");
+    }
+
+    private static String rate(PullResult pull, Rounds rounds) {
+        double median = rounds.median();
+        return String.format(Locale.ROOT, "%,.0f/s = %.1f MB/s", median, pull.megabytes(median));
+    }
+
+    private void dump(DumpResult dump) {
+        line("## Spurious retransmits in a clean loopback dump").line("");
+        line("| dump | chunk | MB/s | host: KD packets sent / resent / ACK timeouts | target: sent / resent / ACK"
+                + " timeouts | resent / packets |");
+        line("|---|---|---|---|---|---|");
+        line("| %d MiB | %d | %.1f | %d / %d / %d | %d / %d / %d | **%.5f** (%.3f%%) |", dump.bytes() >> 20,
+                dump.chunk(), dump.megabytesPerSecond(), dump.host().sent(), dump.host().retransmits(),
+                dump.host().timeouts(), dump.target().sent(), dump.target().retransmits(), dump.target().timeouts(),
+                dump.resentShare(), dump.resentShare() * 100).line("");
+    }
+
+    private void crypto(CryptoResult crypto) {
+        line("## Crypto (JMH, one thread)").line("");
+        line("| benchmark | result |").line("|---|---|");
+        line("| seal + open, 1440-byte body | **%.0f MB/s** (%,.0f datagrams/s; median of %d iterations, %s) |",
+                crypto.megabytesPerSecond(), crypto.sealAndOpen().median(), CryptoRun.MEASUREMENTS,
+                crypto.sealAndOpen().range("%,.0f"));
+        line("| allocation per opened 1440-byte datagram | %.0f B/op |", crypto.openAllocation());
+        line("| allocation per 3944-byte memory reply, opened and decoded | %.0f B/op |",
+                crypto.memoryReplyAllocation()).line("");
+    }
+
+    private ResultsReport line(String format, Object... args) {
+        text.append(String.format(Locale.ROOT, format, args)).append('\n');
+        return this;
+    }
+}
