@@ -61,10 +61,11 @@ class LossyLinkIT {
             assertThat(sha256(dump.bytes())).isEqualTo(sha256(target.kernel().physical().read(0, size)));
             double throughput = size / 1e6 / seconds;
             KdLinkStats stats = debugger.stats().link().orElseThrow();
-            System.out.printf("%s: %d MiB in %.2f s = %.2f MB/s; retransmits %d, timeouts %d, srtt %d us,"
-                    + " rttvar %d us, rtt %d..%d us, rto %d us; relay %s%n", name, size >> 20, seconds,
-                    throughput, stats.retransmits(), stats.timeouts(), stats.srttMicros(), stats.rttvarMicros(),
-                    stats.minRttMicros(), stats.maxRttMicros(), stats.rtoMicros(), relay.stats());
+            System.out.printf("%s: %d MiB in %.2f s = %.2f MB/s; retransmits %d (%d found spurious), timeouts %d,"
+                    + " srtt %d us, rttvar %d us, rtt %d..%d us, rto %d us; relay %s%n", name, size >> 20, seconds,
+                    throughput, stats.retransmits(), stats.spuriousRetransmits(), stats.timeouts(),
+                    stats.srttMicros(), stats.rttvarMicros(), stats.minRttMicros(), stats.maxRttMicros(),
+                    stats.rtoMicros(), relay.stats());
             return throughput;
         }
     }

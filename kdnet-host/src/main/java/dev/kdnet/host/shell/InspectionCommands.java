@@ -113,8 +113,9 @@ final class InspectionCommands {
                         + " %d bad, %d RESEND in / %d out, %d RESET in / %d out%n", link.dataSent(), link.retransmits(),
                 link.timeouts(), link.gaveUp(), link.delivered(), link.duplicates(), link.badPackets(),
                 link.resendsReceived(), link.resendsSent(), link.resetsReceived(), link.resetsSent());
-        out.printf("RTT: %d samples, smoothed %.3f ms (min %.3f, max %.3f), retransmit timeout %.1f ms%n",
-                link.rttSamples(), link.srttMicros() / 1000.0, link.minRttMicros() / 1000.0,
-                link.maxRttMicros() / 1000.0, link.rtoMicros() / 1000.0);
+        out.printf("RTT: %d samples, smoothed %.3f ms (min %.3f, max %.3f), retransmit timeout %.1f ms;"
+                + " %d resends found spurious%n", link.rttSamples(), link.srttMicros() / 1000.0,
+                link.minRttMicros() / 1000.0, link.maxRttMicros() / 1000.0, link.rtoMicros() / 1000.0,
+                link.spuriousRetransmits());
     }
 }

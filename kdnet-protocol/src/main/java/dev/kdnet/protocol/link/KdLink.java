@@ -17,7 +17,8 @@ import java.util.Queue;
  * on a timeout that adapts to the measured round trip. While the peer is heard the back-off stays within a few
  * measured timeouts, so a lossy link keeps being probed at the pace of its round trip; once the peer has been silent
  * for {@link KdLinkConfig#silenceAfter()} it backs off up to the largest timeout, and only timeouts while the peer is
- * silent count against the retry budget. The host gives up on any packet after the retry budget; the target only on
+ * silent count against the retry budget. The timeout never goes below a {@link RetransmitFloor}, which rises when
+ * resends turn out needless (a second ACK for the same packet) and falls back when one was needed. The host gives up on any packet after the retry budget; the target only on
  * the packets a kernel may drop (LoadSymbols, PrintString, CreateFile) and retries every other packet, such as a
  * stop, until the host takes it (kd-protocol §2.6).
  *
@@ -91,6 +92,7 @@ public final class KdLink {
     private final Output output;
     private final Listener listener;
     private final RttEstimator rtt;
+    private final RetransmitFloor floor;
     private final Queue<KdPacket> queue = new ArrayDeque<>();
 
     private int nextId;
@@ -99,6 +101,11 @@ public final class KdLink {
     private int silentTimeouts;
     private boolean retransmitted;
     private long sentAt;
+    private long firstSentAt;
+    /** True while the retransmitted packet ACKed last waits for its verdict (see {@link RetransmitFloor}). */
+    private boolean verdictPending;
+    private int verdictAckId;
+    private long verdictFirstSendDelay;
     private KdScheduler.Timer timer;
     /** The packet accepted last, or null when the peer's next id is accepted whatever it is. */
     private KdPacket lastAccepted;
@@ -110,6 +117,7 @@ public final class KdLink {
 
     private long dataSent;
     private long retransmits;
+    private long spuriousRetransmits;
     private long timeouts;
     private long gaveUp;
     private long acksSent;
@@ -132,6 +140,7 @@ public final class KdLink {
         this.output = Objects.requireNonNull(output, "output");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.rtt = new RttEstimator(config);
+        this.floor = new RetransmitFloor(config.minRto().toNanos());
         this.nextId = role.firstId();
     }
 
@@ -182,6 +191,7 @@ public final class KdLink {
         queue.clear();
         outstanding = null;
         resetPending = false;
+        verdictPending = false;
         forgetPeerIds();
         nextId = firstId;
     }
@@ -236,6 +246,7 @@ public final class KdLink {
             receiveAck(packet.id());
         } else if (type.equals(KdPacketType.RESEND)) {
             resendsReceived++;
+            floor.needed();
             if (outstanding != null) {
                 retransmit();
             }
@@ -244,15 +255,34 @@ public final class KdLink {
         }
     }
 
+    /**
+     * An ACK completes the outstanding packet, or is stale. The ACK of a packet that was sent again leaves a verdict
+     * pending: a second ACK for it proves the first send got through (the retransmission was spurious), an ACK for a
+     * later packet coming first shows it was needed.
+     */
     private void receiveAck(int id) {
-        if (outstanding != null && ackId(outstanding.id()) == ackId(id)) {
+        int acked = ackId(id);
+        if (outstanding != null && ackId(outstanding.id()) == acked) {
             acksReceived++;
-            if (!retransmitted) {
-                rtt.sample(scheduler.nanoTime() - sentAt);
+            long now = scheduler.nanoTime();
+            boolean resent = retransmitted;
+            long firstSendDelay = now - firstSentAt;
+            if (!resent) {
+                rtt.sample(now - sentAt);
             }
             completeOutstanding();
+            if (resent) {
+                verdictPending = true;
+                verdictAckId = acked;
+                verdictFirstSendDelay = firstSendDelay;
+            }
         } else {
             staleAcks++;
+            if (verdictPending && acked == verdictAckId) {
+                verdictPending = false;
+                spuriousRetransmits++;
+                floor.spurious(verdictFirstSendDelay);
+            }
         }
     }
 
@@ -369,6 +399,10 @@ public final class KdLink {
     }
 
     private void finishOutstanding() {
+        if (verdictPending) {
+            verdictPending = false;
+            floor.needed();
+        }
         KdPacket done = outstanding;
         cancelTimer();
         outstanding = null;
@@ -386,6 +420,7 @@ public final class KdLink {
         silentTimeouts = 0;
         retransmitted = false;
         dataSent++;
+        firstSentAt = scheduler.nanoTime();
         transmitOutstanding();
     }
 
@@ -400,7 +435,7 @@ public final class KdLink {
         sentAt = scheduler.nanoTime();
         output.transmit(outstanding);
         KdPacket current = outstanding;
-        timer = scheduler.schedule(() -> onTimeout(current), rtt.rto());
+        timer = scheduler.schedule(() -> onTimeout(current), timeout());
     }
 
     private void onTimeout(KdPacket expected) {
@@ -424,6 +459,11 @@ public final class KdLink {
         retransmit();
     }
 
+    /** The retransmit timeout now: the round-trip estimate's, but never below the floor. */
+    private long timeout() {
+        return Math.max(rtt.rto(), floor.nanos());
+    }
+
     private boolean mayGiveUp(KdPacket packet) {
         return role == KdRole.HOST || DroppablePackets.isDroppable(packet);
     }
@@ -440,6 +480,6 @@ public final class KdLink {
         return new KdLinkStats(dataSent, retransmits, timeouts, gaveUp, acksSent, acksReceived, staleAcks,
                 resendsSent, resendsReceived, resetsSent, resetsReceived, delivered, duplicates, badPackets,
                 unexpectedIds, rtt.samples(), rtt.srtt() / 1000, rtt.rttvar() / 1000, rtt.minRtt() / 1000,
-                rtt.maxRtt() / 1000, rtt.rto() / 1000);
+                rtt.maxRtt() / 1000, timeout() / 1000, spuriousRetransmits);
     }
 }

@@ -9,7 +9,8 @@ import java.time.Duration;
  *                    a target gives up only on the packets it may drop and resends the others until they are taken
  * @param initialRto  retransmit timeout before any round trip was measured (kd-protocol §2.6: 500 ms)
  * @param minRto      the smallest timeout the round-trip estimate may give, so a fast link does not stall long
- *                    per loss yet scheduling noise does not cause needless resends
+ *                    per loss; the link raises its floor above it while resends turn out needless
+ *                    ({@code RetransmitFloor})
  * @param maxRto      the largest timeout, also the ceiling of the back-off after repeated timeouts while the peer
  *                    is silent
  * @param resetOnUnexpectedId whether a new data packet whose id is not the next one expected is answered with

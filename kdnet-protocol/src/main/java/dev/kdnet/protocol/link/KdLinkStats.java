@@ -24,9 +24,10 @@ package dev.kdnet.protocol.link;
  * @param minRttMicros      smallest round trip measured
  * @param maxRttMicros      largest round trip measured
  * @param rtoMicros         the retransmit timeout now in force
+ * @param spuriousRetransmits retransmissions shown needless by a second ACK for the same packet
  */
 public record KdLinkStats(long dataSent, long retransmits, long timeouts, long gaveUp, long acksSent,
         long acksReceived, long staleAcks, long resendsSent, long resendsReceived, long resetsSent,
         long resetsReceived, long delivered, long duplicates, long badPackets, long unexpectedIds, long rttSamples,
-        long srttMicros, long rttvarMicros, long minRttMicros, long maxRttMicros, long rtoMicros) {
+        long srttMicros, long rttvarMicros, long minRttMicros, long maxRttMicros, long rtoMicros, long spuriousRetransmits) {
 }

@@ -55,8 +55,9 @@ public final class RetransmitLog {
     private static String counters(KdLinkStats s) {
         return String.format("%d packets sent, %d retransmits, %d timeouts, %d given up, %d received,"
                 + " %d duplicates, %d bad; RTT %d samples, smoothed %.3f ms (min %.3f, max %.3f),"
-                + " retransmit timeout %.1f ms", s.dataSent(), s.retransmits(), s.timeouts(), s.gaveUp(),
+                + " retransmit timeout %.1f ms; %d resends found spurious", s.dataSent(), s.retransmits(), s.timeouts(), s.gaveUp(),
                 s.delivered(), s.duplicates(), s.badPackets(), s.rttSamples(), s.srttMicros() / 1000.0,
-                s.minRttMicros() / 1000.0, s.maxRttMicros() / 1000.0, s.rtoMicros() / 1000.0);
+                s.minRttMicros() / 1000.0, s.maxRttMicros() / 1000.0, s.rtoMicros() / 1000.0,
+                s.spuriousRetransmits());
     }
 }

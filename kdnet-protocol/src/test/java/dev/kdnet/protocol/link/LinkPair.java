@@ -61,6 +61,11 @@ final class LinkPair {
     private final Duration delay;
     private Predicate<Transit> lose = t -> false;
     private Predicate<Transit> duplicate = t -> false;
+    private final List<Stall> stalls = new ArrayList<>();
+
+    /** A time when {@code side} takes nothing in: what would arrive from {@code from} until {@code until} waits. */
+    private record Stall(KdRole side, long from, long until) {
+    }
 
     LinkPair(KdLinkConfig config, Duration delay) {
         this.delay = delay;
@@ -80,16 +85,36 @@ final class LinkPair {
         return this;
     }
 
+    /**
+     * Makes {@code side} take nothing in from {@code from} for {@code length} (a descheduled thread, a JIT pause):
+     * what would arrive in that time arrives, in order, when it ends.
+     */
+    LinkPair stalling(KdRole side, Duration from, Duration length) {
+        stalls.add(new Stall(side, from.toNanos(), from.plus(length).toNanos()));
+        return this;
+    }
+
+    private long arrival(KdRole to, long at) {
+        for (Stall stall : stalls) {
+            if (stall.side() == to && at >= stall.from() && at < stall.until()) {
+                return stall.until();
+            }
+        }
+        return at;
+    }
+
     private void carry(KdRole from, KdBody body) {
         Transit transit = new Transit(from, body, wire.size(), clock.nanoTime());
         wire.add(transit);
         if (lose.test(transit)) {
             return;
         }
+        KdRole toRole = from == KdRole.HOST ? KdRole.TARGET : KdRole.HOST;
         KdLink to = from == KdRole.HOST ? target : host;
+        long wait = arrival(toRole, clock.nanoTime() + delay.toNanos()) - clock.nanoTime();
         int copies = duplicate.test(transit) ? 2 : 1;
         for (int i = 0; i < copies; i++) {
-            clock.schedule(() -> to.receive(body), delay.toNanos());
+            clock.schedule(() -> to.receive(body), wait);
         }
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class RetransmitLogTest {
     private static final KdPacket REQUEST = KdPacket.data(KdPacketType.STATE_MANIPULATE, 0x80000004, new byte[56]);
     private static final KdLinkStats STATS = new KdLinkStats(40, 7, 5, 0, 39, 38, 0, 1, 2, 0, 0, 39, 1, 1, 0, 33,
-            250, 40, 120, 4000, 1000);
+            250, 40, 120, 4000, 1000, 3);
 
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
     private long now;
@@ -40,7 +40,7 @@ class RetransmitLogTest {
             assertThat(line.getFormattedMessage()).isEqualTo("UDP 50000: no ACK for STATE_MANIPULATE id 0x80000004,"
                     + " sending it again (attempt 2); 40 packets sent, 7 retransmits, 5 timeouts, 0 given up,"
                     + " 39 received, 1 duplicates, 1 bad; RTT 33 samples, smoothed 0.250 ms (min 0.120, max 4.000),"
-                    + " retransmit timeout 1.0 ms");
+                    + " retransmit timeout 1.0 ms; 3 resends found spurious");
         });
     }
 
