@@ -29,5 +29,9 @@ package dev.kdnet.protocol.link;
 public record KdLinkStats(long dataSent, long retransmits, long timeouts, long gaveUp, long acksSent,
         long acksReceived, long staleAcks, long resendsSent, long resendsReceived, long resetsSent,
         long resetsReceived, long delivered, long duplicates, long badPackets, long unexpectedIds, long rttSamples,
-        long srttMicros, long rttvarMicros, long minRttMicros, long maxRttMicros, long rtoMicros, long spuriousRetransmits) {
+        long srttMicros, long rttvarMicros, long minRttMicros, long maxRttMicros, long rtoMicros,
+        long spuriousRetransmits) {
+    /** The counters of a link that has sent and heard nothing. */
+    public static final KdLinkStats NONE =
+            new KdLinkStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 }

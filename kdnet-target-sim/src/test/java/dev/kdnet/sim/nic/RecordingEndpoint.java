@@ -36,7 +36,7 @@ final class RecordingEndpoint implements KdEndpoint {
 
     @Override
     public KdLinkStats stats() {
-        return new KdLinkStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return KdLinkStats.NONE;
     }
 
     @Override
