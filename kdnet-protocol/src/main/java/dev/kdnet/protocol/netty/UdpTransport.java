@@ -3,6 +3,7 @@ package dev.kdnet.protocol.netty;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
@@ -86,14 +87,15 @@ public final class UdpTransport implements AutoCloseable {
     }
 
     /**
-     * Binds a UDP socket at {@code local} with {@code options}; {@code handler} is its pipeline initializer.
+     * Binds a UDP socket at {@code local} with {@code options}; {@code handler} is its pipeline initializer, and a
+     * {@link ReadBatchFlush} goes first in the pipeline.
      *
      * @throws InterruptedException if interrupted while binding
      * @throws io.netty.channel.ChannelException or another exception naming the address if the bind fails
      */
     public Channel bind(InetSocketAddress local, UdpSocketOptions options, ChannelHandler handler)
             throws InterruptedException {
-        Bootstrap bootstrap = new Bootstrap().group(group).handler(handler)
+        Bootstrap bootstrap = new Bootstrap().group(group).handler(withReadBatchFlush(handler))
                 .option(ChannelOption.SO_REUSEADDR, options.reuseAddress())
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_BUFFER));
         if (epoll) {
@@ -114,6 +116,16 @@ public final class UdpTransport implements AutoCloseable {
             }
         }
         return bootstrap.bind(local).sync().channel();
+    }
+
+    /** A pipeline initializer that puts a {@link ReadBatchFlush} first, then {@code handler}. */
+    static ChannelInitializer<Channel> withReadBatchFlush(ChannelHandler handler) {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel channel) {
+                channel.pipeline().addLast(new ReadBatchFlush(), handler);
+            }
+        };
     }
 
     /** Shuts the event loops down and waits for them. */
