@@ -27,7 +27,8 @@ final class CommandLoop {
         }
     }
 
-    private static void answer(String text) {
+    /** Writes one answer line. */
+    static void answer(String text) {
         System.out.println(ANSWER + text);
         System.out.flush();
     }

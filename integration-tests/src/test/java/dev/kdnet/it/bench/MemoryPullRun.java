@@ -8,7 +8,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The process-to-process measurements: a {@link BenchTarget} and a {@link PullClient} (one port per chunk size and
@@ -38,9 +40,10 @@ final class MemoryPullRun {
     Results run() throws Exception {
         KdnetKey key = KdnetKey.generate();
         List<Integer> chunks = settings.chunks();
-        int firstPort = freePorts(chunks.size() + 2);
+        int firstPort = freePorts(chunks.size() + 3);
         int dumpPort = firstPort + chunks.size();
         int rawPort = dumpPort + 1;
+        int loopPort = rawPort + 1;
         List<String> targetArgs = new ArrayList<>(List.of(key.format(), HOST, TARGET));
         List<String> hostArgs = new ArrayList<>(List.of(key.format()));
         for (int i = 0; i <= chunks.size(); i++) {
@@ -56,7 +59,11 @@ final class MemoryPullRun {
              ChildJvm rawPeer = ChildJvm.start("raw-peer", placement, Placement.Role.SERVER, out, START,
                      RawPeer.class, TARGET, Integer.toString(rawPort));
              ChildJvm rawClient = ChildJvm.start("raw-client", placement, Placement.Role.CLIENT, out, START,
-                     RawClient.class, TARGET, Integer.toString(rawPort))) {
+                     RawClient.class, TARGET, Integer.toString(rawPort));
+             ChildJvm loopPeer = ChildJvm.start("loop-raw-peer", placement, Placement.Role.SERVER, out, START,
+                     LoopRawPeer.class, TARGET, Integer.toString(loopPort));
+             ChildJvm loopClient = ChildJvm.start("loop-raw-client", placement, Placement.Role.CLIENT, out, START,
+                     LoopRawClient.class, TARGET, Integer.toString(loopPort))) {
             List<PullResult> pulls = new ArrayList<>();
             for (int chunk : chunks) {
                 pulls.add(new PullResult(WireSizes.of(key, chunk)));
@@ -64,12 +71,17 @@ final class MemoryPullRun {
             for (int round = 0; round <= settings.rounds(); round++) {
                 for (int i = 0; i < chunks.size(); i++) {
                     PullResult pull = pulls.get(i);
-                    double raw = rate(rawClient.askNumbers(raw(RawExchange.Pattern.PLAIN, pull.sizes()), limit()));
-                    double kd = rate(rawClient.askNumbers(raw(RawExchange.Pattern.KD, pull.sizes()), limit()));
-                    double pulled = rate(host.askNumbers("pull " + (firstPort + i) + " " + settings.seconds(),
-                            limit()));
+                    Map<Measurement, Double> measured = new EnumMap<>(Measurement.class);
+                    measured.put(Measurement.RAW, rate(rawClient, RawExchange.Pattern.PLAIN, pull.sizes()));
+                    measured.put(Measurement.KD, rate(rawClient, RawExchange.Pattern.KD, pull.sizes()));
+                    measured.put(Measurement.SEALED_KD, rate(rawClient, RawExchange.Pattern.SEALED_KD, pull.sizes()));
+                    measured.put(Measurement.LOOP_KD, rate(loopClient, RawExchange.Pattern.KD, pull.sizes()));
+                    measured.put(Measurement.LOOP_SEALED_KD,
+                            rate(loopClient, RawExchange.Pattern.SEALED_KD, pull.sizes()));
+                    measured.put(Measurement.PULL, rate(host.askNumbers("pull " + (firstPort + i) + " "
+                            + settings.seconds(), limit())));
                     if (round > 0) {
-                        pull.add(raw, kd, pulled);
+                        pull.add(measured);
                     }
                 }
             }
@@ -82,8 +94,14 @@ final class MemoryPullRun {
         }
     }
 
+    private double rate(ChildJvm client, RawExchange.Pattern pattern, WireSizes sizes) throws Exception {
+        return rate(client.askNumbers(raw(pattern, sizes), limit()));
+    }
+
     private String raw(RawExchange.Pattern pattern, WireSizes sizes) {
-        return pattern + " " + sizes.request() + " " + sizes.reply() + " " + sizes.ack() + " " + settings.seconds();
+        WireSizes.Exchange exchange = pattern.sealed() ? sizes.bodies() : sizes.sealed();
+        return pattern + " " + exchange.request() + " " + exchange.reply() + " " + exchange.ack() + " "
+                + settings.seconds();
     }
 
     private Duration limit() {

@@ -1,29 +1,49 @@
 package dev.kdnet.it.bench;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
  * Memory pulls and the raw ping-pongs they are compared with, at one chunk size, over the rounds of a run. Every
- * ratio is taken within a round (the three ran back to back) before the median is.
- *
- * @param sizes       the datagram sizes of one exchange
- * @param raw         raw ping-pong exchanges/s (request, reply)
- * @param kdPattern   raw exchanges/s in the KD pattern (request, ACK + reply, ACK)
- * @param pull        ReadPhysicalMemory requests/s through the debugger
- * @param pullOverRaw pull / raw
- * @param pullOverKd  pull / KD-pattern raw
+ * ratio is taken within a round (its measurements ran back to back) before the median is.
  */
-record PullResult(WireSizes sizes, Rounds raw, Rounds kdPattern, Rounds pull, Rounds pullOverRaw,
-        Rounds pullOverKd) {
+final class PullResult {
+    private final WireSizes sizes;
+    private final Map<Measurement, Rounds> rates = new EnumMap<>(Measurement.class);
+    private final Map<Ratio, Rounds> ratios = new EnumMap<>(Ratio.class);
+
+    /** An empty result for the exchanges whose datagrams have {@code sizes}. */
     PullResult(WireSizes sizes) {
-        this(sizes, new Rounds(), new Rounds(), new Rounds(), new Rounds(), new Rounds());
+        this.sizes = sizes;
+        for (Measurement measurement : Measurement.values()) {
+            rates.put(measurement, new Rounds());
+        }
+        for (Ratio ratio : Ratio.values()) {
+            ratios.put(ratio, new Rounds());
+        }
     }
 
-    /** Adds one round's exchanges/s. */
-    void add(double rawRate, double kdRate, double pullRate) {
-        raw.add(rawRate);
-        kdPattern.add(kdRate);
-        pull.add(pullRate);
-        pullOverRaw.add(pullRate / rawRate);
-        pullOverKd.add(pullRate / kdRate);
+    /** The datagram sizes of one exchange. */
+    WireSizes sizes() {
+        return sizes;
+    }
+
+    /** Adds one round: exchanges/s for every {@link Measurement}. */
+    void add(Map<Measurement, Double> round) {
+        round.forEach((measurement, rate) -> rates.get(measurement).add(rate));
+        for (Ratio ratio : Ratio.values()) {
+            ratios.get(ratio).add(round.get(ratio.numerator()) / round.get(ratio.denominator()));
+        }
+    }
+
+    /** Exchanges/s of {@code measurement} over the rounds. */
+    Rounds rate(Measurement measurement) {
+        return rates.get(measurement);
+    }
+
+    /** {@code ratio} over the rounds. */
+    Rounds ratio(Ratio ratio) {
+        return ratios.get(ratio);
     }
 
     /** MB/s (10^6 bytes) of memory at {@code exchangesPerSecond} of this chunk size. */

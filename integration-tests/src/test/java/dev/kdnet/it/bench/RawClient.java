@@ -1,13 +1,14 @@
 package dev.kdnet.it.bench;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 
 /**
- * The client of the raw ping-pong, a process of its own, connected to a {@link RawPeer}. Command
- * {@code PATTERN requestSize replySize ackSize seconds}: exchanges in that pattern for that long, one at a time;
- * answers {@code exchanges nanos}. Args: {@code peerAddress peerPort}.
+ * The client of the raw ping-pong, a process of its own, connected to a {@link RawPeer}: blocking, one exchange at a
+ * time. Command {@code PATTERN requestSize replySize ackSize seconds} (see {@link RawRequests}): exchanges in that
+ * pattern for that long; answers {@code exchanges nanos}. Args: {@code peerAddress peerPort}.
  */
 public final class RawClient {
     private RawClient() {
@@ -20,34 +21,33 @@ public final class RawClient {
             channel.connect(new InetSocketAddress(args[0], Integer.parseInt(args[1])));
             ByteBuffer in = ByteBuffer.allocateDirect(RawExchange.MAX_DATAGRAM);
             CommandLoop.serve(command -> {
-                RawExchange.Pattern pattern = RawExchange.Pattern.valueOf(command[0]);
-                int replySize = Integer.parseInt(command[2]);
-                int ackSize = Integer.parseInt(command[3]);
-                ByteBuffer request = RawExchange.request(Integer.parseInt(command[1]), replySize, ackSize, pattern);
-                ByteBuffer ack = RawExchange.ack(ackSize);
-                long nanos = (long) (Double.parseDouble(command[4]) * 1e9);
                 try {
-                    long start = System.nanoTime();
-                    long end = start + nanos;
-                    long exchanges = 0;
-                    long now;
-                    do {
-                        channel.write(request.clear());
-                        if (pattern == RawExchange.Pattern.KD) {
-                            channel.read(in.clear());
-                        }
-                        channel.read(in.clear());
-                        if (pattern == RawExchange.Pattern.KD) {
-                            channel.write(ack.clear());
-                        }
-                        exchanges++;
-                        now = System.nanoTime();
-                    } while (now < end);
-                    return exchanges + " " + (now - start);
-                } catch (Exception e) {
+                    return exchange(channel, in, new RawRequests(command));
+                } catch (IOException | RuntimeException e) {
                     return "error: " + e;
                 }
             });
         }
+    }
+
+    private static String exchange(DatagramChannel channel, ByteBuffer in, RawRequests requests)
+            throws IOException {
+        long start = System.nanoTime();
+        long end = start + requests.nanos();
+        long exchanges = 0;
+        long now;
+        do {
+            channel.write(requests.request());
+            for (int i = 0; i < requests.answersPerRequest(); i++) {
+                channel.read(in.clear());
+                requests.check(in.flip());
+            }
+            if (requests.acked()) {
+                channel.write(requests.ack());
+            }
+            exchanges++;
+            now = System.nanoTime();
+        } while (now < end);
+        return exchanges + " " + (now - start);
     }
 }

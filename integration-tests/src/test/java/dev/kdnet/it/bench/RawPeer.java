@@ -8,8 +8,8 @@ import java.nio.channels.DatagramChannel;
 
 /**
  * The server of the raw ping-pong, a process of its own: binds {@code address port}, connects to the first sender
- * and answers each of its requests as the request asks (see {@link RawExchange}); ignores ACKs. Blocking and
- * connected, the fastest plain Java UDP has. Args: {@code address port}.
+ * and answers each of its datagrams as {@link RawAnswers} says. Blocking and connected, the fastest plain Java UDP
+ * has. Args: {@code address port}.
  */
 public final class RawPeer {
     private RawPeer() {
@@ -17,48 +17,36 @@ public final class RawPeer {
 
     /** Serves until stdin ends. */
     public static void main(String[] args) throws Exception {
-        Thread stdin = new Thread(RawPeer::exitAtEndOfInput, "stdin");
-        stdin.setDaemon(true);
-        stdin.start();
+        exitAtEndOfInput();
         try (DatagramChannel channel = DatagramChannel.open()) {
             channel.bind(new InetSocketAddress(args[0], Integer.parseInt(args[1])));
-            System.out.println(CommandLoop.ANSWER + CommandLoop.READY);
-            System.out.flush();
+            CommandLoop.answer(CommandLoop.READY);
             ByteBuffer in = ByteBuffer.allocateDirect(RawExchange.MAX_DATAGRAM);
             SocketAddress client = channel.receive(in);
             channel.connect(client);
-            ByteBuffer[] replies = new ByteBuffer[RawExchange.MAX_DATAGRAM + 1];
-            ByteBuffer ack = null;
+            RawAnswers answers = new RawAnswers();
             while (true) {
-                in.flip();
-                if (in.get(0) == RawExchange.REQUEST) {
-                    int replySize = in.getInt(1);
-                    if (in.get(9) == RawExchange.Pattern.KD.ordinal()) {
-                        int ackSize = in.getInt(5);
-                        if (ack == null || ack.capacity() != ackSize) {
-                            ack = RawExchange.ack(ackSize);
-                        }
-                        channel.write(ack.clear());
-                    }
-                    if (replies[replySize] == null) {
-                        replies[replySize] = ByteBuffer.allocateDirect(replySize);
-                    }
-                    channel.write(replies[replySize].clear());
+                for (ByteBuffer datagram : answers.answer(in.flip())) {
+                    channel.write(datagram);
                 }
-                in.clear();
-                channel.read(in);
+                channel.read(in.clear());
             }
         }
     }
 
-    private static void exitAtEndOfInput() {
-        try {
-            while (System.in.read() >= 0) {
-                continue;
+    /** Ends this process when stdin ends: a server's parent closes it to stop it. */
+    static void exitAtEndOfInput() {
+        Thread stdin = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    continue;
+                }
+            } catch (IOException e) {
+                System.err.println("stdin: " + e.getMessage());
             }
-        } catch (IOException e) {
-            System.err.println("stdin: " + e.getMessage());
-        }
-        System.exit(0);
+            System.exit(0);
+        }, "stdin");
+        stdin.setDaemon(true);
+        stdin.start();
     }
 }

@@ -21,19 +21,47 @@ final class ResultsReport {
         line("Medians of %d rounds of %.1f s each (after one warm-up round); every ratio is taken within a round.",
                 settings.rounds(), settings.seconds());
         line("%s.", settings.placement().describe()).line("");
-        line("| chunk | datagrams: request / reply / ACK (bytes) | raw ping-pong | raw KD pattern | memory pull"
-                + " | pull / raw | pull / KD-pattern raw |");
-        line("|---|---|---|---|---|---|---|");
+        line("Exchanges/s and MB/s of memory payload (chunk × exchanges/s):").line("");
+        StringBuilder header = new StringBuilder("| chunk | datagrams: request / reply / ACK (bytes) |");
+        StringBuilder rule = new StringBuilder("|---|---|");
+        for (Measurement measurement : Measurement.values()) {
+            header.append(' ').append(measurement.title()).append(" |");
+            rule.append("---|");
+        }
+        line("%s", header).line("%s", rule);
         for (PullResult pull : results.pulls()) {
             WireSizes sizes = pull.sizes();
-            line("| %d (0x%x) | %d / %d / %d | %s | %s | %s | **%.3f** (%s) | **%.3f** (%s) |", sizes.chunk(),
-                    sizes.chunk(), sizes.request(), sizes.reply(), sizes.ack(), rate(pull, pull.raw()),
-                    rate(pull, pull.kdPattern()), rate(pull, pull.pull()), pull.pullOverRaw().median(),
-                    pull.pullOverRaw().range("%.3f"), pull.pullOverKd().median(), pull.pullOverKd().range("%.3f"));
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %d / %d / %d |", chunk(sizes),
+                    sizes.sealed().request(), sizes.sealed().reply(), sizes.sealed().ack()));
+            for (Measurement measurement : Measurement.values()) {
+                row.append(' ').append(rate(pull, pull.rate(measurement))).append(" |");
+            }
+            line("%s", row);
+        }
+        line("").line("Ratios (medians, with their range over the rounds):").line("");
+        header = new StringBuilder("| chunk |");
+        rule = new StringBuilder("|---|");
+        for (Ratio ratio : Ratio.values()) {
+            header.append(' ').append(ratio.title()).append(" |");
+            rule.append("---|");
+        }
+        line("%s", header).line("%s", rule);
+        for (PullResult pull : results.pulls()) {
+            StringBuilder row = new StringBuilder("| " + chunk(pull.sizes()) + " |");
+            for (Ratio ratio : Ratio.values()) {
+                row.append(' ').append(ratio(pull.ratio(ratio))).append(" |");
+            }
+            line("%s", row);
         }
         line("");
-        line("Each cell: exchanges/s and MB/s of memory payload (chunk × exchanges/s); ratios with their range over"
-                + " the rounds.").line("");
+    }
+
+    private static String chunk(WireSizes sizes) {
+        return String.format(Locale.ROOT, "%d (0x%x)", sizes.chunk(), sizes.chunk());
+    }
+
+    private static String ratio(Rounds ratios) {
+        return String.format(Locale.ROOT, "**%.3f** (%s)", ratios.median(), ratios.range("%.3f"));
     }
 
     private static String rate(PullResult pull, Rounds rounds) {
