@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  * <p>Every future completes on the event loop, so what a caller chains to it with the non-{@code Async} methods of
  * {@link CompletableFuture} runs there and must not block. Each future is bounded: a request fails with
  * {@link NoAnswerException} once the target has been silent for {@link DebuggerSettings#requestTimeout()}, a
- * wait for a stop after {@link DebuggerSettings#stopTimeout()}. Failures are the {@link DebuggerException}s that
+ * wait for a stop after {@link DebuggerSettings#stopTimeout()} (or the timeout it is given; {@link #waitForStop()}
+ * waits as long as it takes). Cancelling a future cancels the call: a memory transfer sends no further chunk. Failures are the {@link DebuggerException}s that
  * {@link Debugger} throws. Calls may overlap: requests go to the target one at a time, in the order they were made.
  */
 public final class AsyncDebugger {
@@ -226,6 +227,11 @@ public final class AsyncDebugger {
         return onLoop(() -> engine.nextStop(timeout, "a stop"));
     }
 
+    /** The current stop, or the next one however long it takes. */
+    public CompletableFuture<Stop> waitForStop() {
+        return onLoop(engine::nextStop);
+    }
+
     /** Makes {@code cpu} the reporting CPU (SwitchProcessor); completes with its stop. */
     public CompletableFuture<Stop> switchCpu(int cpu) {
         return onLoop(() -> {
@@ -319,14 +325,17 @@ public final class AsyncDebugger {
 
     /**
      * Runs {@code work} on the event loop and passes on its outcome; what it throws fails the future. Every chain
-     * the work builds completes on the loop, so the engine is only ever touched there.
+     * the work builds completes on the loop, so the engine is only ever touched there. Cancelling the returned
+     * future cancels the work's future (a transfer then sends no further chunk).
      */
     private <T> CompletableFuture<T> onLoop(Supplier<CompletableFuture<T>> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         try {
             loop.execute(() -> {
                 try {
-                    work.get().whenComplete((value, failure) -> {
+                    CompletableFuture<T> working = work.get();
+                    Cancellation.reaching(working, result);
+                    working.whenComplete((value, failure) -> {
                         if (failure != null) {
                             result.completeExceptionally(Failures.cause(failure));
                         } else {

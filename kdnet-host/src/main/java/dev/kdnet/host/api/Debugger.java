@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  * new attach and goes on.
  *
  * <p><b>Failures.</b> {@link NotAttachedException}, {@link TargetRunningException}, {@link NoAnswerException} (the
- * request is named) and {@link RequestFailedException} (with the NTSTATUS in hex), all {@link DebuggerException}s.
+ * request is named), {@link RequestFailedException} (with the NTSTATUS in hex) and {@link CancelledException} (the
+ * waiting thread was interrupted), all {@link DebuggerException}s.
  */
 public final class Debugger {
     private final AsyncDebugger async;
@@ -212,6 +213,14 @@ public final class Debugger {
         return await(async.waitForStop(timeout));
     }
 
+    /**
+     * The current stop, or the next one however long it takes (a reboot's new attach is a stop too); interrupting
+     * the waiting thread ends the wait with {@link CancelledException}.
+     */
+    public Stop waitForStop() {
+        return await(async.waitForStop());
+    }
+
     /** Makes {@code cpu} the reporting CPU (SwitchProcessor) and returns its stop. */
     public Stop switchCpu(int cpu) {
         return await(async.switchCpu(cpu));
@@ -255,7 +264,11 @@ public final class Debugger {
         return diagnosis.get();
     }
 
-    /** Waits for {@code future}, which the engine bounds; its {@link DebuggerException} is thrown as it is. */
+    /**
+     * Waits for {@code future}, which the engine bounds; its {@link DebuggerException} is thrown as it is. An
+     * interrupt of the waiting thread cancels the call and throws {@link CancelledException}, leaving the thread's
+     * interrupt status set.
+     */
     private <T> T await(CompletableFuture<T> future) {
         if (loop.inEventLoop()) {
             throw new IllegalStateException("a blocking debugger call on the session's own event loop");
@@ -265,7 +278,7 @@ public final class Debugger {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(false);
-            throw new DebuggerException("interrupted while waiting for the debugger", e);
+            throw new CancelledException(e);
         } catch (ExecutionException e) {
             Throwable cause = Failures.cause(e);
             if (cause instanceof RuntimeException failure) {

@@ -230,12 +230,17 @@ final class DebuggerEngine implements SessionListener {
 
     /** The current stop, or the next one within {@code timeout}. */
     CompletableFuture<Stop> nextStop(Duration timeout, String what) {
+        return within(nextStop(), timeout, () -> new NoAnswerException(what, timeout));
+    }
+
+    /** The current stop, or the next one however long it takes; a cancelled wait is forgotten at the next stop. */
+    CompletableFuture<Stop> nextStop() {
         if (connected && currentStop != null) {
             return CompletableFuture.completedFuture(currentStop);
         }
         CompletableFuture<Stop> next = new CompletableFuture<>();
         stopWaiters.add(next);
-        return within(next, timeout, () -> new NoAnswerException(what, timeout));
+        return next;
     }
 
     /** Asks the stopped target to reboot; the engine attaches again when it handshakes anew. */

@@ -7,7 +7,8 @@ import java.util.concurrent.CompletableFuture;
  * One physical-memory dump that goes on past what ends a plain read, on the event loop. When the target reboots
  * under it, the dump waits for the debugger to attach again, says so through {@link Progress#resumedAfterReboot},
  * and asks for the first byte it has not received. When a chunk gets no answer with no reboot behind it, the dump
- * asks for that chunk again, up to {@link #RE_ASKS} times in a row. Any other failure ends it.
+ * asks for that chunk again, up to {@link #RE_ASKS} times in a row. Any other failure ends it, and so does a cancel of
+ * its future (before the next chunk).
  */
 final class ResumingDump {
     /** How many times in a row one chunk is asked for again after it got no answer. */
@@ -58,6 +59,9 @@ final class ResumingDump {
     }
 
     private void readOn() {
+        if (result.isDone()) {
+            return;
+        }
         int cpu;
         try {
             cpu = target.stoppedCpu();
@@ -65,7 +69,9 @@ final class ResumingDump {
             failed(e);
             return;
         }
-        memory.readInto(MemorySpace.PHYSICAL, cpu, dump, progress).whenComplete((done, failure) -> {
+        CompletableFuture<Void> reading = memory.readInto(MemorySpace.PHYSICAL, cpu, dump, progress);
+        Cancellation.reaching(reading, result);
+        reading.whenComplete((done, failure) -> {
             if (failure == null) {
                 result.complete(dump.result());
             } else {

@@ -9,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Memory reads and writes of any length in {@link Chunk}s, driven on the event loop: each reply's completion
  * sends the next chunk's request, so a transfer crosses no thread per chunk and its caller waits once. A transfer
- * stops honestly at the first short chunk; progress is told after every chunk, on the event loop.
+ * stops honestly at the first short chunk; progress is told after every chunk, on the event loop. Cancelling a
+ * transfer's future stops it before its next chunk.
  */
 final class Transfers {
     private final Requester requests;
@@ -23,13 +24,14 @@ final class Transfers {
     /** Reads {@code length} bytes; a read that stops early is reported in the result, not failed. */
     CompletableFuture<MemoryRead> read(MemorySpace space, int cpu, long address, int length, Progress progress) {
         ReadBuffer buffer = new ReadBuffer(address, length);
-        return readInto(space, cpu, buffer, progress).thenApply(done -> buffer.result());
+        CompletableFuture<Void> reading = readInto(space, cpu, buffer, progress);
+        return Cancellation.reaching(reading, reading.thenApply(done -> buffer.result()));
     }
 
     /**
      * Reads the bytes {@code buffer} is missing until it is full or a chunk comes back short (then the buffer
      * records the status). A request that fails leaves every byte that arrived before it in the buffer, so a later
-     * call goes on from there.
+     * call goes on from there; so does a cancel of the returned future.
      */
     CompletableFuture<Void> readInto(MemorySpace space, int cpu, ReadBuffer buffer, Progress progress) {
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -39,6 +41,9 @@ final class Transfers {
 
     private void readNext(MemorySpace space, int cpu, ReadBuffer buffer, Progress progress,
             CompletableFuture<Void> done) {
+        if (done.isDone()) {
+            return;
+        }
         if (buffer.missing() == 0) {
             done.complete(null);
             return;
@@ -72,6 +77,9 @@ final class Transfers {
 
     private void writeNext(MemorySpace space, int cpu, long address, byte[] data, int written, Progress progress,
             CompletableFuture<Integer> done) {
+        if (done.isDone()) {
+            return;
+        }
         if (written == data.length) {
             done.complete(written);
             return;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -204,6 +205,51 @@ class DebuggerEngineTest {
 
         assertThat(read.join().bytes()).isEqualTo(physical(0x6000, 3 * CHUNK));
         assertThat(progress).containsExactly((long) CHUNK, 2L * CHUNK, 3L * CHUNK);
+    }
+
+    @Test
+    void aCancelledReadSendsNoFurtherChunkAndTheTargetStaysReadable() {
+        attached();
+        AtomicReference<CompletableFuture<MemoryRead>> read = new AtomicReference<>();
+        read.set(harness.engine.memory().read(MemorySpace.PHYSICAL, 0, 0x6000, 8 * CHUNK,
+                (done, total) -> read.get().cancel(false)));
+        run(LONG_ENOUGH);
+
+        assertThat(read.get()).isCancelled();
+        assertThat(harness.target.requests.stream().filter(ManipulateApi.READ_PHYSICAL_MEMORY::equals))
+                .as("the chunk under way when the cancel came, and none after it").hasSize(1);
+        assertThat(runUntilDone(readPhysical(0x7000, 0x40), LONG_ENOUGH).join().bytes())
+                .isEqualTo(physical(0x7000, 0x40));
+    }
+
+    @Test
+    void aCancelledDumpSendsNoFurtherChunk() {
+        attached();
+        AtomicReference<CompletableFuture<MemoryRead>> dump = new AtomicReference<>();
+        dump.set(harness.engine.dump(0, 8 * CHUNK, (done, total) -> {
+            if (done == 2 * CHUNK) {
+                dump.get().cancel(false);
+            }
+        }, REATTACH));
+        run(LONG_ENOUGH);
+
+        assertThat(dump.get()).isCancelled();
+        assertThat(harness.target.requests.stream().filter(ManipulateApi.READ_PHYSICAL_MEMORY::equals))
+                .hasSize(2);
+    }
+
+    @Test
+    void aWaitForTheNextStopWithoutATimeoutOutlastsEveryTimeoutUntilTheTargetStops() {
+        attached();
+        runUntilDone(harness.engine.resume(false, false), LONG_ENOUGH);
+
+        CompletableFuture<Stop> next = harness.engine.nextStop();
+        run(Duration.ofHours(2));
+        assertThat(next).isNotDone();
+        harness.engine.breakIn();
+        runUntilDone(next, LONG_ENOUGH);
+
+        assertThat(next.join().pc()).isEqualTo(ScriptedTarget.PC);
     }
 
     /** Handshakes and attaches; returns the kernel identified. */
