@@ -10,6 +10,7 @@ import dev.kdnet.host.shell.StopText;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -18,8 +19,6 @@ import java.util.function.Function;
  * waiting), then run commands against it, showing its DbgPrint output as it arrives.
  */
 final class DebugSession {
-    /** How long {@code g} and {@code .reboot} wait for the next stop. */
-    static final Duration GO_TIMEOUT = Duration.ofSeconds(60);
     /** A wrong key or a blocked port shows in the first pokes: the first diagnosis comes sooner than the rest. */
     private static final Duration FIRST_DIAGNOSIS = Duration.ofSeconds(5);
     private static final Duration DIAGNOSIS_INTERVAL = Duration.ofSeconds(10);
@@ -35,22 +34,26 @@ final class DebugSession {
         this.err = err;
     }
 
-    /** Attaches within {@code wait}, runs {@code lines}; 0 only if the target attached and every command succeeded. */
-    int run(List<String> lines, Duration wait) {
-        return run(debugger -> lines, wait);
+    /**
+     * Attaches within {@code wait}, runs {@code lines}, {@code g} waiting at most {@code stopWait} (empty: however
+     * long) for each stop; 0 only if the target attached and every command succeeded.
+     */
+    int run(List<String> lines, Duration wait, Optional<Duration> stopWait) {
+        return run(debugger -> lines, wait, stopWait);
     }
 
     /**
-     * Attaches within {@code wait}, then runs the lines {@code script} makes for the attached debugger; 0 only if
-     * the target attached and every command succeeded.
+     * Attaches within {@code wait}, then runs the lines {@code script} makes for the attached debugger, each echoed
+     * after the prompt (blank lines skipped), {@code g} waiting at most {@code stopWait} (empty: however long) for
+     * each stop; 0 only if the target attached and every command succeeded.
      */
-    int run(Function<Debugger, List<String>> script, Duration wait) {
+    int run(Function<Debugger, List<String>> script, Duration wait, Optional<Duration> stopWait) {
         Debugger debugger = attach(wait);
         if (debugger == null) {
             return HostMain.FAILURE;
         }
         List<String> lines = script.apply(debugger);
-        Shell shell = new Shell(debugger, out, GO_TIMEOUT);
+        Shell shell = new Shell(debugger, out, stopWait);
         Consumer<DebuggerEvent> printer = printer(text -> {
             out.print(text);
             out.flush();
@@ -61,7 +64,10 @@ final class DebugSession {
             if (shell.quitRequested()) {
                 break;
             }
-            out.println("kd> " + line.strip());
+            if (line.isBlank()) {
+                continue;
+            }
+            out.println(shell.prompt() + line.strip());
             ok &= shell.execute(line);
         }
         debugger.removeListener(printer);

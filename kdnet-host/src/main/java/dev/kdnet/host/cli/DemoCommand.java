@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +37,8 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
     /** How long the demo waits for its target to start and attach. */
     private static final Duration ATTACH_WAIT = Duration.ofSeconds(30);
+    /** How long the demo's {@code g} waits for its breakpoint (hit a few seconds after {@code g}). */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(60);
     /** Time between the simulated kernel's DbgPrint lines while it runs. */
     private static final Duration PRINT_INTERVAL = Duration.ofSeconds(1);
     /** The text of those lines; the target puts a running count in place of {@code %d}. */
@@ -75,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
                     + ", host on " + HOST.getHostAddress() + ", UDP " + port + ", a fresh key (fp "
                     + key.fingerprint() + ")");
             DebugSession session = new DebugSession(host, spec.commandLine().getOut(), err);
-            return session.run(DemoCommand::script, ATTACH_WAIT);
+            return session.run(DemoCommand::script, ATTACH_WAIT, Optional.of(STOP_WAIT));
         }
     }
 

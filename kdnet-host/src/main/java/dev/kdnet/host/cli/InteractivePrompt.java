@@ -5,6 +5,7 @@ import dev.kdnet.host.api.DebuggerEvent;
 import dev.kdnet.host.shell.Shell;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -30,7 +31,7 @@ final class InteractivePrompt {
     int run() throws Exception {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             PrintWriter out = terminal.writer();
-            Shell shell = new Shell(debugger, out, DebugSession.GO_TIMEOUT);
+            Shell shell = new Shell(debugger, out, Optional.empty());
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("kdnet")
                     .completer(new StringsCompleter(shell.commandNames()))
                     .variable(LineReader.HISTORY_FILE, HISTORY).build();
@@ -41,7 +42,7 @@ final class InteractivePrompt {
             while (!shell.quitRequested()) {
                 String line;
                 try {
-                    line = reader.readLine(debugger.stop().cpu() + ": kd> ");
+                    line = reader.readLine(shell.prompt());
                 } catch (UserInterruptException e) {
                     continue;
                 } catch (EndOfFileException e) {

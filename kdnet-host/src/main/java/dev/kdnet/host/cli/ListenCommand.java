@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Commands at the prompt use WinDbg's spelling: vertarget, r, r rip=ADDR, db/dw/dd/dq ADDR [L COUNT],"
-                    + " eb/ew/ed/eq ADDR VALUES, bp/bl/bc, g, t, p, lm, ~N, .reboot, .writemem FILE ADDR L?SIZE,"
+                    + " eb/ew/ed/eq ADDR VALUES, bp/bl/bc, g, .breakin, t, p, lm, ~N, .reboot, .writemem FILE ADDR L?SIZE,"
                     + " .dumpphys FILE ADDR L?SIZE, .kdstats, q; ? lists them.",
             "With -c or --script the exit code is 0 only if every command succeeded; if no target attaches within"
                     + " --wait, the host says why and exits 1.",
@@ -87,9 +87,15 @@ final class ListenCommand implements Callable<Integer> {
             description = "With -c or --script: how long to wait for a target (default 30).")
     private int waitSeconds;
 
+    @Option(names = "--wait-stop", paramLabel = "DURATION", defaultValue = WaitStopArgument.FOREVER,
+            description = "With -c or --script: how long g waits for the next stop, such as 30s or 5m (default"
+                    + " forever); the script then goes on with the target running (.breakin stops it).")
+    private String waitStop;
+
     @Override
     public Integer call() throws Exception {
         Connection connection = connection();
+        Optional<Duration> stopWait = WaitStopArgument.parse(waitStop);
         List<String> lines = scriptLines();
         HostConfig config = HostConfig.of(connection.key(), connection.ports())
                 .withBindAddress(bindAddress());
@@ -99,7 +105,8 @@ final class ListenCommand implements Callable<Integer> {
         try (UdpTransport transport = UdpTransport.create(1);
                 DebuggerHost host = DebuggerHost.start(transport, config, DebuggerSettings.defaults())) {
             DebugSession session = new DebugSession(host, spec.commandLine().getOut(), spec.commandLine().getErr());
-            return lines == null ? session.interactive() : session.run(lines, Duration.ofSeconds(waitSeconds));
+            return lines == null ? session.interactive() : session.run(lines, Duration.ofSeconds(waitSeconds),
+                    stopWait);
         }
     }
 

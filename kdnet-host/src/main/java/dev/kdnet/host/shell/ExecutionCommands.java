@@ -2,12 +2,15 @@ package dev.kdnet.host.shell;
 
 import dev.kdnet.host.api.Breakpoint;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * Commands that move the target: {@code g}, {@code t}, {@code p}, breakpoints ({@code bp}, {@code bl},
- * {@code bc}) and {@code .reboot}. {@code g} waits for the next stop, as commands after it in a script expect; at
- * the interactive prompt Ctrl-C breaks in.
+ * {@code bc}), {@code .breakin} and {@code .reboot}. {@code g} waits for the next stop, as commands after it in a
+ * script expect: at the prompt until Ctrl-C breaks in, in a script as long as {@code --wait-stop} says (then the
+ * script goes on and {@code .breakin} stops the target).
  */
 final class ExecutionCommands {
     private ExecutionCommands() {
@@ -15,6 +18,8 @@ final class ExecutionCommands {
 
     static void register(Shell shell) {
         shell.add("g", "go: run until the next stop (Ctrl-C breaks in)", ExecutionCommands::go);
+        shell.add(".breakin", "break in: stop the running target (for scripts; Ctrl-C at the prompt)",
+                (s, args) -> ExecutionCommands.breakIn(s));
         shell.add("t", "trace: execute one instruction", ExecutionCommands::step);
         shell.add("p", "step: execute one instruction (the simulated code has no calls to step over)",
                 ExecutionCommands::step);
@@ -27,7 +32,21 @@ final class ExecutionCommands {
 
     private static void go(Shell shell, List<String> args) {
         shell.debugger().go();
-        shell.printStop(shell.debugger().waitForStop(shell.goTimeout()));
+        shell.awaitStop().ifPresentOrElse(shell::printStop, () -> shell.out().println("The target is running: no"
+                + " stop within " + seconds(shell.stopWait().orElseThrow()) + " (.breakin stops it)"));
+    }
+
+    /** {@code duration} in seconds, as short as exact: {@code 30 s}, {@code 0.5 s}. */
+    private static String seconds(Duration duration) {
+        return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
+    }
+
+    private static void breakIn(Shell shell) {
+        if (shell.debugger().isStopped()) {
+            shell.out().println("The target is already stopped");
+            return;
+        }
+        shell.printStop(shell.debugger().breakIn());
     }
 
     private static void step(Shell shell, List<String> args) {
@@ -73,7 +92,7 @@ final class ExecutionCommands {
         shell.debugger().reboot();
         shell.out().println("Shutdown occurred... rebooting; waiting for the target to connect again");
         shell.out().flush();
-        shell.debugger().attach(shell.goTimeout());
+        shell.debugger().attach(shell.reattachTimeout());
         shell.printStop(shell.debugger().stop());
     }
 }

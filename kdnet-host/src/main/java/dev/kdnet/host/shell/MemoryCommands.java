@@ -104,12 +104,12 @@ final class MemoryCommands {
         }
     }
 
-    /** {@code .dumpphys}: waits as long as {@code g} does for the target to attach again after a reboot. */
+    /** {@code .dumpphys}: waits as long as {@code .reboot} does for the target to attach again after a reboot. */
     private static void dumpPhysical(Shell shell, List<String> args) {
         toFile(shell, args, range -> {
             try (TransferProgress progress = TransferProgress.start(shell.out(), range.address())) {
                 return shell.debugger().dumpPhysical(range.address(), (int) range.count(), progress,
-                        shell.goTimeout());
+                        shell.reattachTimeout());
             }
         });
     }

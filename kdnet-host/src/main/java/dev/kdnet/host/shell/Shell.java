@@ -1,7 +1,9 @@
 package dev.kdnet.host.shell;
 
+import dev.kdnet.host.api.CancelledException;
 import dev.kdnet.host.api.Debugger;
 import dev.kdnet.host.api.DebuggerException;
+import dev.kdnet.host.api.NoAnswerException;
 import dev.kdnet.host.api.Stop;
 import dev.kdnet.protocol.dbgkd.X64Register;
 import java.io.PrintWriter;
@@ -10,11 +12,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Runs debugger commands against one {@link Debugger}, writing what they show to {@code out}. A command that fails
- * prints one line starting with {@code error:} and reports failure, so scripts can stop or exit non-zero.
+ * prints one line starting with {@code error:} and reports failure, so scripts can stop or exit non-zero. Comments
+ * are skipped: a line starting with {@code *} or {@code #} (all of it, as WinDbg's {@code *}), a command starting
+ * with {@code $$} (up to the next {@code ;}, as WinDbg's {@code $$}), and blank lines. An interrupt of the thread
+ * running a command (Ctrl-C at the prompt) cancels what it waits for; {@code g} then breaks in.
  */
 public final class Shell {
     /** One command: runs with its arguments (the words after its name). */
@@ -23,21 +29,33 @@ public final class Shell {
         void run(Shell shell, List<String> args);
     }
 
+    /** How long {@code .reboot} and a dump across a reboot wait for the target to attach again. */
+    private static final Duration REATTACH_TIMEOUT = Duration.ofSeconds(60);
+
     private final Debugger debugger;
     private final PrintWriter out;
     private final Map<String, Command> commands = new TreeMap<>();
     private final Map<String, String> help = new TreeMap<>();
-    private final Duration goTimeout;
+    private final Optional<Duration> stopWait;
+    private int lastCpu;
     private boolean quit;
 
     /**
-     * A shell for {@code debugger} printing to {@code out}; {@code g} and {@code .reboot} wait at most
-     * {@code goTimeout} for the next stop.
+     * A shell for {@code debugger} printing to {@code out} whose {@code g} waits at most {@code stopWait} for the
+     * next stop (then says the target runs on, and the script goes on: {@code .breakin} stops it).
      */
-    public Shell(Debugger debugger, PrintWriter out, Duration goTimeout) {
+    public Shell(Debugger debugger, PrintWriter out, Duration stopWait) {
+        this(debugger, out, Optional.of(stopWait));
+    }
+
+    /**
+     * A shell for {@code debugger} printing to {@code out} whose {@code g} waits at most {@code stopWait} for the
+     * next stop, or however long it takes if empty.
+     */
+    public Shell(Debugger debugger, PrintWriter out, Optional<Duration> stopWait) {
         this.debugger = debugger;
         this.out = out;
-        this.goTimeout = goTimeout;
+        this.stopWait = stopWait;
         InspectionCommands.register(this);
         MemoryCommands.register(this);
         ExecutionCommands.register(this);
@@ -61,12 +79,26 @@ public final class Shell {
         return quit;
     }
 
-    /** Runs the commands of {@code line}, separated by {@code ;}; false if any failed (the rest still run). */
+    /** The prompt, WinDbg's {@code N: kd> }: N is the stopped CPU, or the last one seen while the target runs. */
+    public String prompt() {
+        if (debugger.isStopped()) {
+            lastCpu = currentCpu();
+        }
+        return lastCpu + ": kd> ";
+    }
+
+    /**
+     * Runs the commands of {@code line}, separated by {@code ;}; false if any failed (the rest still run). Comments
+     * and blank lines do nothing.
+     */
     public boolean execute(String line) {
+        if (ScriptComments.isCommentLine(line)) {
+            return true;
+        }
         boolean ok = true;
         for (String part : line.split(";")) {
             String command = part.strip();
-            if (!command.isEmpty() && !quit) {
+            if (!command.isEmpty() && !ScriptComments.isCommentCommand(command) && !quit) {
                 ok &= executeOne(command);
             }
         }
@@ -89,6 +121,10 @@ public final class Shell {
             }
             found.run(this, args);
             return true;
+        } catch (CancelledException e) {
+            Thread.interrupted();
+            out.println("error: " + words.get(0) + " cancelled (Ctrl-C); the target is still attached");
+            return false;
         } catch (ShellException | DebuggerException | IllegalArgumentException | IllegalStateException e) {
             out.println("error: " + e.getMessage());
             return false;
@@ -109,8 +145,29 @@ public final class Shell {
         return new Expression(debugger.version().kernelBase(), r -> debugger.context(cpu).get(r));
     }
 
-    Duration goTimeout() {
-        return goTimeout;
+    /** How long {@code .reboot} and a dump across a reboot wait for the target to attach again. */
+    Duration reattachTimeout() {
+        return REATTACH_TIMEOUT;
+    }
+
+    /**
+     * The next stop after the target was let run: however long it takes, or at most this shell's stop wait (empty
+     * if none came by then). An interrupt of this thread (Ctrl-C) breaks in and returns that stop.
+     */
+    Optional<Stop> awaitStop() {
+        try {
+            return Optional.of(stopWait.isPresent() ? debugger.waitForStop(stopWait.get()) : debugger.waitForStop());
+        } catch (NoAnswerException e) {
+            return Optional.empty();
+        } catch (CancelledException e) {
+            Thread.interrupted();
+            return Optional.of(debugger.breakIn());
+        }
+    }
+
+    /** How long {@code g} waits for a stop, if not forever. */
+    Optional<Duration> stopWait() {
+        return stopWait;
     }
 
     int currentCpu() {

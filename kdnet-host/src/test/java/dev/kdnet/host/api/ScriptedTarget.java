@@ -10,6 +10,7 @@ import dev.kdnet.protocol.dbgkd.ManipulateState64;
 import dev.kdnet.protocol.dbgkd.MemoryTransfer;
 import dev.kdnet.protocol.dbgkd.NtStatus;
 import dev.kdnet.protocol.dbgkd.StateChange64;
+import dev.kdnet.protocol.dbgkd.X64Context;
 import dev.kdnet.protocol.kd.KdPacket;
 import dev.kdnet.protocol.kd.KdPacketType;
 import dev.kdnet.protocol.link.KdLink;
@@ -28,7 +29,8 @@ import java.util.TreeMap;
  * A Windows 8.1 kernel (build 9600) as a test scripts it, behind a target-role {@link KdLink}: it stops on a
  * break-in byte, answers GetVersion, reads virtual memory from the regions a test maps (nothing else is mapped:
  * by default its memory holds no KDDEBUGGER_DATA64) and physical memory whose byte at address A is
- * {@code A * 7 + 3}, and runs on Continue2 (stopping again after one instruction when tracing). A test makes it
+ * {@code A * 7 + 3}, and runs on Continue2 (stopping again after one instruction when tracing). Its CONTEXT reads as
+ * zeros and takes any write, so the debugger can step past the int3 it stops at. A test makes it
  * reboot when asked for a physical address, ignore a request for one a number of times (ACKed, never answered),
  * or answer late while it prints.
  */
@@ -107,6 +109,10 @@ final class ScriptedTarget implements KdLink.Listener {
             answerRead(request, transfer, readVirtual(transfer.targetBaseAddress(), transfer.transferCount()));
         } else if (api.equals(ManipulateApi.READ_PHYSICAL_MEMORY)) {
             readPhysical(request, MemoryTransfer.from(request.union()));
+        } else if (api.equals(ManipulateApi.GET_CONTEXT_EX)) {
+            answer(request.reply(NtStatus.SUCCESS, request.union(), new byte[X64Context.LENGTH]));
+        } else if (api.equals(ManipulateApi.SET_CONTEXT)) {
+            answer(request.reply(NtStatus.SUCCESS));
         } else {
             answer(request.reply(NtStatus.UNSUCCESSFUL));
         }
