@@ -266,8 +266,9 @@ public final class Debugger {
 
     /**
      * Waits for {@code future}, which the engine bounds; its {@link DebuggerException} is thrown as it is. An
-     * interrupt of the waiting thread cancels the call and throws {@link CancelledException}, leaving the thread's
-     * interrupt status set.
+     * interrupt of the waiting thread cancels the call and throws {@link CancelledException}, which hands the
+     * interrupt on (the thread's interrupt status is left clear, so what the caller does next, such as breaking in
+     * after an interrupted {@code g}, can wait again).
      */
     private <T> T await(CompletableFuture<T> future) {
         if (loop.inEventLoop()) {
@@ -276,7 +277,6 @@ public final class Debugger {
         try {
             return future.get();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             future.cancel(false);
             throw new CancelledException(e);
         } catch (ExecutionException e) {

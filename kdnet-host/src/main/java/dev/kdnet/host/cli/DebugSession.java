@@ -6,6 +6,7 @@ import dev.kdnet.host.api.DebuggerHost;
 import dev.kdnet.host.api.KernelVersion;
 import dev.kdnet.host.api.NotAttachedException;
 import dev.kdnet.host.shell.Shell;
+import dev.kdnet.host.shell.StatusLine;
 import dev.kdnet.host.shell.StopText;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -23,15 +24,19 @@ final class DebugSession {
     private static final Duration FIRST_DIAGNOSIS = Duration.ofSeconds(5);
     private static final Duration DIAGNOSIS_INTERVAL = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(250);
+    /** The progress bar's width with -c and --script, which have no line editor to ask the terminal's. */
+    private static final int SCRIPT_WIDTH = 80;
 
     private final DebuggerHost host;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final HostLog log;
 
-    DebugSession(DebuggerHost host, PrintWriter out, PrintWriter err) {
+    DebugSession(DebuggerHost host, PrintWriter out, PrintWriter err, HostLog log) {
         this.host = host;
         this.out = out;
         this.err = err;
+        this.log = log;
     }
 
     /**
@@ -53,7 +58,7 @@ final class DebugSession {
             return HostMain.FAILURE;
         }
         List<String> lines = script.apply(debugger);
-        Shell shell = new Shell(debugger, out, stopWait);
+        Shell shell = new Shell(debugger, out, stopWait, statusLine());
         Consumer<DebuggerEvent> printer = printer(text -> {
             out.print(text);
             out.flush();
@@ -78,7 +83,20 @@ final class DebugSession {
     /** Waits for a target as long as it takes, then runs the interactive prompt. */
     int interactive() throws Exception {
         Debugger debugger = attach(null);
-        return new InteractivePrompt(debugger).run();
+        return new InteractivePrompt(debugger, log).run();
+    }
+
+    /**
+     * On a terminal, a transfer's progress on stderr with log lines above it; else none. The session runs {@code g}
+     * and transfers in this thread, so nothing else prints on stdout while a progress bar is shown.
+     */
+    private StatusLine statusLine() {
+        if (System.console() == null) {
+            return StatusLine.NONE;
+        }
+        ConsoleLines lines = new ConsoleLines(err, Optional.empty(), () -> SCRIPT_WIDTH);
+        log.showOn(lines::above);
+        return lines;
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -64,6 +65,9 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    @Mixin
+    private LogOptions logOptions;
+
     @Override
     public Integer call() throws Exception {
         Path jar = targetJar();
@@ -71,13 +75,14 @@ final class DemoCommand implements Callable<Integer> {
         int port = freePort();
         HostConfig config = HostConfig.of(key, List.of(port)).withBindAddress(HOST);
         PrintWriter err = spec.commandLine().getErr();
-        try (UdpTransport transport = UdpTransport.create(1);
+        try (HostLog log = HostLog.start(logOptions, err);
+                UdpTransport transport = UdpTransport.create(1);
                 DebuggerHost host = DebuggerHost.start(transport, config, DebuggerSettings.defaults());
                 SimulatedTargetProcess target = SimulatedTargetProcess.start(jar, targetArguments(key, port), err)) {
             err.println("demo: started a simulated target (pid " + target.pid() + ") on " + TARGET.getHostAddress()
                     + ", host on " + HOST.getHostAddress() + ", UDP " + port + ", a fresh key (fp "
                     + key.fingerprint() + ")");
-            DebugSession session = new DebugSession(host, spec.commandLine().getOut(), err);
+            DebugSession session = new DebugSession(host, spec.commandLine().getOut(), err, log);
             return session.run(DemoCommand::script, ATTACH_WAIT, Optional.of(STOP_WAIT));
         }
     }

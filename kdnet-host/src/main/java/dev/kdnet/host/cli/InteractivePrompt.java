@@ -3,8 +3,9 @@ package dev.kdnet.host.cli;
 import dev.kdnet.host.api.Debugger;
 import dev.kdnet.host.api.DebuggerEvent;
 import dev.kdnet.host.shell.Shell;
-import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jline.reader.EndOfFileException;
@@ -12,56 +13,67 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.completer.StringsCompleter;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 /**
- * The interactive {@code kd>} prompt: JLine with history (kept in {@code ~/.kdnet_history}) and Tab completion of
- * command names; DbgPrint output appears above the prompt as it arrives; Ctrl-C while the target runs breaks in.
+ * The interactive {@code N: kd>} prompt: JLine with history (kept in {@code ~/.kdnet_history}) and Tab completion
+ * of command names. Log lines and DbgPrint output appear above the prompt (and above a transfer's progress bar) as
+ * they arrive. Ctrl-C while a command runs cancels it: {@code g} breaks in, a transfer stops. Keys typed while a
+ * command runs are neither echoed nor taken as the next command.
  */
 final class InteractivePrompt {
     private static final Path HISTORY = Path.of(System.getProperty("user.home"), ".kdnet_history");
 
     private final Debugger debugger;
+    private final HostLog log;
 
-    InteractivePrompt(Debugger debugger) {
+    InteractivePrompt(Debugger debugger, HostLog log) {
         this.debugger = debugger;
+        this.log = log;
     }
 
     int run() throws Exception {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            PrintWriter out = terminal.writer();
-            Shell shell = new Shell(debugger, out, Optional.empty());
-            LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("kdnet")
-                    .completer(new StringsCompleter(shell.commandNames()))
-                    .variable(LineReader.HISTORY_FILE, HISTORY).build();
-            terminal.handle(Terminal.Signal.INT, signal -> breakInIfRunning());
-            Consumer<DebuggerEvent> printer = DebugSession.printer(text -> reader.printAbove(text.stripTrailing()));
-            debugger.addListener(printer);
-            boolean ok = true;
-            while (!shell.quitRequested()) {
-                String line;
-                try {
-                    line = reader.readLine(shell.prompt());
-                } catch (UserInterruptException e) {
-                    continue;
-                } catch (EndOfFileException e) {
-                    break;
-                }
-                ok &= shell.execute(line);
+            Attributes editing = terminal.getAttributes();
+            try {
+                return prompt(terminal, editing);
+            } finally {
+                terminal.setAttributes(editing);
             }
-            debugger.removeListener(printer);
-            reader.getHistory().save();
-            debugger.detach();
-            return ok ? 0 : HostMain.FAILURE;
         }
     }
 
-    private void breakInIfRunning() {
-        if (!debugger.isStopped()) {
-            Thread breaker = new Thread(debugger::breakIn, "kdnet-break-in");
-            breaker.setDaemon(true);
-            breaker.start();
+    private int prompt(Terminal terminal, Attributes editing) throws Exception {
+        List<String> commandNames = new ArrayList<>();
+        LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("kdnet")
+                .completer(new StringsCompleter(() -> commandNames)).variable(LineReader.HISTORY_FILE, HISTORY)
+                .build();
+        ConsoleLines console = new ConsoleLines(terminal.writer(), Optional.of(reader), terminal::getWidth);
+        Shell shell = new Shell(debugger, terminal.writer(), Optional.empty(), console);
+        commandNames.addAll(shell.commandNames());
+        RunningCommand running = new RunningCommand();
+        terminal.handle(Terminal.Signal.INT, signal -> running.interrupt());
+        Consumer<DebuggerEvent> printer = DebugSession.printer(console::above);
+        debugger.addListener(printer);
+        log.showOn(console::above);
+        boolean ok = true;
+        while (!shell.quitRequested()) {
+            TypeAhead.discard(terminal, editing);
+            String line;
+            try {
+                line = reader.readLine(shell.prompt());
+            } catch (UserInterruptException e) {
+                continue;
+            } catch (EndOfFileException e) {
+                break;
+            }
+            ok &= running.run(() -> shell.execute(line));
         }
+        debugger.removeListener(printer);
+        reader.getHistory().save();
+        debugger.detach();
+        return ok ? 0 : HostMain.FAILURE;
     }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -92,6 +93,9 @@ final class ListenCommand implements Callable<Integer> {
                     + " forever); the script then goes on with the target running (.breakin stops it).")
     private String waitStop;
 
+    @Mixin
+    private LogOptions logOptions;
+
     @Override
     public Integer call() throws Exception {
         Connection connection = connection();
@@ -102,9 +106,11 @@ final class ListenCommand implements Callable<Integer> {
         if (connection.target().isPresent()) {
             config = config.withKnownTarget(connection.target().get());
         }
-        try (UdpTransport transport = UdpTransport.create(1);
+        try (HostLog log = HostLog.start(logOptions, spec.commandLine().getErr());
+                UdpTransport transport = UdpTransport.create(1);
                 DebuggerHost host = DebuggerHost.start(transport, config, DebuggerSettings.defaults())) {
-            DebugSession session = new DebugSession(host, spec.commandLine().getOut(), spec.commandLine().getErr());
+            DebugSession session = new DebugSession(host, spec.commandLine().getOut(), spec.commandLine().getErr(),
+                    log);
             return lines == null ? session.interactive() : session.run(lines, Duration.ofSeconds(waitSeconds),
                     stopWait);
         }

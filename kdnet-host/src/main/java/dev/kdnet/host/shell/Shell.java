@@ -37,6 +37,7 @@ public final class Shell {
     private final Map<String, Command> commands = new TreeMap<>();
     private final Map<String, String> help = new TreeMap<>();
     private final Optional<Duration> stopWait;
+    private final StatusLine status;
     private int lastCpu;
     private boolean quit;
 
@@ -53,9 +54,18 @@ public final class Shell {
      * next stop, or however long it takes if empty.
      */
     public Shell(Debugger debugger, PrintWriter out, Optional<Duration> stopWait) {
+        this(debugger, out, stopWait, StatusLine.NONE);
+    }
+
+    /**
+     * A shell for {@code debugger} printing to {@code out} whose {@code g} waits at most {@code stopWait} (empty:
+     * however long) and whose transfers show their progress on {@code status}.
+     */
+    public Shell(Debugger debugger, PrintWriter out, Optional<Duration> stopWait, StatusLine status) {
         this.debugger = debugger;
         this.out = out;
         this.stopWait = stopWait;
+        this.status = status;
         InspectionCommands.register(this);
         MemoryCommands.register(this);
         ExecutionCommands.register(this);
@@ -122,7 +132,6 @@ public final class Shell {
             found.run(this, args);
             return true;
         } catch (CancelledException e) {
-            Thread.interrupted();
             out.println("error: " + words.get(0) + " cancelled (Ctrl-C); the target is still attached");
             return false;
         } catch (ShellException | DebuggerException | IllegalArgumentException | IllegalStateException e) {
@@ -145,6 +154,11 @@ public final class Shell {
         return new Expression(debugger.version().kernelBase(), r -> debugger.context(cpu).get(r));
     }
 
+    /** Where transfers show their progress. */
+    StatusLine statusLine() {
+        return status;
+    }
+
     /** How long {@code .reboot} and a dump across a reboot wait for the target to attach again. */
     Duration reattachTimeout() {
         return REATTACH_TIMEOUT;
@@ -160,7 +174,6 @@ public final class Shell {
         } catch (NoAnswerException e) {
             return Optional.empty();
         } catch (CancelledException e) {
-            Thread.interrupted();
             return Optional.of(debugger.breakIn());
         }
     }

@@ -8,9 +8,11 @@ import org.slf4j.Logger;
 
 /**
  * Log lines about one {@link KdLink}'s retransmissions, for the host and the target alike: a resend after a timeout
- * is logged at most once a second (with how many were not logged since), giving up always, and each line carries
- * the link's retransmit and timeout counts and its round-trip estimate, so a log alone shows how a link is doing.
- * Used from the link's thread only.
+ * is logged at DEBUG, at most once a second (with how many were not logged since), giving up always as a warning,
+ * and each line carries the link's retransmit and timeout counts and its round-trip estimate, so a log alone shows
+ * how a link is doing. Resends are DEBUG because a clean link has some too (a resend the retransmit timeout's floor
+ * sends before a late ACK, counted as spurious): they are no news to a user, and the counts show in every later
+ * line, in the link's summary and in {@code .kdstats}. Used from the link's thread only.
  */
 public final class RetransmitLog {
     private final Logger log;
@@ -30,14 +32,14 @@ public final class RetransmitLog {
         this.stats = stats;
     }
 
-    /** {@code packet} got no ACK in time and is sent again; {@code attempt} counts its sends so far. */
+    /** {@code packet} got no ACK in time and is sent again (DEBUG); {@code attempt} counts its sends so far. */
     public void retry(KdPacket packet, int attempt) {
         if (!limit.allows(clock.getAsLong())) {
             return;
         }
         long silenced = limit.drainHeldBack();
         String unlogged = silenced == 0 ? "" : " (" + silenced + " resends not logged since the last line)";
-        log.info("{}: no ACK for {} id 0x{}, sending it again (attempt {}){}; {}", label, packet.type(),
+        log.debug("{}: no ACK for {} id 0x{}, sending it again (attempt {}){}; {}", label, packet.type(),
                 Integer.toHexString(packet.id()), attempt, unlogged, counters(stats.get()));
     }
 

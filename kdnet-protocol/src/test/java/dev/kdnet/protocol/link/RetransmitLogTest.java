@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Resends are logged at most once a second with the link's counters; giving up is always logged. */
+/** Resends are logged at DEBUG at most once a second with the link's counters; giving up is always logged. */
 class RetransmitLogTest {
     private static final KdPacket REQUEST = KdPacket.data(KdPacketType.STATE_MANIPULATE, 0x80000004, new byte[56]);
     private static final KdLinkStats STATS = new KdLinkStats(40, 7, 5, 0, 39, 38, 0, 1, 2, 0, 0, 39, 1, 1, 0, 33,
@@ -32,11 +32,11 @@ class RetransmitLogTest {
     }
 
     @Test
-    void aResendLineNamesThePacketAndCarriesTheCountersAndRoundTrip() {
+    void aResendLineIsDebugAndNamesThePacketAndCarriesTheCountersAndRoundTrip() {
         log.retry(REQUEST, 2);
 
         assertThat(lines.list).singleElement().satisfies(line -> {
-            assertThat(line.getLevel()).isEqualTo(Level.INFO);
+            assertThat(line.getLevel()).isEqualTo(Level.DEBUG);
             assertThat(line.getFormattedMessage()).isEqualTo("UDP 50000: no ACK for STATE_MANIPULATE id 0x80000004,"
                     + " sending it again (attempt 2); 40 packets sent, 7 retransmits, 5 timeouts, 0 given up,"
                     + " 39 received, 1 duplicates, 1 bad; RTT 33 samples, smoothed 0.250 ms (min 0.120, max 4.000),"
