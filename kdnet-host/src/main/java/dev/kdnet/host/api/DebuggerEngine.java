@@ -96,17 +96,19 @@ final class DebuggerEngine implements SessionListener {
         if (version != null) {
             return CompletableFuture.completedFuture(version);
         }
-        if (probing == null) {
-            long boot = reboots;
-            probing = VersionProbe.read(this::call, memory, currentStop.cpu());
-            probing.whenComplete((identified, failure) -> {
-                if (boot == reboots) {
-                    version = identified;
-                    probing = null;
-                }
-            });
+        if (probing != null) {
+            return probing;
         }
-        return probing;
+        long boot = reboots;
+        CompletableFuture<KernelVersion> probe = VersionProbe.read(this::call, memory, currentStop.cpu());
+        probing = probe;
+        probe.whenComplete((identified, failure) -> {
+            if (boot == reboots) {
+                version = identified;
+                probing = null;
+            }
+        });
+        return probe;
     }
 
     /** Stops attaching by itself until the next {@link #attach}. */

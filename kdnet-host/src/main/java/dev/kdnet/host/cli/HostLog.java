@@ -30,17 +30,23 @@ final class HostLog implements AutoCloseable {
     /** The pattern of logback.xml's console appender. */
     private static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0}: %msg%n";
     private static final String CONSOLE_APPENDER = "STDERR";
+    /** The project's loggers: a configuration may give them a level of their own, which the chosen one replaces. */
+    private static final String PROJECT_LOGGERS = "dev.kdnet";
 
     private final Logger root;
+    private final Logger project;
     private final Level levelBefore;
+    private final Level projectLevelBefore;
     private final Appender<ILoggingEvent> console;
     private final Appender<ILoggingEvent> ours;
     private final LineSink lines;
 
-    private HostLog(Logger root, Level levelBefore, Appender<ILoggingEvent> console, Appender<ILoggingEvent> ours,
+    private HostLog(Logger root, Logger project, Appender<ILoggingEvent> console, Appender<ILoggingEvent> ours,
             LineSink lines) {
         this.root = root;
-        this.levelBefore = levelBefore;
+        this.project = project;
+        this.levelBefore = root.getLevel();
+        this.projectLevelBefore = project.getLevel();
         this.console = console;
         this.ours = ours;
         this.lines = lines;
@@ -58,13 +64,15 @@ final class HostLog implements AutoCloseable {
         Appender<ILoggingEvent> ours = options.file().isPresent() ? fileAppender(context, options.file().get())
                 : lineAppender(context, lines);
         Appender<ILoggingEvent> console = root.getAppender(CONSOLE_APPENDER);
-        Level before = root.getLevel();
+        Logger project = context.getLogger(PROJECT_LOGGERS);
+        HostLog log = new HostLog(root, project, console, ours, lines);
         if (console != null) {
             root.detachAppender(console);
         }
         root.addAppender(ours);
         root.setLevel(level);
-        return new HostLog(root, before, console, ours, lines);
+        project.setLevel(level);
+        return log;
     }
 
     /** From now on, console log lines go to {@code sink} (such as the prompt's lines above what it edits). */
@@ -80,6 +88,7 @@ final class HostLog implements AutoCloseable {
             root.addAppender(console);
         }
         root.setLevel(levelBefore);
+        project.setLevel(projectLevelBefore);
     }
 
     private static Appender<ILoggingEvent> fileAppender(LoggerContext context, Path file) {
