@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kdnet.sim.kernel.KernelConfig;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -16,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The interactive {@code kd>} prompt of the shaded host jar in a real terminal (tmux), against a simulated target
- * started by the test: Tab completion, a command's output, history with the Up arrow, and {@code q}.
+ * started by the test: Tab completion, a command's output, history with the Up arrow, and {@code q}; keys typed
+ * while a dump runs, Ctrl-C cancelling it and breaking into {@code g}, and a log line arriving while a line is typed.
  */
 class InteractivePromptIT {
     private static final Duration SCREEN = Duration.ofSeconds(30);
@@ -45,13 +50,17 @@ class InteractivePromptIT {
         }
     }
 
-    @Test
-    void completesRunsRecallsHistoryAndQuits(@TempDir Path home) throws Exception {
-        String host = String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    /** The host's command line: {@code listen} on 127.0.0.1 with the test's port and key, its home in {@code home}. */
+    private String host(Path home) {
+        return String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.home=" + home, "-cp", HOST_JAR.toAbsolutePath().normalize().toString(),
                 "dev.kdnet.host.cli.HostMain", "listen", "--bind", "127.0.0.1", "--port", String.valueOf(port),
                 "--key", "1.2.3.4");
-        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, host)) {
+    }
+
+    @Test
+    void completesRunsRecallsHistoryAndQuits(@TempDir Path home) throws Exception {
+        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, host(home))) {
             typeAtPrompt(terminal, "ver", "Tab");
             awaitScreen(terminal, "kd> vertarget", 1);
             terminal.send("Enter");
@@ -71,6 +80,90 @@ class InteractivePromptIT {
                     .as("the host's exit status after q; the screen:%n%s", terminal.screen()).isZero());
         }
         assertThat(Files.readString(home.resolve(".kdnet_history"))).contains("vertarget", "lm");
+    }
+
+    @Test
+    void keysTypedWhileADumpRunsAreNeitherShownNorTakenAsCommands(@TempDir Path home) throws Exception {
+        Path dump = home.resolve("physical.bin");
+        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, host(home))) {
+            typeAtPrompt(terminal, ".dumpphys " + dump + " 0 L?8000000", "Enter");
+            awaitScreen(terminal, "dump ", 1);
+            terminal.send("Up");
+            terminal.send("Up");
+            terminal.send("lm", "Enter");
+            terminal.send("Up");
+            awaitScreen(terminal, "Writing 0x8000000 bytes", 1);
+
+            typeAtPrompt(terminal, "db nt L10", "Enter");
+            awaitScreen(terminal, "4d 5a 90 00", 1);
+            await().atMost(SCREEN).until(terminal::readsKeys);
+            String screen = terminal.screen();
+            assertThat(screen).as(screen).doesNotContain("unknown command").doesNotContain("[A")
+                    .doesNotContain("hal.dll").doesNotContain("^[");
+            assertThat(occurrences(screen, "kd> ")).as("prompts: the dump's, db's, and the one now; %s", screen)
+                    .isEqualTo(3);
+
+            typeAtPrompt(terminal, "q", "Enter");
+            await().atMost(SCREEN).until(() -> terminal.exitStatus() >= 0);
+        }
+    }
+
+    @Test
+    void ctrlCCancelsADumpAndThePromptGoesOnWithTheTargetAttached(@TempDir Path home) throws Exception {
+        Path dump = home.resolve("physical.bin");
+        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, host(home))) {
+            typeAtPrompt(terminal, ".dumpphys " + dump + " 0 L?20000000", "Enter");
+            awaitScreen(terminal, "dump ", 1);
+            terminal.send("C-c");
+            awaitScreen(terminal, "error: .dumpphys cancelled (Ctrl-C); the target is still attached", 1);
+
+            typeAtPrompt(terminal, "db nt L10", "Enter");
+            awaitScreen(terminal, "4d 5a 90 00", 1);
+            assertThat(dump).as("a cancelled dump writes no file").doesNotExist();
+            assertThat(terminal.screen()).doesNotContain("Writing 0x");
+
+            typeAtPrompt(terminal, "q", "Enter");
+            await().atMost(SCREEN).until(() -> terminal.exitStatus() >= 0);
+        }
+    }
+
+    @Test
+    void gRunsUntilCtrlCBreaksIn(@TempDir Path home) throws Exception {
+        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, host(home))) {
+            awaitScreen(terminal, "Break instruction exception", 1);
+            typeAtPrompt(terminal, "g", "Enter");
+            awaitScreen(terminal, "kdnet-sim: heartbeat", 1);
+            terminal.send("C-c");
+            awaitScreen(terminal, "Break instruction exception", 2);
+
+            typeAtPrompt(terminal, "r rip", "Enter");
+            awaitScreen(terminal, "rip=", 1);
+            assertThat(terminal.screen()).doesNotContain("error:");
+            typeAtPrompt(terminal, "q", "Enter");
+            await().atMost(SCREEN).untilAsserted(() -> assertThat(terminal.exitStatus())
+                    .as("the host's exit status after q; the screen:%n%s", terminal.screen()).isZero());
+        }
+    }
+
+    @Test
+    void aLogLineGoesAboveThePromptAndTheLineBeingTypedStays(@TempDir Path home) throws Exception {
+        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, host(home));
+                DatagramSocket stranger = new DatagramSocket(0, LoopbackTarget.loopback(3))) {
+            typeAtPrompt(terminal, "db nt L10");
+            awaitScreen(terminal, "kd> db nt L10", 1);
+            byte[] junk = "not a KDNET datagram".getBytes(StandardCharsets.US_ASCII);
+            stranger.send(new DatagramPacket(junk, junk.length, LoopbackTarget.loopback(1), port));
+            awaitScreen(terminal, "dropped a datagram from 127.0.0.3", 1);
+
+            List<String> lines = terminal.screen().lines().filter(l -> !l.isBlank()).toList();
+            assertThat(lines.get(lines.size() - 1)).as(String.join("\n", lines)).isEqualTo("0: kd> db nt L10");
+            assertThat(lines.get(lines.size() - 2)).contains("dropped a datagram from 127.0.0.3");
+
+            terminal.send("Enter");
+            awaitScreen(terminal, "4d 5a 90 00", 1);
+            typeAtPrompt(terminal, "q", "Enter");
+            await().atMost(SCREEN).until(() -> terminal.exitStatus() >= 0);
+        }
     }
 
     /**
