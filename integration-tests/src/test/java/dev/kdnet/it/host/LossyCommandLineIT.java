@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * What a user of {@code ./kdnet host listen} sees of a lossy link: a dump through the impairment relay is exact (the
  * kernel's memory is read while the host still holds it stopped: once the script ends it runs and changes), and
  * {@code .kdstats} and the log show the retransmits, timeouts, drops by reason and round trip, with the log's
- * resend and drop lines rate-limited.
+ * resend lines (DEBUG: {@code --log-level debug}) and drop lines rate-limited.
  */
 class LossyCommandLineIT {
     private static final String KEY = "1.2.3.4";
@@ -65,8 +65,8 @@ class LossyCommandLineIT {
             }
         };
         InProcessHost run = InProcessHost.start(afterOutput, "listen", "--bind", "127.0.0.1", "--port",
-                String.valueOf(port), "--key", KEY, "-c", ".dumpphys " + file + " 0 L?" + Integer.toHexString(DUMP)
-                        + "; .kdstats; q");
+                String.valueOf(port), "--key", KEY, "--log-level", "debug", "-c", ".dumpphys " + file + " 0 L?"
+                        + Integer.toHexString(DUMP) + "; .kdstats; q");
         started.set(run);
 
         assertThat(run.exitCode(RUN)).as(run.transcript()).isZero();

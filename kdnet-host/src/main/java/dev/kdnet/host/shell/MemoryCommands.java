@@ -107,7 +107,8 @@ final class MemoryCommands {
     /** {@code .dumpphys}: waits as long as {@code .reboot} does for the target to attach again after a reboot. */
     private static void dumpPhysical(Shell shell, List<String> args) {
         toFile(shell, args, range -> {
-            try (TransferProgress progress = TransferProgress.start(shell.statusLine(), range.address())) {
+            try (TransferProgress progress = TransferProgress.start(shell.out(), shell.statusLine(),
+                    range.address())) {
                 return shell.debugger().dumpPhysical(range.address(), (int) range.count(), progress,
                         shell.reattachTimeout());
             }

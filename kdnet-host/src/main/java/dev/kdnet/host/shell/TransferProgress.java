@@ -1,32 +1,38 @@
 package dev.kdnet.host.shell;
 
 import dev.kdnet.host.api.Progress;
+import java.io.PrintWriter;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar for long transfers on the shell's {@link StatusLine} (none without a terminal), and a line above
- * it when the transfer goes on after a target reboot.
+ * A progress bar for long transfers on the shell's {@link StatusLine} (none without a terminal), and a line when
+ * the transfer goes on after a target reboot: above the bar, or on the shell's output without one.
  */
 final class TransferProgress implements Progress, AutoCloseable {
+    private final PrintWriter out;
     private final StatusLine status;
     private final long address;
     private final ProgressBar bar;
 
-    private TransferProgress(StatusLine status, long address, ProgressBar bar) {
+    private TransferProgress(PrintWriter out, StatusLine status, long address, ProgressBar bar) {
+        this.out = out;
         this.status = status;
         this.address = address;
         this.bar = bar;
     }
 
-    /** Progress of a transfer starting at {@code address}, shown on {@code status} with its reboot notices. */
-    static TransferProgress start(StatusLine status, long address) {
+    /**
+     * Progress of a transfer starting at {@code address}, shown on {@code status}; its reboot notices go above the
+     * status line, or to {@code out} if there is none.
+     */
+    static TransferProgress start(PrintWriter out, StatusLine status, long address) {
         if (status == StatusLine.NONE) {
-            return new TransferProgress(status, address, null);
+            return new TransferProgress(out, status, address, null);
         }
-        return new TransferProgress(status, address, new ProgressBarBuilder().setTaskName("dump")
+        return new TransferProgress(out, status, address, new ProgressBarBuilder().setTaskName("dump")
                 .setUnit(" MB", 1_000_000).setStyle(ProgressBarStyle.ASCII).showSpeed().continuousUpdate()
                 .setConsumer(new OnStatusLine(status)).build());
     }
@@ -41,8 +47,14 @@ final class TransferProgress implements Progress, AutoCloseable {
 
     @Override
     public void resumedAfterReboot(long done, long total) {
-        status.above(String.format("target rebooted at %#x of %#x bytes; re-attached, continuing from %s%n", done,
-                total, Hex.address(address + done)));
+        String notice = String.format("target rebooted at %#x of %#x bytes; re-attached, continuing from %s%n", done,
+                total, Hex.address(address + done));
+        if (bar == null) {
+            out.print(notice);
+            out.flush();
+        } else {
+            status.above(notice);
+        }
     }
 
     @Override
