@@ -40,6 +40,7 @@ final class HostLog implements AutoCloseable {
     private final Appender<ILoggingEvent> console;
     private final Appender<ILoggingEvent> ours;
     private final LineSink lines;
+    private final Consumer<String> stderr;
 
     private HostLog(Logger root, Logger project, Appender<ILoggingEvent> console, Appender<ILoggingEvent> ours,
             LineSink lines) {
@@ -50,6 +51,7 @@ final class HostLog implements AutoCloseable {
         this.console = console;
         this.ours = ours;
         this.lines = lines;
+        this.stderr = lines.target;
     }
 
     /** Sets the log up as {@code options} say; log lines on the console go to {@code err} until {@link #showOn}. */
@@ -78,6 +80,11 @@ final class HostLog implements AutoCloseable {
     /** From now on, console log lines go to {@code sink} (such as the prompt's lines above what it edits). */
     void showOn(Consumer<String> sink) {
         lines.target = sink;
+    }
+
+    /** From now on, console log lines go to stderr again (the prompt has ended). */
+    void showOnStderr() {
+        lines.target = stderr;
     }
 
     @Override

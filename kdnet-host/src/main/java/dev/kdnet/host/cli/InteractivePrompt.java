@@ -20,11 +20,13 @@ import org.jline.terminal.TerminalBuilder;
 /**
  * The interactive {@code N: kd>} prompt: JLine with history (kept in {@code ~/.kdnet_history}) and Tab completion
  * of command names. Log lines and DbgPrint output appear above the prompt (and above a transfer's progress bar) as
- * they arrive. Ctrl-C while a command runs cancels it: {@code g} breaks in, a transfer stops. Keys typed while a
- * command runs are neither echoed nor taken as the next command.
+ * they arrive. Ctrl-C while a command runs cancels it: {@code g} breaks in, a transfer stops; Ctrl-C at the prompt
+ * breaks in if the target runs. Keys typed while a command runs are neither echoed nor taken as the next command.
  */
 final class InteractivePrompt {
     private static final Path HISTORY = Path.of(System.getProperty("user.home"), ".kdnet_history");
+    /** What Ctrl-C at the prompt does while the target runs (after a {@code g} whose break-in got no stop). */
+    private static final String BREAK_IN = ".breakin";
 
     private final Debugger debugger;
     private final HostLog log;
@@ -59,19 +61,24 @@ final class InteractivePrompt {
         debugger.addListener(printer);
         log.showOn(console::above);
         boolean ok = true;
-        while (!shell.quitRequested()) {
-            TypeAhead.discard(terminal, editing);
-            String line;
-            try {
-                line = reader.readLine(shell.prompt());
-            } catch (UserInterruptException e) {
-                continue;
-            } catch (EndOfFileException e) {
-                break;
+        try {
+            while (!shell.quitRequested()) {
+                TypeAhead.discard(terminal, editing);
+                String line;
+                try {
+                    line = reader.readLine(shell.prompt());
+                } catch (UserInterruptException e) {
+                    line = debugger.isStopped() ? "" : BREAK_IN;
+                } catch (EndOfFileException e) {
+                    break;
+                }
+                String command = line;
+                ok &= running.run(() -> shell.execute(command));
             }
-            ok &= running.run(() -> shell.execute(line));
+        } finally {
+            log.showOnStderr();
+            debugger.removeListener(printer);
         }
-        debugger.removeListener(printer);
         reader.getHistory().save();
         debugger.detach();
         return ok ? 0 : HostMain.FAILURE;
