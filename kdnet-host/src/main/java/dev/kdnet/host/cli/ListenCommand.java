@@ -90,7 +90,7 @@ final class ListenCommand implements Callable<Integer> {
 
     @Option(names = "--wait-stop", paramLabel = "DURATION", defaultValue = WaitStopArgument.FOREVER,
             description = "With -c or --script: how long g waits for the next stop, such as 30s or 5m (default"
-                    + " forever); the script then goes on with the target running (.breakin stops it).")
+                    + " forever); then the script goes on, and the command .breakin stops the target.")
     private String waitStop;
 
     @Mixin
