@@ -54,7 +54,7 @@ class PromptScriptIT {
 
         assertThat(run.exitCode(RUN)).as(run.transcript()).isZero();
         assertThat(run.out()).as(run.transcript()).doesNotContain("error:")
-                .containsSubsequence("0: kd> g\n", "\nThe target is running: no stop within 1 s (.breakin stops it)\n",
+                .containsSubsequence("0: kd> g\n", "The target is running: no stop within 1 s (.breakin stops it)\n",
                         "0: kd> .breakin\n");
         Matcher stop = Pattern.compile(Pattern.quote(BREAK_IN) + "([0-9a-f]{8})`([0-9a-f]{8})").matcher(
                 run.out().substring(run.out().indexOf("0: kd> .breakin")));
