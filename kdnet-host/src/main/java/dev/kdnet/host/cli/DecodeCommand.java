@@ -43,8 +43,9 @@ import picocli.CommandLine.Spec;
                     + " version, channel, length, direction, sequence, pad, HMAC=ok[root|dk@FRAME], then the"
                     + " content: CONTROL POKE/OFFER, CONTROL RESPONSE, CONTROL EMPTY, KD UNUSED, KD BREAKIN,"
                     + " KD CTRL <type>, KD DATA <type> with its API and fields.",
-            "The last line counts every frame: N datagrams: V verified, B bad HMAC, K no data key, M malformed,"
-                    + " O not KDNET. With --json it goes to stderr, so stdout is pure JSON lines.",
+            "The summary line counts every frame: N datagrams: V verified, B bad HMAC, K no data key, M malformed,"
+                    + " O not KDNET. With --json it and the lines around it go to stderr, so stdout is pure JSON"
+                    + " lines.",
             "  verified     the HMAC matched and the body decoded",
             "  bad HMAC     a well-formed datagram that the key does not verify",
             "  no data key  a data datagram before any verified control response",
