@@ -4,6 +4,7 @@ import dev.kdnet.protocol.args.BusParams;
 import dev.kdnet.protocol.args.DbgSettings;
 import dev.kdnet.protocol.args.Ipv4Argument;
 import dev.kdnet.protocol.args.KeyArgument;
+import dev.kdnet.protocol.args.KeySetupLines;
 import dev.kdnet.protocol.args.PortArgument;
 import dev.kdnet.protocol.args.PortRange;
 import dev.kdnet.protocol.args.UsageException;
@@ -67,7 +68,8 @@ final class TargetCommand implements Callable<Integer> {
     private String localIp;
 
     @Option(names = "--newkey",
-            description = "Print a fresh random key and the matching host and WinDbg command lines, then exit.")
+            description = "Print a fresh random key and the bcdedit, host, WinDbg and target lines that use it"
+                    + " (as ./kdnet host keygen does; --hostip, --port and --local-ip shape them), then exit.")
     private boolean newKey;
 
     @Option(names = "--busparams", paramLabel = "b.d.f",
@@ -182,11 +184,8 @@ final class TargetCommand implements Callable<Integer> {
 
     private void printNewKey(PrintWriter out) {
         int shownPort = port != null ? PortArgument.parse(port) : DEFAULT_PORT;
-        String host = hostIp != null ? Ipv4Argument.parse("hostip", hostIp).getHostAddress() : "HOST_IP";
-        String fresh = KdnetKey.generate().format();
-        out.println("key:    " + fresh);
-        out.println("host:   ./kdnet host listen --port " + shownPort + " --key " + fresh);
-        out.println("WinDbg: windbg -k net:port=" + shownPort + ",key=" + fresh);
-        out.println("target: ./kdnet target --hostip " + host + " --port " + shownPort + " --key " + fresh);
+        Optional<Inet4Address> host = Optional.ofNullable(hostIp).map(ip -> Ipv4Argument.parse("--hostip", ip));
+        Optional<Inet4Address> local = Optional.ofNullable(localIp).map(ip -> Ipv4Argument.parse("--local-ip", ip));
+        KeySetupLines.of(KdnetKey.generate(), shownPort, host, local).forEach(out::println);
     }
 }

@@ -186,22 +186,38 @@ class TargetCommandTest {
     }
 
     @Test
-    void newKeyPrintsAParseableKeyWithTheHostAndWinDbgLines() {
+    void newKeyPrintsTheSameFiveLinesAsHostKeygenWithTheTargetsOwnAddress() {
         CommandRun run = CommandRun.of("--newkey", "--port", "50005");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
-        Matcher key = Pattern.compile("(?m)^key: +(\\S+)$").matcher(run.out());
-        assertThat(key.find()).isTrue();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(5);
+        Matcher key = Pattern.compile("key: {5}(\\S+)").matcher(lines.get(0));
+        assertThat(key.matches()).as(lines.get(0)).isTrue();
         String fresh = key.group(1);
         assertThat(KdnetKey.parse(fresh).format()).isEqualTo(fresh);
-        assertThat(run.out())
-                .contains("./kdnet host listen --port 50005 --key " + fresh)
-                .contains("windbg -k net:port=50005,key=" + fresh)
-                .contains("./kdnet target --hostip HOST_IP --port 50005 --key " + fresh);
+        assertThat(lines.subList(1, 5)).containsExactly(
+                "bcdedit: bcdedit /dbgsettings net hostip:<this machine's IPv4> port:50005 key:" + fresh,
+                "host:    ./kdnet host listen --port 50005 --key " + fresh,
+                "WinDbg:  windbg -k net:port=50005,key=" + fresh,
+                "target:  ./kdnet target --hostip 127.0.0.1 --local-ip 127.0.0.2 --port 50005 --key " + fresh);
         assertThat(run.options()).isEmpty();
         assertThat(CommandRun.of("--newkey").out()).contains("windbg -k net:port=50000,key=");
         assertThat(CommandRun.of("--newkey").out()).isNotEqualTo(CommandRun.of("--newkey").out());
+    }
+
+    @Test
+    void newKeyTakesTheHostAndTargetAddressesAndRefusesTheSameForBoth() {
+        CommandRun lan = CommandRun.of("--newkey", "--hostip", "192.168.1.10", "--local-ip", "192.168.1.20");
+        CommandRun same = CommandRun.of("--newkey", "--hostip", "192.168.1.10", "--local-ip", "192.168.1.10");
+
+        assertThat(lan.out().lines().toList().get(4))
+                .startsWith("target:  ./kdnet target --hostip 192.168.1.10 --local-ip 192.168.1.20 --port 50000");
+        assertThat(same.exitCode()).isEqualTo(2);
+        assertThat(same.out()).isEmpty();
+        assertThat(same.err().lines().toList()).containsExactly("kdnet target: --local-ip 192.168.1.10 is the host's"
+                + " address: give the target another one (e.g. 127.0.0.2 for a host on 127.0.0.1)");
     }
 
     @Test
