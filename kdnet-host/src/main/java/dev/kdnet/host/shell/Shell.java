@@ -41,6 +41,7 @@ public final class Shell {
         InspectionCommands.register(this);
         MemoryCommands.register(this);
         ExecutionCommands.register(this);
+        BreakpointCommands.register(this);
         add("q", "quit: detach and leave", (shell, args) -> shell.quit = true);
         add("?", "this list", (shell, args) -> shell.help.forEach((name, text) ->
                 shell.out.printf("  %-10s %s%n", name, text)));
@@ -119,7 +120,7 @@ public final class Shell {
 
     /** Prints a stop the way WinDbg announces it. */
     void printStop(Stop stop) {
-        out.println(StopText.describe(stop));
+        out.println(StopText.describe(stop, debugger.breakpoints()));
         out.println(Hex.address(stop.pc()) + " " + HexBytes.spaced(stop.code(), 0, Math.min(8, stop.code().length)));
     }
 
