@@ -215,7 +215,7 @@ class ShellMemoryIT {
     void whatCannotBeDoneIsOneLineSayingWhatWouldBeRight(@TempDir Path dir) throws Exception {
         InProcessHost run = listen("db nt L?100000000; db nt L?100000010; db nt L?80000000; bc abc; ~1s; ~1;"
                 + " bp nt!KeBugCheckEx; .writemem " + dir + "/no/such/dir/x.bin nt L10; .writemem " + dir
-                + "/x.bin nt L?100000000; q");
+                + "/x.bin nt L?100000000; eb rsp-3000 100; q");
 
         assertThat(run.exitCode(RUN)).as(run.transcript()).isEqualTo(1);
         List<String> errors = run.out().lines().filter(l -> l.startsWith("error: ")).toList();
@@ -234,7 +234,8 @@ class ShellMemoryIT {
                 "error: cannot write " + dir + "/no/such/dir/x.bin: the directory " + dir + "/no/such/dir does not"
                         + " exist (create it, or name a file in an existing directory)",
                 "error: .writemem takes at most 0x40000000 bytes (1 GiB), not 0x100000000 bytes: write a larger"
-                        + " range in parts, one file each");
+                        + " range in parts, one file each",
+                "error: \"100\" does not fit in 1 byte: bytes are 00-ff");
         assertThat(run.out()).doesNotContain("For input string").doesNotContain("-2147483648");
     }
 

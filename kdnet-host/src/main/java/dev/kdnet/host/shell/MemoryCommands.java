@@ -3,7 +3,6 @@ package dev.kdnet.host.shell;
 import dev.kdnet.host.api.MemoryRead;
 import dev.kdnet.host.api.MemorySpace;
 import dev.kdnet.host.api.Progress;
-import dev.kdnet.protocol.WireBytes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -106,11 +105,7 @@ final class MemoryCommands {
         }
         Expression expression = shell.expression();
         long address = expression.evaluate(args.get(0));
-        byte[] data = new byte[(args.size() - 1) * unit.size];
-        for (int i = 1; i < args.size(); i++) {
-            WireBytes.putUnsigned(WireBytes.wrap(data), (i - 1) * unit.size, unit.size,
-                    expression.evaluate(args.get(i)));
-        }
+        byte[] data = UnitValues.littleEndian(args.subList(1, args.size()), unit.size, expression);
         int written = shell.debugger().writeVirtual(address, data);
         if (written != data.length) {
             throw new ShellException("wrote " + written + " of " + data.length + " bytes at " + Hex.address(address));

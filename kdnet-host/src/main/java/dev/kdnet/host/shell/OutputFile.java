@@ -35,8 +35,7 @@ final class OutputFile {
             return "permission denied";
         }
         if (e instanceof NoSuchFileException missing) {
-            return "the directory " + Path.of(missing.getFile()).toAbsolutePath().getParent()
-                    + " does not exist";
+            return "no file can be created at " + missing.getFile();
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();

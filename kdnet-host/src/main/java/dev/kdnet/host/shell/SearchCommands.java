@@ -2,7 +2,6 @@ package dev.kdnet.host.shell;
 
 import dev.kdnet.host.api.MemoryRead;
 import dev.kdnet.host.api.MemorySpace;
-import dev.kdnet.protocol.WireBytes;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -129,16 +128,7 @@ final class SearchCommands {
                 }
                 return StringCommands.encode(text.substring(1, text.length() - 1), this == ASCII ? 1 : 2);
             }
-            byte[] bytes = new byte[words.size() * unit];
-            for (int i = 0; i < words.size(); i++) {
-                long value = expression.evaluate(words.get(i));
-                if (unit < 8 && Long.compareUnsigned(value, (1L << (unit * 8)) - 1) > 0) {
-                    throw new ShellException("\"" + words.get(i) + "\" does not fit in " + unit + " byte"
-                            + (unit == 1 ? "" : "s") + ": " + (unit == 1 ? "bytes are 00-ff" : "give smaller values"));
-                }
-                WireBytes.putUnsigned(WireBytes.wrap(bytes), i * unit, unit, value);
-            }
-            return bytes;
+            return UnitValues.littleEndian(words, unit, expression);
         }
     }
 

@@ -53,6 +53,8 @@ class StringAndSearchTest {
                 .isEqualTo("DOS mode".getBytes(StandardCharsets.US_ASCII));
         assertThatThrownBy(() -> SearchCommands.SearchType.BYTES.pattern(List.of("100"), expression))
                 .hasMessage("\"100\" does not fit in 1 byte: bytes are 00-ff");
+        assertThatThrownBy(() -> SearchCommands.SearchType.WORDS.pattern(List.of("10000"), expression))
+                .hasMessage("\"10000\" does not fit in 2 bytes: the largest is ffff");
         assertThatThrownBy(() -> SearchCommands.SearchType.ASCII.pattern(List.of("DOS"), expression))
                 .hasMessage("the text to search for goes in double quotes: s -a ADDR L COUNT \"text\"");
         assertThatThrownBy(() -> SearchCommands.SearchType.of("-x"))
