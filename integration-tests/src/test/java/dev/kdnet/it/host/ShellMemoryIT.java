@@ -9,6 +9,7 @@ import dev.kdnet.sim.kernel.KernelSymbols;
 import dev.kdnet.sim.kernel.SimulatedKernel;
 import dev.kdnet.sim.kernel.SyntheticInstruction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -214,8 +215,7 @@ class ShellMemoryIT {
     @Test
     void whatCannotBeDoneIsOneLineSayingWhatWouldBeRight(@TempDir Path dir) throws Exception {
         InProcessHost run = listen("db nt L?100000000; db nt L?100000010; db nt L?80000000; bc abc; ~1s; ~1;"
-                + " bp nt!KeBugCheckEx; .writemem " + dir + "/no/such/dir/x.bin nt L10; .writemem " + dir
-                + "/x.bin nt L?100000000; eb rsp-3000 100; q");
+                + " bp nt!KeBugCheckEx; .writemem " + dir + "/no/such/dir/x.bin nt L10; eb rsp-3000 100; q");
 
         assertThat(run.exitCode(RUN)).as(run.transcript()).isEqualTo(1);
         List<String> errors = run.out().lines().filter(l -> l.startsWith("error: ")).toList();
@@ -233,10 +233,26 @@ class ShellMemoryIT {
                         + " nt+1010 or fffff804`7a001010",
                 "error: cannot write " + dir + "/no/such/dir/x.bin: the directory " + dir + "/no/such/dir does not"
                         + " exist (create it, or name a file in an existing directory)",
-                "error: .writemem takes at most 0x40000000 bytes (1 GiB), not 0x100000000 bytes: write a larger"
-                        + " range in parts, one file each",
                 "error: \"100\" does not fit in 1 byte: bytes are 00-ff");
         assertThat(run.out()).doesNotContain("For input string").doesNotContain("-2147483648");
+    }
+
+    @Test
+    void writememTakesLengthsAbove32BitsAndWritesUpToWhereMemoryEnds(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("nt.bin");
+
+        InProcessHost run = listen(".writemem " + file + " nt L?100000000; q");
+
+        assertThat(run.exitCode(RUN)).as("memory ends before 4 GiB: " + run.transcript()).isEqualTo(1);
+        SimulatedKernel kernel = target.kernel();
+        long nt = kernel.symbols().kernBase();
+        byte[] written = Files.readAllBytes(file);
+        assertThat(written.length).as("at least the kernel image").isGreaterThanOrEqualTo(kernel.symbols().kernSize());
+        assertThat(written).isEqualTo(kernel.memory().read(nt, written.length));
+        assertThat(run.out()).as(run.transcript())
+                .contains(String.format("Writing %#x bytes to %s: ", written.length, file))
+                .contains(String.format("error: memory ends at %s (status c0000001); wrote the %#x bytes before it",
+                        address(nt + written.length), written.length));
     }
 
     /** Display text of bytes, written out here independently of the host's formatter. */

@@ -8,23 +8,18 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Memory commands: display virtual memory ({@code db dw dd dq}, {@code dc} with ASCII, {@code dps dqs} one pointer
  * a line) and physical memory ({@code !db !dw !dd !dc !dq}), edit ({@code eb ew ed eq}), and write to a file
  * ({@code .writemem} for virtual memory, {@code .dumpphys} for physical memory with progress and the rate; a dump
  * goes on across a target reboot, saying where, once the debugger attached again). A display reads at most
- * {@link Range#DISPLAY_LIMIT} bytes, a file at most {@link #FILE_LIMIT}.
+ * {@link Range#DISPLAY_LIMIT} bytes; a file takes any length, read and written in {@link PiecewiseRead} pieces.
  */
 final class MemoryCommands {
     private static final long DEFAULT_BYTES = 0x80;
 
-    /** The most {@code .writemem} and {@code .dumpphys} write to one file: the bytes are held in memory first. */
-    static final long FILE_LIMIT = 1L << 30;
-
     private static final String DISPLAY_INSTEAD = "write more to a file with .writemem FILE ADDR L?SIZE";
-    private static final String FILE_INSTEAD = "write a larger range in parts, one file each";
 
     /** An edit unit: its command letter and width in bytes. */
     private enum Unit {
@@ -65,10 +60,12 @@ final class MemoryCommands {
                     (s, args) -> enter(s, args, unit));
         }
         shell.add(".writemem", "write virtual memory to a file: .writemem FILE ADDR L?SIZE",
-                (s, args) -> toFile(s, args, ".writemem", range -> s.debugger().read(MemorySpace.VIRTUAL,
-                        range.address(), (int) range.count(), Progress.NONE)));
-        shell.add(".dumpphys", "dump physical memory to a file with progress, across target reboots:"
-                + " .dumpphys FILE ADDR L?SIZE", MemoryCommands::dumpPhysical);
+                (s, args) -> toFile(s, args, ".writemem", (address, length, progress) -> s.debugger().read(
+                        MemorySpace.VIRTUAL, address, length, progress)));
+        shell.add(".dumpphys", "dump physical memory to a file with progress, across target reboots (waiting for"
+                + " the new attach as long as g waits): .dumpphys FILE ADDR L?SIZE", (s, args) -> toFile(s, args,
+                        ".dumpphys", (address, length, progress) -> s.debugger().dumpPhysical(address, length,
+                                progress, s.goTimeout())));
     }
 
     private static void display(Shell shell, List<String> args, String name, DisplayFormat format,
@@ -112,33 +109,30 @@ final class MemoryCommands {
         }
     }
 
-    /** {@code .dumpphys}: waits as long as {@code g} does for the target to attach again after a reboot. */
-    private static void dumpPhysical(Shell shell, List<String> args) {
-        toFile(shell, args, ".dumpphys", range -> {
-            try (TransferProgress progress = TransferProgress.start(shell.out(), range.address())) {
-                return shell.debugger().dumpPhysical(range.address(), (int) range.count(), progress,
-                        shell.goTimeout());
-            }
-        });
-    }
-
-    private static void toFile(Shell shell, List<String> args, String name, Function<Range, MemoryRead> reader) {
+    private static void toFile(Shell shell, List<String> args, String name, PiecewiseRead.Reader reader) {
         if (args.size() < 2) {
             throw new ShellException(name + " needs FILE ADDR L?SIZE");
         }
         Path file = Path.of(args.get(0));
         Range range = Range.parse(args.subList(1, args.size()), shell.expression(), DEFAULT_BYTES, 1);
-        range.bytes(FILE_LIMIT, name, FILE_INSTEAD);
+        if (Long.compareUnsigned(range.count() - 1, -1L - range.address()) > 0) {
+            throw new ShellException(String.format("%s L?%x runs past the last address, ffffffff`ffffffff:"
+                    + " give at most L?%x", Hex.address(range.address()), range.count(), -range.address()));
+        }
         OutputFile.requireDirectory(file);
         long started = System.nanoTime();
-        MemoryRead read = reader.apply(range);
+        PiecewiseRead.Outcome outcome;
+        try (OutputFile out = OutputFile.create(file);
+                TransferProgress progress = TransferProgress.start(shell.out(), range.address())) {
+            outcome = PiecewiseRead.run(range.address(), range.count(), PiecewiseRead.PIECE, reader, progress,
+                    out::write);
+        }
         double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
-        OutputFile.write(file, read.bytes());
-        shell.out().printf("Writing %#x bytes to %s: %.2f MB/s%n", read.bytes().length, file,
-                read.bytes().length / seconds / 1e6);
-        if (!read.complete()) {
-            throw new ShellException("memory ends at " + Hex.address(range.address() + read.bytes().length)
-                    + "; wrote the " + read.bytes().length + " bytes before it");
+        shell.out().printf("Writing %#x bytes to %s: %.2f MB/s%n", outcome.bytes(), file,
+                outcome.bytes() / seconds / 1e6);
+        if (outcome.bytes() != range.count()) {
+            throw new ShellException(String.format("memory ends at %s (status %08x); wrote the %#x bytes before it",
+                    Hex.address(range.address() + outcome.bytes()), outcome.status(), outcome.bytes()));
         }
     }
 }
