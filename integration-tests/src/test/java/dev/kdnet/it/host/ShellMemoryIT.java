@@ -186,8 +186,8 @@ class ShellMemoryIT {
         assertThat(out).as("breakpoint 0 is disabled, 1 was cleared: 2 is the first hit")
                 .contains("Breakpoint 2 hit\n" + address(at[2]) + " ");
         assertThat(rip).isEqualTo(at[2]);
-        assertThat(section(out, "after be")).contains(blLine(0, "e", at[0], nt), blLine(1, "e", at[3], nt),
-                blLine(2, "e", at[2], nt));
+        assertThat(section(out, "after be")).as("bl lists by id").contains(blLine(0, "e", at[0], nt) + "\n"
+                + blLine(1, "e", at[3], nt) + "\n" + blLine(2, "e", at[2], nt) + "\n");
     }
 
     private static String blLine(int id, String state, long address, long nt) {

@@ -3,12 +3,13 @@ package dev.kdnet.host.shell;
 import dev.kdnet.host.api.Breakpoint;
 import dev.kdnet.host.api.DebuggerException;
 import dev.kdnet.host.api.ModuleInfo;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Breakpoint commands as WinDbg has them: {@code bp ADDR} sets one with the lowest id free, {@code bl} lists them
- * ({@code e}/{@code d} for enabled/disabled), {@code bc}, {@code bd} and {@code be} clear, disable and enable by
+ * by id ({@code e}/{@code d} for enabled/disabled), {@code bc}, {@code bd} and {@code be} clear, disable and enable by
  * id ({@code 1}, {@code 1 3}, {@code 1,3}, {@code 1-3} or {@code *}). Ids stay what they are while other
  * breakpoints come and go.
  */
@@ -45,9 +46,8 @@ final class BreakpointCommands {
             return;
         }
         List<ModuleInfo> modules = modulesOrNone(shell);
-        for (Breakpoint b : breakpoints) {
-            shell.out().println(listLine(b, modules));
-        }
+        breakpoints.stream().sorted(Comparator.comparingInt(Breakpoint::id))
+                .forEach(b -> shell.out().println(listLine(b, modules)));
     }
 
     /** {@code  0 e Disable Clear  fffff804`7a001010     0001 (0001) nt+0x1010}, WinDbg's shape without symbols. */
