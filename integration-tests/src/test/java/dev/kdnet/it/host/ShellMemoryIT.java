@@ -173,7 +173,8 @@ class ShellMemoryIT {
         long nt = reference.symbols().kernBase();
 
         InProcessHost run = listen(String.format("t; r rip=%x; t; bp %x; bp %x; bp %x; bc 1; .echo after bc;"
-                + " bl; bp %x; .echo after bp; bl; bd 0; .echo after bd; bl; g; be 0; .echo after be; bl; q", from,
+                + " bl; bp %x; .echo after bp; bl; bd 0; .echo after bd; bl; g; be 0; .echo after be; bl; bd 2; be 2;"
+                + " .echo again at 2; g; q", from,
                 at[0], at[1], at[2], at[3]));
 
         assertThat(run.exitCode(RUN)).as(run.transcript()).isZero();
@@ -185,7 +186,9 @@ class ShellMemoryIT {
         assertThat(section(out, "after bd")).contains(blLine(0, "d", at[0], nt), blLine(2, "e", at[2], nt));
         assertThat(out).as("breakpoint 0 is disabled, 1 was cleared: 2 is the first hit")
                 .contains("Breakpoint 2 hit\n" + address(at[2]) + " ");
-        assertThat(rip).isEqualTo(at[2]);
+        assertThat(rip).as("the last g stopped at breakpoint 1").isEqualTo(at[3]);
+        assertThat(section(out, "again at 2")).as("enabled at the PC, it is stepped over, not hit again")
+                .contains("Breakpoint 1 hit\n" + address(at[3]) + " ").doesNotContain("Breakpoint 2 hit");
         assertThat(section(out, "after be")).as("bl lists by id").contains(blLine(0, "e", at[0], nt) + "\n"
                 + blLine(1, "e", at[3], nt) + "\n" + blLine(2, "e", at[2], nt) + "\n");
     }

@@ -152,13 +152,18 @@ public final class AsyncDebugger {
 
     /**
      * Places a software breakpoint (WriteBreakPoint) and remembers its handle; the existing one if armed. A disabled
-     * breakpoint at {@code address} is enabled again, with its id.
+     * breakpoint at {@code address} is enabled again, with its id. One at the PC of the stop is written when the
+     * target runs on, after the instruction there (as after a stop at a breakpoint), not before: written now, it
+     * would stop the target again where it is.
      */
     public CompletableFuture<Breakpoint> setBreakpoint(long address) {
         return onLoop(() -> {
             Breakpoint known = breakpoints.at(address).orElse(null);
             if (known != null && known.armed()) {
                 return CompletableFuture.completedFuture(known);
+            }
+            if (engine.requireStopped("setBreakpoint").pc() == address) {
+                return CompletableFuture.completedFuture(breakpoints.atThePc(address));
             }
             return arm(address).thenApply(done -> breakpoints.at(address).orElseThrow());
         });

@@ -26,6 +26,17 @@ final class BreakpointBook {
                 true));
     }
 
+    /**
+     * A breakpoint at the PC of the stop, enabled but not yet in the target (as if the stop had removed it): the
+     * debugger writes it once the target stepped past it. Keeps the id of one already there.
+     */
+    synchronized Breakpoint atThePc(long address) {
+        Breakpoint known = byAddress.get(address);
+        Breakpoint pending = new Breakpoint(known != null ? known.id() : lowestFreeId(), address, 0, false, true);
+        byAddress.put(address, pending);
+        return pending;
+    }
+
     /** The breakpoint at {@code address} is disabled: kept with its id, not in the target. */
     synchronized void disabled(long address) {
         byAddress.computeIfPresent(address, (a, b) -> new Breakpoint(b.id(), a, b.handle(), false, false));

@@ -72,4 +72,14 @@ class BreakpointBookTest {
         book.armed(0x1000, 3);
         assertThat(book.at(0x1000)).hasValue(new Breakpoint(0, 0x1000, 3, true, true));
     }
+
+    @Test
+    void aBreakpointAtThePcWaitsToBeSteppedOverLikeOneTheStopRemoved() {
+        book.armed(0x1000, 1);
+        assertThat(book.atThePc(0x2000)).isEqualTo(new Breakpoint(1, 0x2000, 0, false, true));
+        assertThat(book.disarmedAt(0x2000)).as("go steps over it first, then writes it").isTrue();
+        assertThat(book.disarmedAwayFrom(0x2000)).isEmpty();
+        book.disabled(0x1000);
+        assertThat(book.atThePc(0x1000).id()).as("an enabled one keeps its id").isZero();
+    }
 }
