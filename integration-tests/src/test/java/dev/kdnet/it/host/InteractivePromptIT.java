@@ -73,6 +73,37 @@ class InteractivePromptIT {
         assertThat(Files.readString(home.resolve(".kdnet_history"))).contains("vertarget", "lm");
     }
 
+    @Test
+    void memoryBreakpointAndExpressionCommandsAtThePrompt(@TempDir Path home) throws Exception {
+        String host = String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + home, "-cp", HOST_JAR.toAbsolutePath().normalize().toString(),
+                "dev.kdnet.host.cli.HostMain", "listen", "--bind", "127.0.0.1", "--port", String.valueOf(port),
+                "--key", "1.2.3.4");
+        long nt = target.kernel().symbols().kernBase();
+        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, host)) {
+            typeAtPrompt(terminal, "? 1+2", "Enter");
+            awaitScreen(terminal, "Evaluate expression: 3 = 00000000`00000003", 1);
+
+            typeAtPrompt(terminal, "dc nt L4", "Enter");
+            awaitScreen(terminal, "00905a4d 00000003 00000004 0000ffff  MZ..............", 1);
+
+            typeAtPrompt(terminal, "da nt+4e", "Enter");
+            awaitScreen(terminal, "\"This program cannot be run in DOS mode....$\"", 1);
+
+            typeAtPrompt(terminal, "bp nt+10010; bp nt+10020; bd 0; bl", "Enter");
+            awaitScreen(terminal, String.format(" 1 e Disable Clear  %08x`%08x     0001 (0001) nt+0x10020",
+                    (nt + 0x10020) >>> 32, (nt + 0x10020) & 0xFFFF_FFFFL), 1);
+            assertThat(terminal.screen()).contains(String.format(" 0 d Enable  Clear  %08x`%08x",
+                    (nt + 0x10010) >>> 32, (nt + 0x10010) & 0xFFFF_FFFFL));
+
+            typeAtPrompt(terminal, ".echo the end", "Enter");
+            awaitScreen(terminal, "\nthe end", 1);
+            typeAtPrompt(terminal, "q", "Enter");
+            await().atMost(SCREEN).untilAsserted(() -> assertThat(terminal.exitStatus())
+                    .as("the host's exit status after q; the screen:%n%s", terminal.screen()).isZero());
+        }
+    }
+
     /**
      * Sends {@code keys} once the prompt reads keys. Called after the previous command's output appeared, so the
      * previous line editor already returned (and left raw mode) and the raw mode seen is the next prompt's.

@@ -150,12 +150,20 @@ public final class AsyncDebugger {
                         padded(reply.data(), KSpecialRegisters.LENGTH)).orElseThrow()));
     }
 
-    /** Places a software breakpoint (WriteBreakPoint) and remembers its handle; the existing one if armed. */
+    /**
+     * Places a software breakpoint (WriteBreakPoint) and remembers its handle; the existing one if armed. A disabled
+     * breakpoint at {@code address} is enabled again, with its id. One at the PC of the stop is written when the
+     * target runs on, after the instruction there (as after a stop at a breakpoint), not before: written now, it
+     * would stop the target again where it is.
+     */
     public CompletableFuture<Breakpoint> setBreakpoint(long address) {
         return onLoop(() -> {
             Breakpoint known = breakpoints.at(address).orElse(null);
             if (known != null && known.armed()) {
                 return CompletableFuture.completedFuture(known);
+            }
+            if (engine.requireStopped("setBreakpoint").pc() == address) {
+                return CompletableFuture.completedFuture(breakpoints.atThePc(address));
             }
             return arm(address).thenApply(done -> breakpoints.at(address).orElseThrow());
         });
@@ -176,13 +184,35 @@ public final class AsyncDebugger {
         if (removed == null) {
             return CompletableFuture.completedFuture(false);
         }
-        if (!removed.armed()) {
-            return CompletableFuture.completedFuture(true);
+        return restore(removed).thenApply(done -> true);
+    }
+
+    /**
+     * Takes the breakpoint at {@code address} out of the target (RestoreBreakPoint if the target has it) and keeps
+     * it, with its id, disabled; {@link #setBreakpoint} enables it again. False if there is none.
+     */
+    public CompletableFuture<Boolean> disableBreakpoint(long address) {
+        return onLoop(() -> {
+            Breakpoint known = breakpoints.at(address).orElse(null);
+            if (known == null) {
+                return CompletableFuture.completedFuture(false);
+            }
+            return restore(known).thenApply(done -> {
+                breakpoints.disabled(address);
+                return true;
+            });
+        });
+    }
+
+    /** RestoreBreakPoint for {@code breakpoint} if the target has it in place. */
+    private CompletableFuture<Void> restore(Breakpoint breakpoint) {
+        if (!breakpoint.armed()) {
+            return CompletableFuture.completedFuture(null);
         }
         return succeeded(ManipulateState64.request(ManipulateApi.RESTORE_BREAKPOINT,
-                engine.requireStopped("clearBreakpoint").cpu(), new RestoreBreakPoint(removed.handle()),
-                new byte[0]), String.format("RestoreBreakPoint handle %d at 0x%X", removed.handle(), address))
-                .thenApply(reply -> true);
+                engine.requireStopped("clearBreakpoint").cpu(), new RestoreBreakPoint(breakpoint.handle()),
+                new byte[0]), String.format("RestoreBreakPoint handle %d at 0x%X", breakpoint.handle(),
+                        breakpoint.address())).thenApply(reply -> null);
     }
 
     private CompletableFuture<Void> arm(long address) {

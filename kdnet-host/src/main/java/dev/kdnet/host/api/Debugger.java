@@ -169,7 +169,10 @@ public final class Debugger {
         return await(async.specialRegisters(cpu));
     }
 
-    /** Places a software breakpoint (WriteBreakPoint) and remembers its handle; returns the existing one if any. */
+    /**
+     * Places a software breakpoint (WriteBreakPoint) and remembers its handle; returns the existing one if any. A
+     * new breakpoint gets the lowest id free; a disabled one at {@code address} is enabled again with its id.
+     */
     public Breakpoint setBreakpoint(long address) {
         return await(async.setBreakpoint(address));
     }
@@ -177,6 +180,14 @@ public final class Debugger {
     /** The debugger's breakpoints, by address. */
     public List<Breakpoint> breakpoints() {
         return async.breakpoints();
+    }
+
+    /**
+     * Takes the breakpoint at {@code address} out of the target and keeps it, with its id, disabled;
+     * {@link #setBreakpoint} enables it again. False if there is none.
+     */
+    public boolean disableBreakpoint(long address) {
+        return await(async.disableBreakpoint(address));
     }
 
     /** Removes the breakpoint at {@code address} (RestoreBreakPoint if the target still has it); false if none. */

@@ -28,8 +28,8 @@ final class InspectionCommands {
         shell.add("vertarget", "the target's Windows product, build and kernel base, and what could not be read", InspectionCommands::vertarget);
         shell.add("r", "registers of the current CPU; r REG shows one, r REG=VALUE sets it", InspectionCommands::r);
         shell.add("lm", "loaded modules (PsLoadedModuleList)", InspectionCommands::lm);
-        shell.add("~", "~N: make CPU N the current one", (s, args) -> s.printStop(
-                s.debugger().switchCpu(Integer.parseInt(args.isEmpty() ? "0" : args.get(0)))));
+        shell.add("~", "~N: make CPU N the current one", (s, args) -> s.printStop(s.debugger().switchCpu(
+                CpuNumber.parse(args.isEmpty() ? "0" : args.get(0), s.debugger().stop().cpuCount()))));
         shell.add(".kdstats", "transport statistics: datagrams, retransmits, drops by reason, RTT",
                 InspectionCommands::kdstats);
     }
@@ -91,9 +91,8 @@ final class InspectionCommands {
         PrintWriter out = shell.out();
         out.println("start             end                 module name");
         for (ModuleInfo module : shell.debugger().modules()) {
-            String name = module.name().replaceFirst("(?i)\\.(exe|dll|sys)$", "");
             out.printf("%s %s   %-12s %s%n", Hex.address(module.base()), Hex.address(module.base() + module.size()),
-                    module.name().equalsIgnoreCase("ntoskrnl.exe") ? "nt" : name, module.fullName());
+                    ModuleNames.shortName(module), module.fullName());
         }
     }
 

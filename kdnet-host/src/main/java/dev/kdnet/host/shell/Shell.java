@@ -6,6 +6,7 @@ import dev.kdnet.host.api.Stop;
 import dev.kdnet.protocol.dbgkd.X64Register;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -41,9 +42,16 @@ public final class Shell {
         InspectionCommands.register(this);
         MemoryCommands.register(this);
         ExecutionCommands.register(this);
+        BreakpointCommands.register(this);
+        StringCommands.register(this);
+        SearchCommands.register(this);
+        GeneralCommands.register(this);
         add("q", "quit: detach and leave", (shell, args) -> shell.quit = true);
-        add("?", "this list", (shell, args) -> shell.help.forEach((name, text) ->
-                shell.out.printf("  %-10s %s%n", name, text)));
+    }
+
+    /** Lists the commands, one line each. */
+    void printHelp() {
+        help.forEach((name, text) -> out.printf("  %-10s %s%n", name, text));
     }
 
     void add(String name, String description, Command command) {
@@ -78,9 +86,9 @@ public final class Shell {
         List<String> words = Arrays.asList(command.split("\\s+"));
         String name = words.get(0).toLowerCase(Locale.ROOT);
         List<String> args = words.subList(1, words.size());
-        if (name.startsWith("~") && name.length() > 1) {
-            args = List.of(name.substring(1));
-            name = "~";
+        if ((name.startsWith("~") || name.startsWith("?")) && name.length() > 1) {
+            args = concat(words.get(0).substring(1), args);
+            name = name.substring(0, 1);
         }
         Command found = commands.get(name);
         try {
@@ -93,6 +101,12 @@ public final class Shell {
             out.println("error: " + e.getMessage());
             return false;
         }
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
     }
 
     Debugger debugger() {
@@ -119,7 +133,7 @@ public final class Shell {
 
     /** Prints a stop the way WinDbg announces it. */
     void printStop(Stop stop) {
-        out.println(StopText.describe(stop));
+        out.println(StopText.describe(stop, debugger.breakpoints()));
         out.println(Hex.address(stop.pc()) + " " + HexBytes.spaced(stop.code(), 0, Math.min(8, stop.code().length)));
     }
 
