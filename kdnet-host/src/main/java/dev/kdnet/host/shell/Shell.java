@@ -45,6 +45,8 @@ public final class Shell {
         InspectionCommands.register(this);
         MemoryCommands.register(this);
         ExecutionCommands.register(this);
+        SystemCommands.register(this);
+        PageTableCommands.register(this);
         add("q", "quit: detach and leave", (shell, args) -> shell.quit());
         add("?", "this list", (shell, args) -> shell.help.forEach((name, text) ->
                 shell.out.printf("  %-10s %s%n", name, text)));

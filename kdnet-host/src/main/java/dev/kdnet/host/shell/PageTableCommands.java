@@ -1,0 +1,135 @@
+package dev.kdnet.host.shell;
+
+import dev.kdnet.host.api.Debugger;
+import dev.kdnet.host.api.MemoryRead;
+import dev.kdnet.protocol.WireBytes;
+import dev.kdnet.protocol.dbgkd.KSpecialRegister;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * {@code !vtop} and {@code !pte}: the x64 page walk of a virtual address, each entry read with ReadPhysicalMemory
+ * from the current CPU's CR3 (or a directory base given to {@code !vtop}), in WinDbg's output shapes.
+ */
+final class PageTableCommands {
+    /** WinDbg's names of the levels in {@code !pte} (4 = PML4) and in {@code !vtop}. */
+    private static final Map<Integer, String> PTE_NAMES = Map.of(4, "PXE", 3, "PPE", 2, "PDE", 1, "PTE");
+    private static final Map<Integer, String> VTOP_NAMES = Map.of(4, "PML4E", 3, "PDPE", 2, "PDE", 1, "PTE");
+    /** Width of one column of {@code !pte}. */
+    private static final int COLUMN = 27;
+    /** Indent of the {@code VA} line of {@code !pte}. */
+    private static final int VA_INDENT = 43;
+    private static final int PAGE_SHIFT = 12;
+
+    private PageTableCommands() {
+    }
+
+    static void register(Shell shell) {
+        shell.add("!vtop", "translate a virtual address through the page tables: !vtop [PFN] VA (PFN of the"
+                + " directory base; 0 or none: the current CR3)", PageTableCommands::vtop);
+        shell.add("!pte", "the page table entries that map a virtual address: !pte VA", PageTableCommands::pte);
+    }
+
+    private static long currentCr3(Shell shell) {
+        return shell.debugger().specialRegisters(shell.currentCpu()).get(KSpecialRegister.CR3);
+    }
+
+    private static long canonical(Shell shell, String text) {
+        long address = shell.expression().evaluate(text);
+        if (!PageWalk.isCanonical(address)) {
+            throw new ShellException(Hex.address(address) + " is not a canonical x64 address (bits 63-47 must be"
+                    + " all 0 or all 1)");
+        }
+        return address;
+    }
+
+    private static PageWalk.Translation walk(Debugger debugger, long cr3, long address) {
+        return PageWalk.translate(cr3, address, entry -> readEntry(debugger, entry));
+    }
+
+    private static long readEntry(Debugger debugger, long physical) {
+        MemoryRead read = debugger.readPhysical(physical, Long.BYTES);
+        if (!read.complete()) {
+            throw new ShellException("cannot read the page table entry at physical address " + Hex.address(physical));
+        }
+        return WireBytes.wrap(read.bytes()).getLong(0);
+    }
+
+    private static void vtop(Shell shell, List<String> args) {
+        if (args.isEmpty() || args.size() > 2) {
+            throw new ShellException("usage: !vtop [PFN] VA, e.g. !vtop 0 fffff8047a000000 (PFN 0: the current"
+                    + " CR3)");
+        }
+        long pfn = args.size() == 2 ? shell.expression().evaluate(args.get(0)) : 0;
+        long address = canonical(shell, args.get(args.size() - 1));
+        long cr3 = pfn == 0 ? currentCr3(shell) : pfn << PAGE_SHIFT;
+        PageWalk.Translation walk = walk(shell.debugger(), cr3, address);
+        PrintWriter out = shell.out();
+        out.printf("Amd64VtoP: Virt %s, pagedir %s%n", Hex.u64(address), Hex.u64(walk.directoryBase()));
+        for (PageWalk.Entry entry : walk.entries()) {
+            if (entry.present()) {
+                out.printf("Amd64VtoP: %s %s%n", VTOP_NAMES.get(entry.level()), Hex.u64(entry.address()));
+            }
+        }
+        PageWalk.Entry last = walk.last();
+        if (walk.physical().isEmpty()) {
+            out.printf("Amd64VtoP: zero %s%n", VTOP_NAMES.get(last.level()));
+            throw new ShellException(String.format("virtual address %s is not mapped: its %s at physical %s is not"
+                    + " present (contains %s)", Hex.address(address), VTOP_NAMES.get(last.level()),
+                    Hex.address(last.address()), Hex.u64(last.value())));
+        }
+        long physical = walk.physical().getAsLong();
+        out.printf("Amd64VtoP: %sapped phys %s%n", last.level() > 1 ? "Large page m" : "M", Hex.u64(physical));
+        out.printf("Virtual address %x translates to physical address %x.%n", address, physical);
+    }
+
+    private static void pte(Shell shell, List<String> args) {
+        if (args.size() != 1) {
+            throw new ShellException("usage: !pte VA, e.g. !pte fffff8047a000000");
+        }
+        long address = canonical(shell, args.get(0));
+        long cr3 = currentCr3(shell);
+        PageWalk.Translation walk = walk(shell.debugger(), cr3, address);
+        OptionalInt selfMap = selfMap(shell.debugger(), walk.directoryBase());
+        StringBuilder at = new StringBuilder();
+        StringBuilder contains = new StringBuilder();
+        StringBuilder flags = new StringBuilder();
+        for (PageWalk.Entry entry : walk.entries()) {
+            long shown = selfMap.isPresent()
+                    ? PageWalk.entryVirtualAddress(selfMap.getAsInt(), address, entry.level()) : entry.address();
+            at.append(column(String.format("%s at %016X", PTE_NAMES.get(entry.level()), shown)));
+            contains.append(column(String.format("contains %016X", entry.value())));
+            flags.append(column(entry.present() ? String.format("pfn %-10x%s", entry.pfn(),
+                    PteFlags.of(entry.value(), entry.level() > 1)) : "not valid"));
+        }
+        PageWalk.Entry last = walk.last();
+        if (last.mapsPage() && last.level() > 1) {
+            flags.append("LARGE PAGE pfn ").append(Long.toHexString(walk.physical().getAsLong() >>> PAGE_SHIFT));
+        }
+        PrintWriter out = shell.out();
+        out.println(" ".repeat(VA_INDENT) + "VA " + Long.toHexString(address));
+        out.println(at.toString().stripTrailing());
+        out.println(contains.toString().stripTrailing());
+        out.println(flags.toString().stripTrailing());
+        if (selfMap.isEmpty()) {
+            out.println("(no self-map entry in the PML4: the entries' physical addresses are shown)");
+        }
+    }
+
+    private static String column(String text) {
+        return String.format("%-" + COLUMN + "s", text);
+    }
+
+    private static OptionalInt selfMap(Debugger debugger, long directoryBase) {
+        MemoryRead read = debugger.readPhysical(directoryBase, PageWalk.ENTRIES * Long.BYTES);
+        ByteBuffer bytes = WireBytes.wrap(read.bytes());
+        long[] pml4 = new long[read.bytes().length / Long.BYTES];
+        for (int i = 0; i < pml4.length; i++) {
+            pml4[i] = bytes.getLong(i * Long.BYTES);
+        }
+        return PageWalk.selfMapIndex(directoryBase, pml4);
+    }
+}
