@@ -195,12 +195,21 @@ public final class AsyncDebugger {
                 String.format("WriteMsr 0x%X of CPU %d", msr, cpu)).thenApply(reply -> null));
     }
 
-    /** Places a software breakpoint (WriteBreakPoint) and remembers its handle; the existing one if armed. */
+    /**
+     * Places a software breakpoint (WriteBreakPoint) and remembers its handle; the existing one if armed. One at the
+     * stopped CPU's PC is remembered disarmed, as if the target had stopped on it: written now, it would stop the
+     * target at once on the next go or step, where WinDbg lets the instruction run and writes the breakpoint
+     * after it.
+     */
     public CompletableFuture<Breakpoint> setBreakpoint(long address) {
         return onLoop(() -> {
             Breakpoint known = breakpoints.at(address).orElse(null);
             if (known != null && known.armed()) {
                 return CompletableFuture.completedFuture(known);
+            }
+            if (engine.requireStopped("setBreakpoint").pc() == address) {
+                breakpoints.disarmed(address);
+                return CompletableFuture.completedFuture(breakpoints.at(address).orElseThrow());
             }
             return arm(address).thenApply(done -> breakpoints.at(address).orElseThrow());
         });

@@ -20,6 +20,11 @@ final class BreakpointBook {
         byAddress.put(address, new Breakpoint(address, handle, true));
     }
 
+    /** Remembers a breakpoint the target does not hold yet (one under the PC, written once the CPU moved on). */
+    synchronized void disarmed(long address) {
+        byAddress.put(address, new Breakpoint(address, 0, false));
+    }
+
     synchronized Optional<Breakpoint> remove(long address) {
         return Optional.ofNullable(byAddress.remove(address));
     }

@@ -194,7 +194,10 @@ public final class Debugger {
         await(async.writeMsr(cpu, msr, value));
     }
 
-    /** Places a software breakpoint (WriteBreakPoint) and remembers its handle; returns the existing one if any. */
+    /**
+     * Places a software breakpoint (WriteBreakPoint) and remembers its handle; returns the existing one if any. One
+     * at the stopped CPU's PC is written only once the CPU has executed the instruction there, as WinDbg does.
+     */
     public Breakpoint setBreakpoint(long address) {
         return await(async.setBreakpoint(address));
     }

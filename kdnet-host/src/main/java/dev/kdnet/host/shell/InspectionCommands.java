@@ -78,13 +78,17 @@ final class InspectionCommands {
         if (args.size() > 1 || !m.matches()) {
             throw new ShellException("~ takes a CPU number and s: ~1s makes CPU 1 the current one");
         }
-        int cpu = Integer.parseInt(m.group(1));
+        shell.printRegisters(shell.debugger().switchCpu(existingCpu(shell, Integer.parseInt(m.group(1)))));
+    }
+
+    /** {@code cpu} if the target has it, else a one-line error naming the CPUs it has. */
+    static int existingCpu(Shell shell, long cpu) {
         int count = shell.debugger().stop().cpuCount();
-        if (cpu >= count) {
+        if (cpu < 0 || cpu >= count) {
             throw new ShellException("no CPU " + cpu + ": the target has " + count + " CPU" + (count == 1 ? "" : "s")
                     + " (0" + (count == 1 ? "" : "-" + (count - 1)) + ")");
         }
-        shell.printRegisters(shell.debugger().switchCpu(cpu));
+        return (int) cpu;
     }
 
     private static void lm(Shell shell, List<String> args) {

@@ -1,6 +1,8 @@
 package dev.kdnet.host.shell;
 
+import dev.kdnet.host.api.RequestFailedException;
 import dev.kdnet.protocol.WireBytes;
+import dev.kdnet.protocol.dbgkd.NtStatus;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -97,26 +99,40 @@ final class SystemCommands {
 
     private static void rdmsr(Shell shell, List<String> args) {
         int msr = msr(shell, expect(args, 1, "rdmsr MSR, e.g. rdmsr c0000082").get(0));
-        long value = shell.debugger().readMsr(shell.currentCpu(), msr);
-        shell.out().printf("msr[%x] = %s%n", msr, Hex.address(value));
+        try {
+            long value = shell.debugger().readMsr(shell.currentCpu(), msr);
+            shell.out().printf("msr[%x] = %s%n", msr, Hex.address(value));
+        } catch (RequestFailedException e) {
+            throw noSuchMsr(shell, msr, e);
+        }
     }
 
     private static void wrmsr(Shell shell, List<String> args) {
         int msr = msr(shell, expect(args, 2, "wrmsr MSR VALUE, e.g. wrmsr c0000082 fffff8047a001000").get(0));
-        shell.debugger().writeMsr(shell.currentCpu(), msr, shell.expression().evaluate(args.get(1)));
+        long value = shell.expression().evaluate(args.get(1));
+        try {
+            shell.debugger().writeMsr(shell.currentCpu(), msr, value);
+        } catch (RequestFailedException e) {
+            throw noSuchMsr(shell, msr, e);
+        }
+    }
+
+    /** The one line for an MSR the processor does not have; any other failure as it is. */
+    private static RuntimeException noSuchMsr(Shell shell, int msr, RequestFailedException e) {
+        if (e.status() != NtStatus.NO_SUCH_DEVICE) {
+            return e;
+        }
+        return new ShellException(String.format("CPU %d has no MSR %x (the target answered STATUS_NO_SUCH_DEVICE)",
+                shell.currentCpu(), msr));
     }
 
     private static void pcr(Shell shell, List<String> args) {
         if (args.size() > 1) {
             throw new ShellException("usage: !pcr [CPU], e.g. !pcr 1");
         }
-        int count = shell.debugger().stop().cpuCount();
-        long cpu = args.isEmpty() ? shell.currentCpu() : shell.expression().evaluate(args.get(0));
-        if (cpu < 0 || cpu >= count) {
-            throw new ShellException("no CPU " + args.get(0) + ": the target has " + count + " (0-" + (count - 1)
-                    + ")");
-        }
-        long kpcr = shell.debugger().processorControlRegion((int) cpu);
+        int cpu = args.isEmpty() ? shell.currentCpu()
+                : InspectionCommands.existingCpu(shell, shell.expression().evaluate(args.get(0)));
+        long kpcr = shell.debugger().processorControlRegion(cpu);
         byte[] bytes = shell.debugger().readVirtual(kpcr, PCR_BYTES).bytes();
         if (bytes.length < PCR_BYTES) {
             throw new ShellException("cannot read the KPCR of CPU " + cpu + " at " + Hex.address(kpcr));
