@@ -92,13 +92,14 @@ class SystemCommandsIT {
 
     @Test
     void badValuesAreOneLineEach() throws Exception {
-        InProcessHost run = listen("rdmsr 1234; ob 80 1ff; ~5s; !vtop 0000800000000000; !pcr 2; ib; q");
+        InProcessHost run = listen("rdmsr 1234; ob 80 1ff; ~5s; ~xs; !vtop 0000800000000000; !pcr 2; ib; q");
 
         assertThat(run.exitCode(RUN)).as(run.transcript()).isEqualTo(1);
         assertThat(run.out().lines().filter(l -> l.startsWith("error: "))).as(run.transcript()).containsExactly(
                 "error: CPU 0 has no MSR 1234 (the target answered STATUS_NO_SUCH_DEVICE)",
                 "error: 1ff does not fit in 8 bits: ob writes values up to ff",
                 "error: no CPU 5: the target has 2 CPUs (0-1)",
+                "error: ~ takes a CPU number and s: ~1s makes CPU 1 the current one",
                 "error: 00008000`00000000 is not a canonical x64 address (bits 63-47 must be all 0 or all 1)",
                 "error: no CPU 2: the target has 2 CPUs (0-1)",
                 "error: usage: ib PORT, e.g. ib 3f8");

@@ -4,8 +4,8 @@ import dev.kdnet.host.api.Debugger;
 import dev.kdnet.host.api.MemoryRead;
 import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.dbgkd.KSpecialRegister;
-import java.io.PrintWriter;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -67,23 +67,36 @@ final class PageTableCommands {
         long address = canonical(shell, args.get(args.size() - 1));
         long cr3 = pfn == 0 ? currentCr3(shell) : pfn << PAGE_SHIFT;
         PageWalk.Translation walk = walk(shell.debugger(), cr3, address);
-        PrintWriter out = shell.out();
-        out.printf("Amd64VtoP: Virt %s, pagedir %s%n", Hex.u64(address), Hex.u64(walk.directoryBase()));
-        for (PageWalk.Entry entry : walk.entries()) {
-            if (entry.present()) {
-                out.printf("Amd64VtoP: %s %s%n", VTOP_NAMES.get(entry.level()), Hex.u64(entry.address()));
-            }
-        }
-        PageWalk.Entry last = walk.last();
+        vtopLines(walk).forEach(shell.out()::println);
         if (walk.physical().isEmpty()) {
-            out.printf("Amd64VtoP: zero %s%n", VTOP_NAMES.get(last.level()));
+            PageWalk.Entry last = walk.last();
             throw new ShellException(String.format("virtual address %s is not mapped: its %s at physical %s is not"
                     + " present (contains %s)", Hex.address(address), VTOP_NAMES.get(last.level()),
                     Hex.address(last.address()), Hex.u64(last.value())));
         }
+    }
+
+    /** What {@code !vtop} prints for {@code walk}: the entries' physical addresses and the translation. */
+    static List<String> vtopLines(PageWalk.Translation walk) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("Amd64VtoP: Virt %s, pagedir %s", Hex.u64(walk.virtualAddress()),
+                Hex.u64(walk.directoryBase())));
+        for (PageWalk.Entry entry : walk.entries()) {
+            if (entry.present()) {
+                lines.add(String.format("Amd64VtoP: %s %s", VTOP_NAMES.get(entry.level()), Hex.u64(entry.address())));
+            }
+        }
+        PageWalk.Entry last = walk.last();
+        if (walk.physical().isEmpty()) {
+            lines.add("Amd64VtoP: zero " + VTOP_NAMES.get(last.level()));
+            return lines;
+        }
         long physical = walk.physical().getAsLong();
-        out.printf("Amd64VtoP: %sapped phys %s%n", last.level() > 1 ? "Large page m" : "M", Hex.u64(physical));
-        out.printf("Virtual address %x translates to physical address %x.%n", address, physical);
+        lines.add(String.format("Amd64VtoP: %sapped phys %s", last.level() > 1 ? "Large page m" : "M",
+                Hex.u64(physical)));
+        lines.add(String.format("Virtual address %x translates to physical address %x.", walk.virtualAddress(),
+                physical));
+        return lines;
     }
 
     private static void pte(Shell shell, List<String> args) {
@@ -91,15 +104,22 @@ final class PageTableCommands {
             throw new ShellException("usage: !pte VA, e.g. !pte fffff8047a000000");
         }
         long address = canonical(shell, args.get(0));
-        long cr3 = currentCr3(shell);
-        PageWalk.Translation walk = walk(shell.debugger(), cr3, address);
-        OptionalInt selfMap = selfMap(shell.debugger(), walk.directoryBase());
+        PageWalk.Translation walk = walk(shell.debugger(), currentCr3(shell), address);
+        pteLines(walk, selfMap(shell.debugger(), walk.directoryBase())).forEach(shell.out()::println);
+    }
+
+    /**
+     * What {@code !pte} prints for {@code walk}: a column per entry with its address (virtual through the self-map
+     * in PML4 slot {@code selfMap}, else physical), its contents, its page frame number and flags.
+     */
+    static List<String> pteLines(PageWalk.Translation walk, OptionalInt selfMap) {
         StringBuilder at = new StringBuilder();
         StringBuilder contains = new StringBuilder();
         StringBuilder flags = new StringBuilder();
         for (PageWalk.Entry entry : walk.entries()) {
             long shown = selfMap.isPresent()
-                    ? PageWalk.entryVirtualAddress(selfMap.getAsInt(), address, entry.level()) : entry.address();
+                    ? PageWalk.entryVirtualAddress(selfMap.getAsInt(), walk.virtualAddress(), entry.level())
+                    : entry.address();
             at.append(column(String.format("%s at %016X", PTE_NAMES.get(entry.level()), shown)));
             contains.append(column(String.format("contains %016X", entry.value())));
             flags.append(column(entry.present() ? String.format("pfn %-10x%s", entry.pfn(),
@@ -109,14 +129,13 @@ final class PageTableCommands {
         if (last.mapsPage() && last.level() > 1) {
             flags.append("LARGE PAGE pfn ").append(Long.toHexString(walk.physical().getAsLong() >>> PAGE_SHIFT));
         }
-        PrintWriter out = shell.out();
-        out.println(" ".repeat(VA_INDENT) + "VA " + Long.toHexString(address));
-        out.println(at.toString().stripTrailing());
-        out.println(contains.toString().stripTrailing());
-        out.println(flags.toString().stripTrailing());
+        List<String> lines = new ArrayList<>(List.of(" ".repeat(VA_INDENT) + "VA "
+                + Long.toHexString(walk.virtualAddress()), at.toString().stripTrailing(),
+                contains.toString().stripTrailing(), flags.toString().stripTrailing()));
         if (selfMap.isEmpty()) {
-            out.println("(no self-map entry in the PML4: the entries' physical addresses are shown)");
+            lines.add("(no self-map entry in the PML4: the entries' physical addresses are shown)");
         }
+        return lines;
     }
 
     private static String column(String text) {
