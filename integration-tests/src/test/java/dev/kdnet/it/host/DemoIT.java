@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdnet.host.cli.HostMain;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,9 @@ import picocli.CommandLine;
  * target as a second process (the jar the build made beside the host's) that is gone when the demo returns.
  */
 class DemoIT {
+    private static final Pattern STOP_AT = Pattern.compile(
+            "\\(first chance\\) on CPU 0 at ([0-9a-f]{8}`[0-9a-f]{8})");
+    private static final Pattern RIP = Pattern.compile("rip=([0-9a-f]{16})");
     private static final Pattern TARGET_PID = Pattern.compile("started a simulated target \\(pid (\\d+)\\)");
 
     @Test
@@ -34,6 +38,7 @@ class DemoIT {
         assertThat(g).isPositive();
         assertThat(text.substring(g)).contains("Breakpoint 0 hit");
         assertThat(text).endsWith("kd> q" + System.lineSeparator());
+        assertEveryPcShownFollowsFromACommandShown(text);
 
         Matcher pid = TARGET_PID.matcher(err.toString());
         assertThat(pid.find()).as("stderr names the target's process: %s", err).isTrue();
@@ -43,5 +48,23 @@ class DemoIT {
                 .isEmpty();
         assertThat(err.toString()).as("the target's own log, forwarded").contains("target: ")
                 .doesNotContain("ended by itself");
+    }
+
+    /**
+     * The demo does nothing it does not show: {@code r} shows the PC of the stop it connected at; {@code t} moves
+     * it, and the breakpoint {@code g} hits is where {@code t} left it.
+     */
+    private static void assertEveryPcShownFollowsFromACommandShown(String text) {
+        Matcher connected = STOP_AT.matcher(text);
+        assertThat(connected.find()).as(text).isTrue();
+        List<String> rips = RIP.matcher(text).results().map(m -> m.group(1)).toList();
+        assertThat(rips).as("r, t and r rip each show rip: %s", text).hasSize(3);
+        assertThat(rips.get(0)).as("r after the connect stop").isEqualTo(connected.group(1).replace("`", ""));
+        assertThat(rips.get(1)).as("t moved on").isNotEqualTo(rips.get(0));
+        int g = text.indexOf("kd> g");
+        Matcher hit = STOP_AT.matcher(text.substring(g));
+        assertThat(hit.find()).isTrue();
+        assertThat(hit.group(1).replace("`", "")).as("the breakpoint set at t's rip").isEqualTo(rips.get(1))
+                .isEqualTo(rips.get(2));
     }
 }

@@ -230,7 +230,7 @@ class ShellMemoryIT {
                 "error: db takes at most 0x1000000 bytes (16 MiB), not 0x80000000 bytes: write more to a file with"
                         + " .writemem FILE ADDR L?SIZE",
                 "error: \"abc\" is not a breakpoint id: give ids from bl: 1, 1 3, 1,3, 1-3 or *",
-                "error: \"1s\" is not a CPU number: the target has 1 CPU (0)",
+                "error: no CPU 1: the target has 1 CPU (0)",
                 "error: no CPU 1: the target has 1 CPU (0)",
                 "error: symbols are not supported yet (\"nt!KeBugCheckEx\"): use nt+OFFSET or an address, e.g."
                         + " nt+1010 or fffff804`7a001010",

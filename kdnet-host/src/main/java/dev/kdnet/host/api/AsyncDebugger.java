@@ -2,10 +2,12 @@ package dev.kdnet.host.api;
 
 import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.dbgkd.ContextEx;
+import dev.kdnet.protocol.dbgkd.IoSpaceTransfer;
 import dev.kdnet.protocol.dbgkd.KSpecialRegisters;
 import dev.kdnet.protocol.dbgkd.ManipulateApi;
 import dev.kdnet.protocol.dbgkd.ManipulateState64;
 import dev.kdnet.protocol.dbgkd.MemoryTransfer;
+import dev.kdnet.protocol.dbgkd.MsrTransfer;
 import dev.kdnet.protocol.dbgkd.NtStatus;
 import dev.kdnet.protocol.dbgkd.RestoreBreakPoint;
 import dev.kdnet.protocol.dbgkd.WriteBreakPoint;
@@ -32,6 +34,9 @@ import java.util.function.Supplier;
  * {@link Debugger} throws. Calls may overlap: requests go to the target one at a time, in the order they were made.
  */
 public final class AsyncDebugger {
+    /** ReadControlSpace selector whose 8 bytes are the processor's KPCR address (x64). */
+    static final long CONTROL_SPACE_KPCR = 0;
+
     private final DebuggerEngine engine;
     private final Executor loop;
     private final EventHub events;
@@ -148,6 +153,46 @@ public final class AsyncDebugger {
                 MemoryTransfer.request(KSpecialRegisters.CONTROL_SPACE_SELECTOR, KSpecialRegisters.LENGTH),
                 new byte[0]), "ReadControlSpace 2 of CPU " + cpu).thenApply(reply -> KSpecialRegisters.decode(
                         padded(reply.data(), KSpecialRegisters.LENGTH)).orElseThrow()));
+    }
+
+    /**
+     * The address of {@code cpu}'s KPCR (ReadControlSpace selector {@value #CONTROL_SPACE_KPCR}), from which the
+     * processor's structures are read in virtual memory.
+     */
+    public CompletableFuture<Long> processorControlRegion(int cpu) {
+        return onLoop(() -> succeeded(ManipulateState64.request(ManipulateApi.READ_CONTROL_SPACE, cpu,
+                MemoryTransfer.request(CONTROL_SPACE_KPCR, Long.BYTES), new byte[0]),
+                "ReadControlSpace " + CONTROL_SPACE_KPCR + " of CPU " + cpu)
+                .thenApply(reply -> padded(reply.data(), Long.BYTES).getLong(0)));
+    }
+
+    /** Reads an I/O port {@code size} bytes wide (1, 2 or 4; ReadIoSpace); completes with the value, zero-extended. */
+    public CompletableFuture<Integer> readIoPort(long port, int size) {
+        return onLoop(() -> succeeded(ManipulateState64.request(ManipulateApi.READ_IO_SPACE,
+                engine.requireStopped("readIoPort").cpu(), new IoSpaceTransfer(port, size, 0), new byte[0]),
+                String.format("ReadIoSpace of %d bytes at port 0x%X", size, port))
+                .thenApply(reply -> IoSpaceTransfer.from(reply.union()).dataValue()));
+    }
+
+    /** Writes the low {@code size} bytes (1, 2 or 4) of {@code value} to an I/O port (WriteIoSpace). */
+    public CompletableFuture<Void> writeIoPort(long port, int size, int value) {
+        return onLoop(() -> succeeded(ManipulateState64.request(ManipulateApi.WRITE_IO_SPACE,
+                engine.requireStopped("writeIoPort").cpu(), new IoSpaceTransfer(port, size, value), new byte[0]),
+                String.format("WriteIoSpace of %d bytes at port 0x%X", size, port)).thenApply(reply -> null));
+    }
+
+    /** Reads model-specific register {@code msr} of {@code cpu} (ReadMachineSpecificRegister). */
+    public CompletableFuture<Long> readMsr(int cpu, int msr) {
+        return onLoop(() -> succeeded(ManipulateState64.request(ManipulateApi.READ_MSR, cpu,
+                new MsrTransfer(msr, 0, 0), new byte[0]), String.format("ReadMsr 0x%X of CPU %d", msr, cpu))
+                .thenApply(reply -> MsrTransfer.from(reply.union()).value()));
+    }
+
+    /** Writes model-specific register {@code msr} of {@code cpu} (WriteMachineSpecificRegister). */
+    public CompletableFuture<Void> writeMsr(int cpu, int msr, long value) {
+        return onLoop(() -> succeeded(ManipulateState64.request(ManipulateApi.WRITE_MSR, cpu,
+                new MsrTransfer(msr, 0, 0).withValue(value), new byte[0]),
+                String.format("WriteMsr 0x%X of CPU %d", msr, cpu)).thenApply(reply -> null));
     }
 
     /**

@@ -169,6 +169,31 @@ public final class Debugger {
         return await(async.specialRegisters(cpu));
     }
 
+    /** The address of {@code cpu}'s KPCR (ReadControlSpace selector 0). */
+    public long processorControlRegion(int cpu) {
+        return await(async.processorControlRegion(cpu));
+    }
+
+    /** Reads an I/O port {@code size} bytes wide (1, 2 or 4); the value zero-extended. */
+    public int readIoPort(long port, int size) {
+        return await(async.readIoPort(port, size));
+    }
+
+    /** Writes the low {@code size} bytes (1, 2 or 4) of {@code value} to an I/O port. */
+    public void writeIoPort(long port, int size, int value) {
+        await(async.writeIoPort(port, size, value));
+    }
+
+    /** Reads model-specific register {@code msr} of {@code cpu}. */
+    public long readMsr(int cpu, int msr) {
+        return await(async.readMsr(cpu, msr));
+    }
+
+    /** Writes model-specific register {@code msr} of {@code cpu}. */
+    public void writeMsr(int cpu, int msr, long value) {
+        await(async.writeMsr(cpu, msr, value));
+    }
+
     /**
      * Places a software breakpoint (WriteBreakPoint) and remembers its handle; returns the existing one if any. A
      * new breakpoint gets the lowest id free; a disabled one at {@code address} is enabled again with its id.

@@ -1,6 +1,5 @@
 package dev.kdnet.host.cli;
 
-import dev.kdnet.host.api.Debugger;
 import dev.kdnet.host.api.DebuggerHost;
 import dev.kdnet.host.api.DebuggerSettings;
 import dev.kdnet.host.session.HostConfig;
@@ -75,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
                     + ", host on " + HOST.getHostAddress() + ", UDP " + port + ", a fresh key (fp "
                     + key.fingerprint() + ")");
             DebugSession session = new DebugSession(host, spec.commandLine().getOut(), err);
-            return session.run(DemoCommand::script, ATTACH_WAIT);
+            return session.run(SCRIPT, ATTACH_WAIT);
         }
     }
 
@@ -102,17 +101,13 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * The demo's commands. The breakpoint goes on an instruction the CPU has just executed: the simulated kernel's
-     * CPU loops through its code, so it meets that instruction again a pass later (a few seconds), while DbgPrint
-     * lines arrive. The first step leaves the break-in routine, the third executes the instruction of the second.
+     * The demo's commands, each printed with its output: nothing runs on the target that the transcript does not
+     * show. The breakpoint goes on the instruction {@code t} has just reached: the simulated kernel's CPU loops
+     * through its code, so {@code g} executes that instruction and meets it again a pass later (a few seconds),
+     * while DbgPrint lines arrive.
      */
-    private static List<String> script(Debugger debugger) {
-        debugger.step();
-        long executed = debugger.step().pc();
-        debugger.step();
-        return List.of("vertarget", "r", "db nt L80", "lm", String.format("bp %x", executed), "bl", "g", "r rip",
-                "bc *", ".kdstats", "q");
-    }
+    private static final List<String> SCRIPT = List.of("vertarget", "r", "db nt L80", "lm", "t", "bp @rip", "bl", "g",
+            "r rip", "bc *", ".kdstats", "q");
 
     /** The first port of the recommended KDNET range that is free on the host's address. */
     private static int freePort() {

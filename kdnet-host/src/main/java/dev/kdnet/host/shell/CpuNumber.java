@@ -12,11 +12,15 @@ final class CpuNumber {
         if (text.isEmpty() || text.length() > MAX_DIGITS || !text.chars().allMatch(Character::isDigit)) {
             throw new ShellException("\"" + text + "\" is not a CPU number: " + cpus(cpuCount));
         }
-        int cpu = Integer.parseInt(text);
-        if (cpu >= cpuCount) {
+        return existing(Integer.parseInt(text), cpuCount);
+    }
+
+    /** {@code cpu} if a target of {@code cpuCount} CPUs has it, or a one-line error saying which it has. */
+    static int existing(long cpu, int cpuCount) {
+        if (cpu < 0 || cpu >= cpuCount) {
             throw new ShellException("no CPU " + cpu + ": " + cpus(cpuCount));
         }
-        return cpu;
+        return (int) cpu;
     }
 
     /** {@code the target has 1 CPU (0)}, {@code the target has 4 CPUs (0-3)}. */

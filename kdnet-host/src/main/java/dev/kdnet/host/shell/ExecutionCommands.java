@@ -1,5 +1,7 @@
 package dev.kdnet.host.shell;
 
+import dev.kdnet.host.api.Stop;
+import dev.kdnet.protocol.dbgkd.NtStatus;
 import java.util.List;
 
 /**
@@ -25,8 +27,14 @@ final class ExecutionCommands {
         shell.printStop(shell.debugger().waitForStop(shell.goTimeout()));
     }
 
+    /** One instruction; WinDbg then shows the registers and the next instruction, or announces another stop. */
     private static void step(Shell shell, List<String> args) {
-        shell.printStop(shell.debugger().step());
+        Stop stop = shell.debugger().step();
+        if (stop.exceptionCode() == NtStatus.SINGLE_STEP) {
+            shell.printRegisters(stop);
+        } else {
+            shell.printStop(stop);
+        }
     }
 
     private static void reboot(Shell shell) {

@@ -3,6 +3,7 @@ package dev.kdnet.host.shell;
 import dev.kdnet.host.api.Debugger;
 import dev.kdnet.host.api.DebuggerException;
 import dev.kdnet.host.api.Stop;
+import dev.kdnet.protocol.dbgkd.X64Context;
 import dev.kdnet.protocol.dbgkd.X64Register;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -18,6 +19,9 @@ import java.util.TreeMap;
  * prints one line starting with {@code error:} and reports failure, so scripts can stop or exit non-zero.
  */
 public final class Shell {
+    /** Code bytes the instruction line shows. */
+    private static final int INSTRUCTION_BYTES = 8;
+
     /** One command: runs with its arguments (the words after its name). */
     @FunctionalInterface
     interface Command {
@@ -46,7 +50,9 @@ public final class Shell {
         StringCommands.register(this);
         SearchCommands.register(this);
         GeneralCommands.register(this);
-        add("q", "quit: detach and leave", (shell, args) -> shell.quit = true);
+        SystemCommands.register(this);
+        PageTableCommands.register(this);
+        add("q", "quit: detach and leave", (shell, args) -> shell.quit());
     }
 
     /** Lists the commands, one line each. */
@@ -134,7 +140,35 @@ public final class Shell {
     /** Prints a stop the way WinDbg announces it. */
     void printStop(Stop stop) {
         out.println(StopText.describe(stop, debugger.breakpoints()));
-        out.println(Hex.address(stop.pc()) + " " + HexBytes.spaced(stop.code(), 0, Math.min(8, stop.code().length)));
+        printInstruction(stop);
+    }
+
+    /**
+     * Prints the registers of the stop's CPU and the instruction line at its PC, as WinDbg does after {@code t},
+     * {@code p}, {@code ~Ns} and {@code r}; the PC a register edit moved away from the stop shows memory there.
+     */
+    void printRegisters(Stop stop) {
+        X64Context context = debugger.context(stop.cpu());
+        RegisterText.lines(context).forEach(out::println);
+        long rip = context.get(X64Register.RIP);
+        if (rip == stop.pc()) {
+            printInstruction(stop);
+        } else {
+            byte[] code = debugger.readVirtual(rip, INSTRUCTION_BYTES).bytes();
+            out.println(Hex.address(rip) + " " + (code.length == 0 ? "??" : HexBytes.spaced(code, 0, code.length)));
+        }
+    }
+
+    /** The instruction line: the PC and the first code bytes there (no disassembler yet). */
+    private void printInstruction(Stop stop) {
+        byte[] code = stop.code();
+        out.println(Hex.address(stop.pc()) + " " + HexBytes.spaced(code, 0, Math.min(INSTRUCTION_BYTES,
+                code.length)));
+    }
+
+    /** Asks the session to end after this command (as {@code q}). */
+    void quit() {
+        quit = true;
     }
 
     /** {@code X64Register} named {@code name}, or a one-line error. */
