@@ -18,6 +18,7 @@ class DemoIT {
     private static final Pattern STOP_AT = Pattern.compile(
             "\\(first chance\\) on CPU 0 at ([0-9a-f]{8}`[0-9a-f]{8})");
     private static final Pattern RIP = Pattern.compile("rip=([0-9a-f]{16})");
+    private static final Pattern HIT_AT = Pattern.compile("Breakpoint \\d+ hit\\R([0-9a-f]{8}`[0-9a-f]{8}) ");
     private static final Pattern TARGET_PID = Pattern.compile("started a simulated target \\(pid (\\d+)\\)");
 
     @Test
@@ -62,7 +63,7 @@ class DemoIT {
         assertThat(rips.get(0)).as("r after the connect stop").isEqualTo(connected.group(1).replace("`", ""));
         assertThat(rips.get(1)).as("t moved on").isNotEqualTo(rips.get(0));
         int g = text.indexOf("kd> g");
-        Matcher hit = STOP_AT.matcher(text.substring(g));
+        Matcher hit = HIT_AT.matcher(text.substring(g));
         assertThat(hit.find()).isTrue();
         assertThat(hit.group(1).replace("`", "")).as("the breakpoint set at t's rip").isEqualTo(rips.get(1))
                 .isEqualTo(rips.get(2));
