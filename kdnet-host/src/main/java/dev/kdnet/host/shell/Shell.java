@@ -23,7 +23,7 @@ public final class Shell {
         void run(Shell shell, List<String> args);
     }
 
-    private final Debugger debugger;
+    private final Targets targets;
     private final PrintWriter out;
     private final Map<String, Command> commands = new TreeMap<>();
     private final Map<String, String> help = new TreeMap<>();
@@ -35,12 +35,18 @@ public final class Shell {
      * {@code goTimeout} for the next stop.
      */
     public Shell(Debugger debugger, PrintWriter out, Duration goTimeout) {
-        this.debugger = debugger;
+        this(Targets.of(debugger), out, goTimeout);
+    }
+
+    /** A shell for the current one of {@code targets}, which {@code .target} switches. */
+    public Shell(Targets targets, PrintWriter out, Duration goTimeout) {
+        this.targets = targets;
         this.out = out;
         this.goTimeout = goTimeout;
         InspectionCommands.register(this);
         MemoryCommands.register(this);
         ExecutionCommands.register(this);
+        TargetCommands.register(this);
         add("q", "quit: detach and leave", (shell, args) -> shell.quit = true);
         add("?", "this list", (shell, args) -> shell.help.forEach((name, text) ->
                 shell.out.printf("  %-10s %s%n", name, text)));
@@ -96,7 +102,11 @@ public final class Shell {
     }
 
     Debugger debugger() {
-        return debugger;
+        return targets.current();
+    }
+
+    Targets targets() {
+        return targets;
     }
 
     PrintWriter out() {
@@ -106,6 +116,7 @@ public final class Shell {
     /** Evaluates address expressions against the current CPU's registers and the kernel base. */
     Expression expression() {
         int cpu = currentCpu();
+        Debugger debugger = debugger();
         return new Expression(debugger.version().kernelBase(), r -> debugger.context(cpu).get(r));
     }
 
@@ -114,7 +125,7 @@ public final class Shell {
     }
 
     int currentCpu() {
-        return debugger.stop().cpu();
+        return debugger().stop().cpu();
     }
 
     /** Prints a stop the way WinDbg announces it. */
