@@ -84,9 +84,7 @@ final class DebugSession {
      * in one line why nothing attached after 5 s and then every 10 s; null if none attached.
      */
     private Debugger attach(TargetRoster roster, Duration wait) {
-        List<Integer> ports = host.server().config().ports();
-        err.println("Waiting for a target on UDP " + (ports.size() == 1 ? ports.get(0)
-                : ports.get(0) + "-" + ports.get(ports.size() - 1)) + "...");
+        err.println("Waiting for a target on UDP " + host.server().config().portsText() + "...");
         err.flush();
         long start = System.nanoTime();
         long deadline = wait == null ? Long.MAX_VALUE : start + wait.toNanos();

@@ -99,7 +99,7 @@ final class TargetRoster implements Targets, AutoCloseable {
     @Override
     public void select(int port) {
         Debugger debugger = host.debuggers().stream().filter(d -> d.port() == port).findFirst().orElseThrow(() ->
-                new ShellException("not listening on UDP " + port + "; the ports are " + ports()));
+                new ShellException("not listening on UDP " + port + "; the ports are " + host.server().config().portsText()));
         long deadline = System.nanoTime() + selectWait.toNanos();
         synchronized (this) {
             for (long left = selectWait.toNanos(); !attached.contains(port) && left > 0;
@@ -134,12 +134,6 @@ final class TargetRoster implements Targets, AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
-    }
-
-    private String ports() {
-        List<Debugger> all = host.debuggers();
-        return all.size() == 1 ? String.valueOf(all.get(0).port())
-                : all.get(0).port() + "-" + all.get(all.size() - 1).port();
     }
 
     private String prefix(int port) {

@@ -67,6 +67,17 @@ public record HostConfig(KdnetKey key, List<Integer> ports, InetAddress bindAddr
         return of(key, java.util.stream.IntStream.rangeClosed(first, last).boxed().toList());
     }
 
+    /** The ports for people: {@code 50000}, {@code 50000-50039} for a run of ports, else the list. */
+    public String portsText() {
+        int first = ports.get(0);
+        int last = ports.get(ports.size() - 1);
+        if (ports.size() == 1) {
+            return String.valueOf(first);
+        }
+        return last - first == ports.size() - 1 && ports.stream().sorted().toList().equals(ports)
+                ? first + "-" + last : ports.toString();
+    }
+
     /** The same, bound to {@code address}. */
     public HostConfig withBindAddress(InetAddress address) {
         return new HostConfig(key, ports, address, knownTarget, silenceWindow, contactInterval, linkConfig);
@@ -99,7 +110,7 @@ public record HostConfig(KdnetKey key, List<Integer> ports, InetAddress bindAddr
     /** Shows the key's fingerprint only. */
     @Override
     public String toString() {
-        return "HostConfig[key=" + key.fingerprint() + ", ports=" + ports + ", bind=" + bindAddress.getHostAddress()
+        return "HostConfig[key=" + key.fingerprint() + ", ports=" + portsText() + ", bind=" + bindAddress.getHostAddress()
                 + ", target=" + knownTarget.map(InetAddress::getHostAddress).orElse("-") + "]";
     }
 }
