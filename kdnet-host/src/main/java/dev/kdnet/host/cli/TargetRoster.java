@@ -10,7 +10,6 @@ import dev.kdnet.host.shell.ShellException;
 import dev.kdnet.host.shell.StopText;
 import dev.kdnet.host.shell.Targets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -100,34 +99,32 @@ final class TargetRoster implements Targets, AutoCloseable {
     public void select(int port) {
         Debugger debugger = host.debuggers().stream().filter(d -> d.port() == port).findFirst().orElseThrow(() ->
                 new ShellException("not listening on UDP " + port + "; the ports are " + host.server().config().portsText()));
-        long deadline = System.nanoTime() + selectWait.toNanos();
-        synchronized (this) {
-            for (long left = selectWait.toNanos(); !attached.contains(port) && left > 0;
-                    left = deadline - System.nanoTime()) {
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(this, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            if (!attached.contains(port)) {
-                throw new ShellException("no target attached on UDP " + port + " yet (" + debugger.status().state()
-                        .text() + "; .targets shows every port)");
-            }
+        if (!awaitAttached(port)) {
+            throw new ShellException("no target attached on UDP " + port + " yet (" + debugger.status().state()
+                    .text() + "; .targets shows every port)");
         }
         current = debugger;
     }
 
-    /** Lets every attached target run again (as {@code q} does with one), each within its own request timeout. */
-    void detachAll() {
-        List<CompletableFuture<Void>> detaching = new ArrayList<>();
-        for (Debugger debugger : host.debuggers()) {
-            if (debugger.status().state() != TargetState.WAITING) {
-                detaching.add(debugger.async().detach().exceptionally(failure -> null));
+    /** Waits up to the select wait for the target of {@code port} to attach; false if it did not. */
+    private synchronized boolean awaitAttached(int port) {
+        long deadline = System.nanoTime() + selectWait.toNanos();
+        for (long left = selectWait.toNanos(); !attached.contains(port) && left > 0;
+                left = deadline - System.nanoTime()) {
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
         }
-        CompletableFuture.allOf(detaching.toArray(CompletableFuture[]::new)).join();
+        return attached.contains(port);
+    }
+
+    /** Lets every attached target run again (as {@code q} does with one), each within its own request timeout. */
+    void detachAll() {
+        CompletableFuture.allOf(host.debuggers().stream().map(d -> d.async().detach().exceptionally(failure -> null))
+                .toArray(CompletableFuture[]::new)).join();
     }
 
     /** Stops the timer. */
