@@ -60,7 +60,7 @@ final class DebugSession {
                 if (shell.quitRequested()) {
                     break;
                 }
-                out.println(roster.prompt() + line.strip());
+                out.println(shell.prompt() + line.strip());
                 ok &= shell.execute(line);
             }
             roster.detachAll();

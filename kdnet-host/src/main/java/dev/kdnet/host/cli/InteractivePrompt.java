@@ -38,7 +38,7 @@ final class InteractivePrompt {
             while (!shell.quitRequested()) {
                 String line;
                 try {
-                    line = reader.readLine(targets.prompt());
+                    line = reader.readLine(shell.prompt());
                 } catch (UserInterruptException e) {
                     continue;
                 } catch (EndOfFileException e) {

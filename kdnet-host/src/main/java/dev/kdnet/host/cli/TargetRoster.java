@@ -78,16 +78,14 @@ final class TargetRoster implements Targets, AutoCloseable {
         this.sink = sink;
     }
 
-    /** The prompt: {@code 0: kd> }, with the current port in front when the host listens on several. */
-    String prompt() {
-        Debugger debugger = current;
-        String cpu = debugger.async().stop().join().map(stop -> stop.cpu() + ": ").orElse("");
-        return prefix(debugger.port()) + cpu + "kd> ";
-    }
-
     @Override
     public Debugger current() {
         return current;
+    }
+
+    @Override
+    public String label() {
+        return prefix(current.port());
     }
 
     @Override

@@ -67,6 +67,14 @@ public final class Shell {
         return quit;
     }
 
+    /**
+     * The prompt, WinDbg's {@code N: kd> } (N the stopped CPU; just {@code kd> } while the target runs), after the
+     * current target's label when the host has several.
+     */
+    public String prompt() {
+        return targets.label() + debugger().async().stop().join().map(stop -> stop.cpu() + ": ").orElse("") + "kd> ";
+    }
+
     /** Runs the commands of {@code line}, separated by {@code ;}; false if any failed (the rest still run). */
     public boolean execute(String line) {
         boolean ok = true;

@@ -12,6 +12,9 @@ public interface Targets {
     /** Every port's target now, in port order. */
     List<TargetStatus> list();
 
+    /** What the prompt starts with to name the current target: {@code [P] } with several ports, else nothing. */
+    String label();
+
     /**
      * Makes the target of {@code port} the current one.
      *
@@ -30,6 +33,11 @@ public interface Targets {
             @Override
             public List<TargetStatus> list() {
                 return List.of(debugger.status());
+            }
+
+            @Override
+            public String label() {
+                return "";
             }
 
             @Override
