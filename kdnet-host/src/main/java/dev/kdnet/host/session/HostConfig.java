@@ -18,8 +18,9 @@ import java.util.Optional;
  * @param bindAddress     the local address to bind (0.0.0.0 for every interface)
  * @param knownTarget     a target to contact first (WinDbg's {@code target=}): the host sends it the empty control
  *                        datagram every {@code contactInterval} until it pokes
- * @param silenceWindow   how long a port may stay without an attached target before the host says why, and how
- *                        often it says it again
+ * @param silenceWindow   how long a port may stay without an attached target before its session tells its listener
+ *                        why (and logs it at DEBUG), and how often it does again; the command line sums up all
+ *                        ports in one line of its own
  * @param contactInterval the period of the empty control datagram to {@code knownTarget}
  * @param linkConfig      the KD reliability settings of every session
  */
