@@ -11,7 +11,9 @@ import dev.kdnet.host.shell.StopText;
 import dev.kdnet.host.shell.Targets;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -38,6 +40,7 @@ final class TargetRoster implements Targets, AutoCloseable {
     private final CompletableFuture<Debugger> first = new CompletableFuture<>();
     private final Set<Integer> attached = new HashSet<>();
     private final Set<Integer> gone = new HashSet<>();
+    private final Map<Debugger, Consumer<DebuggerEvent>> listeners = new LinkedHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "kdnet-roster");
         thread.setDaemon(true);
@@ -60,7 +63,9 @@ final class TargetRoster implements Targets, AutoCloseable {
     static TargetRoster watch(DebuggerHost host, Duration selectWait, Consumer<String> sink) {
         TargetRoster roster = new TargetRoster(host, selectWait, sink);
         for (Debugger debugger : host.debuggers()) {
-            debugger.addListener(event -> roster.heard(debugger, event));
+            Consumer<DebuggerEvent> listener = event -> roster.heard(debugger, event);
+            roster.listeners.put(debugger, listener);
+            debugger.addListener(listener);
             roster.awaitAttach(debugger);
         }
         roster.timer.scheduleWithFixedDelay(roster::checkGone, GONE_CHECK.toMillis(), GONE_CHECK.toMillis(),
@@ -125,10 +130,11 @@ final class TargetRoster implements Targets, AutoCloseable {
                 .toArray(CompletableFuture[]::new)).join();
     }
 
-    /** Stops the timer. */
+    /** Stops the timer and the announcements. */
     @Override
     public void close() {
         timer.shutdownNow();
+        listeners.forEach(Debugger::removeListener);
     }
 
     private String prefix(int port) {
