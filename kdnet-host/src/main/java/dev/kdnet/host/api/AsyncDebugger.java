@@ -57,6 +57,19 @@ public final class AsyncDebugger {
         return onLoop(() -> engine.attach(timeout));
     }
 
+    /**
+     * Completes when a target is attached and its kernel identified, however long that takes (a host watching many
+     * ports waits so for each). After a reboot a new call waits for the new attach.
+     */
+    public CompletableFuture<KernelVersion> whenAttached() {
+        return onLoop(engine::whenAttached);
+    }
+
+    /** What the target does now, as far as the engine knows ({@link Debugger#status()} also tells a gone one). */
+    public CompletableFuture<TargetState> state() {
+        return onLoop(() -> CompletableFuture.completedFuture(engine.state()));
+    }
+
     /** Removes the debugger's breakpoints, lets the target run and stops attaching until {@link #attach}. */
     public CompletableFuture<Void> detach() {
         return onLoop(() -> {

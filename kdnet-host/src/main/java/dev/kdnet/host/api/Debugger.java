@@ -286,6 +286,12 @@ public final class Debugger {
         return stats.get();
     }
 
+    /** The target of this port now: its address, kernel, state and round trip ({@code .targets}). */
+    public TargetStatus status() {
+        TargetState state = await(async.state());
+        return TargetStatus.of(stats(), await(async.version()), state);
+    }
+
     /** Why nothing attached, from what the port saw. */
     public SilenceDiagnosis diagnosis() {
         return diagnosis.get();

@@ -1,11 +1,9 @@
 package dev.kdnet.host.cli;
 
 import dev.kdnet.host.api.Debugger;
-import dev.kdnet.host.api.DebuggerEvent;
 import dev.kdnet.host.shell.Shell;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -21,27 +19,26 @@ import org.jline.terminal.TerminalBuilder;
 final class InteractivePrompt {
     private static final Path HISTORY = Path.of(System.getProperty("user.home"), ".kdnet_history");
 
-    private final Debugger debugger;
+    private final TargetRoster targets;
 
-    InteractivePrompt(Debugger debugger) {
-        this.debugger = debugger;
+    InteractivePrompt(TargetRoster targets) {
+        this.targets = targets;
     }
 
     int run() throws Exception {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             PrintWriter out = terminal.writer();
-            Shell shell = new Shell(debugger, out, DebugSession.GO_TIMEOUT);
+            Shell shell = new Shell(targets, out, DebugSession.GO_TIMEOUT);
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("kdnet")
                     .completer(new StringsCompleter(shell.commandNames()))
                     .variable(LineReader.HISTORY_FILE, HISTORY).build();
             terminal.handle(Terminal.Signal.INT, signal -> breakInIfRunning());
-            Consumer<DebuggerEvent> printer = DebugSession.printer(text -> reader.printAbove(text.stripTrailing()));
-            debugger.addListener(printer);
+            targets.announceTo(text -> reader.printAbove(text.stripTrailing()));
             boolean ok = true;
             while (!shell.quitRequested()) {
                 String line;
                 try {
-                    line = reader.readLine(debugger.stop().cpu() + ": kd> ");
+                    line = reader.readLine(shell.prompt());
                 } catch (UserInterruptException e) {
                     continue;
                 } catch (EndOfFileException e) {
@@ -49,14 +46,14 @@ final class InteractivePrompt {
                 }
                 ok &= shell.execute(line);
             }
-            debugger.removeListener(printer);
             reader.getHistory().save();
-            debugger.detach();
+            targets.detachAll();
             return ok ? 0 : HostMain.FAILURE;
         }
     }
 
     private void breakInIfRunning() {
+        Debugger debugger = targets.current();
         if (!debugger.isStopped()) {
             Thread breaker = new Thread(debugger::breakIn, "kdnet-break-in");
             breaker.setDaemon(true);

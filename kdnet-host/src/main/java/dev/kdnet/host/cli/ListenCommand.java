@@ -58,7 +58,8 @@ final class ListenCommand implements Callable<Integer> {
     private String port;
 
     @Option(names = "--ports", paramLabel = "FIRST-LAST",
-            description = "Listen on a range of ports; the prompt debugs the first target that attaches.")
+            description = "Listen on a range of ports and attach to every target that comes: .targets lists them,"
+                    + " .target P switches, the prompt shows [P].")
     private String ports;
 
     @Option(names = "--key", paramLabel = "w.x.y.z",

@@ -73,7 +73,7 @@ public final class HostServer implements AutoCloseable {
             server.close();
             throw new IllegalStateException("cannot listen on " + config + ": " + e.getMessage(), e);
         }
-        LOG.info("listening on UDP {} of {} ({})", config.ports(), config.bindAddress().getHostAddress(),
+        LOG.info("listening on UDP {} of {} ({})", config.portsText(), config.bindAddress().getHostAddress(),
                 transport.isEpoll() ? "epoll" : "NIO");
         return server;
     }

@@ -28,7 +28,7 @@ public final class Shell {
         void run(Shell shell, List<String> args);
     }
 
-    private final Debugger debugger;
+    private final Targets targets;
     private final PrintWriter out;
     private final Map<String, Command> commands = new TreeMap<>();
     private final Map<String, String> help = new TreeMap<>();
@@ -40,7 +40,12 @@ public final class Shell {
      * {@code goTimeout} for the next stop.
      */
     public Shell(Debugger debugger, PrintWriter out, Duration goTimeout) {
-        this.debugger = debugger;
+        this(Targets.of(debugger), out, goTimeout);
+    }
+
+    /** A shell for the current one of {@code targets}, which {@code .target} switches. */
+    public Shell(Targets targets, PrintWriter out, Duration goTimeout) {
+        this.targets = targets;
         this.out = out;
         this.goTimeout = goTimeout;
         InspectionCommands.register(this);
@@ -52,6 +57,7 @@ public final class Shell {
         GeneralCommands.register(this);
         SystemCommands.register(this);
         PageTableCommands.register(this);
+        TargetCommands.register(this);
         add("q", "quit: detach and leave", (shell, args) -> shell.quit());
     }
 
@@ -73,6 +79,14 @@ public final class Shell {
     /** True once {@code q} ran. */
     public boolean quitRequested() {
         return quit;
+    }
+
+    /**
+     * The prompt, WinDbg's {@code N: kd> } (N the stopped CPU; just {@code kd> } while the target runs), after the
+     * current target's label when the host has several.
+     */
+    public String prompt() {
+        return targets.label() + debugger().async().stop().join().map(stop -> stop.cpu() + ": ").orElse("") + "kd> ";
     }
 
     /** Runs the commands of {@code line}, separated by {@code ;}; false if any failed (the rest still run). */
@@ -116,7 +130,11 @@ public final class Shell {
     }
 
     Debugger debugger() {
-        return debugger;
+        return targets.current();
+    }
+
+    Targets targets() {
+        return targets;
     }
 
     PrintWriter out() {
@@ -126,6 +144,7 @@ public final class Shell {
     /** Evaluates address expressions against the current CPU's registers and the kernel base. */
     Expression expression() {
         int cpu = currentCpu();
+        Debugger debugger = debugger();
         return new Expression(debugger.version().kernelBase(), r -> debugger.context(cpu).get(r));
     }
 
@@ -134,12 +153,12 @@ public final class Shell {
     }
 
     int currentCpu() {
-        return debugger.stop().cpu();
+        return debugger().stop().cpu();
     }
 
     /** Prints a stop the way WinDbg announces it. */
     void printStop(Stop stop) {
-        out.println(StopText.describe(stop, debugger.breakpoints()));
+        out.println(StopText.describe(stop, debugger().breakpoints()));
         printInstruction(stop);
     }
 
@@ -148,6 +167,7 @@ public final class Shell {
      * {@code p}, {@code ~Ns} and {@code r}; the PC a register edit moved away from the stop shows memory there.
      */
     void printRegisters(Stop stop) {
+        Debugger debugger = debugger();
         X64Context context = debugger.context(stop.cpu());
         RegisterText.lines(context).forEach(out::println);
         long rip = context.get(X64Register.RIP);
