@@ -47,11 +47,7 @@ class InteractivePromptIT {
 
     @Test
     void completesRunsRecallsHistoryAndQuits(@TempDir Path home) throws Exception {
-        String host = String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + home, "-cp", HOST_JAR.toAbsolutePath().normalize().toString(),
-                "dev.kdnet.host.cli.HostMain", "listen", "--bind", "127.0.0.1", "--port", String.valueOf(port),
-                "--key", "1.2.3.4");
-        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, host)) {
+        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, hostCommand(home))) {
             typeAtPrompt(terminal, "ver", "Tab");
             awaitScreen(terminal, "kd> vertarget", 1);
             terminal.send("Enter");
@@ -71,6 +67,26 @@ class InteractivePromptIT {
                     .as("the host's exit status after q; the screen:%n%s", terminal.screen()).isZero());
         }
         assertThat(Files.readString(home.resolve(".kdnet_history"))).contains("vertarget", "lm");
+    }
+
+    @Test
+    void qExitsWithZeroAfterAFailedCommand(@TempDir Path home) throws Exception {
+        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, hostCommand(home))) {
+            typeAtPrompt(terminal, "nosuchcommand", "Enter");
+            awaitScreen(terminal, "error: unknown command", 1);
+
+            typeAtPrompt(terminal, "q", "Enter");
+            await().atMost(SCREEN).untilAsserted(() -> assertThat(terminal.exitStatus())
+                    .as("the host's exit status after q; the screen:%n%s", terminal.screen()).isZero());
+        }
+    }
+
+    /** The host jar's interactive {@code listen} for the test's target, with {@code home} as its home. */
+    private String hostCommand(Path home) {
+        return String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + home, "-cp", HOST_JAR.toAbsolutePath().normalize().toString(),
+                "dev.kdnet.host.cli.HostMain", "listen", "--bind", "127.0.0.1", "--port", String.valueOf(port),
+                "--key", "1.2.3.4");
     }
 
     /**

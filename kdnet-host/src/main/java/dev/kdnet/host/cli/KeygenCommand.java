@@ -45,7 +45,7 @@ final class KeygenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int port = PortArgument.parse(this.port);
+        int port = PortArgument.parseKdnet(this.port);
         String host = hostIp != null ? Ipv4Argument.parse("--hostip", hostIp).getHostAddress() : HOST_PLACEHOLDER;
         String key = KdnetKey.generate().format();
         PrintWriter out = spec.commandLine().getOut();

@@ -91,6 +91,7 @@ final class ListenCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Connection connection = connection();
         List<String> lines = scriptLines();
+        Duration wait = waitDuration();
         HostConfig config = HostConfig.of(connection.key(), connection.ports())
                 .withBindAddress(bindAddress());
         if (connection.target().isPresent()) {
@@ -99,7 +100,7 @@ final class ListenCommand implements Callable<Integer> {
         try (UdpTransport transport = UdpTransport.create(1);
                 DebuggerHost host = DebuggerHost.start(transport, config, DebuggerSettings.defaults())) {
             DebugSession session = new DebugSession(host, spec.commandLine().getOut(), spec.commandLine().getErr());
-            return lines == null ? session.interactive() : session.run(lines, Duration.ofSeconds(waitSeconds));
+            return lines == null ? session.interactive() : session.run(lines, wait);
         }
     }
 
@@ -132,6 +133,14 @@ final class ListenCommand implements Callable<Integer> {
 
     private InetAddress bindAddress() {
         return Ipv4Argument.parse("--bind", bind == null ? ALL_ADDRESSES : bind);
+    }
+
+    private Duration waitDuration() {
+        if (waitSeconds < 0) {
+            throw new UsageException("--wait " + waitSeconds + " is negative; give the seconds to wait for a target,"
+                    + " 0 or more");
+        }
+        return Duration.ofSeconds(waitSeconds);
     }
 
     private List<String> scriptLines() {

@@ -22,7 +22,15 @@ class ListenCommandTest {
                 + " like 192.168.1.10)",
         "-k net:port=50000,key=1.2.3.4,target=x | -k target \"x\" is not an IPv4 address (expected a.b.c.d, like"
                 + " 192.168.1.10)",
-        "-k net:port=50000 --key 1.2.3.4       | -k replaces --port, --ports and --key; give one form"})
+        "-k net:port=50000 --key 1.2.3.4       | -k replaces --port, --ports and --key; give one form",
+        "--key 1.2.3.4 --bind 999.1.1.1        | --bind \"999.1.1.1\" is not an IPv4 address (expected a.b.c.d, like"
+                + " 192.168.1.10)",
+        "--key 1.2.3.4 --bind ::1              | --bind \"::1\" is not an IPv4 address (expected a.b.c.d, like"
+                + " 192.168.1.10)",
+        "-k net:port=50000,key=1.2.3.4,target=1.2.3 | -k target \"1.2.3\" is not an IPv4 address (expected"
+                + " a.b.c.d, like 192.168.1.10)",
+        "--key 1.2.3.4 --wait -5 -c q          | --wait -5 is negative; give the seconds to wait for a target, 0 or"
+                + " more"})
     void aConnectionMistakeIsOneLineAndExitCode2(String args, String message) {
         List<String> all = new ArrayList<>(List.of("listen"));
         all.addAll(List.of(args.split(" ")));
