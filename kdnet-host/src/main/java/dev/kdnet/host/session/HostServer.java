@@ -39,9 +39,11 @@ public final class HostServer implements AutoCloseable {
      * caller's: closing the server closes the sockets, not the transport.
      *
      * @throws InterruptedException if interrupted while binding
-     * @throws IllegalStateException if a port cannot be bound (the ports bound so far are closed again)
+     * @throws IllegalStateException if a port cannot be bound (the ports bound so far are closed again), or another
+     *                               debugger host listens on one ({@link #refuseTakenPorts})
      */
     public static HostServer start(UdpTransport transport, HostConfig config) throws InterruptedException {
+        refuseTakenPorts(config);
         Map<Integer, TargetSession> sessions = new LinkedHashMap<>();
         List<Channel> channels = new ArrayList<>();
         HostServer server = new HostServer(config, sessions, channels);
@@ -76,6 +78,23 @@ public final class HostServer implements AutoCloseable {
         LOG.info("listening on UDP {} of {} ({})", config.ports(), config.bindAddress().getHostAddress(),
                 transport.isEpoll() ? "epoll" : "NIO");
         return server;
+    }
+
+    /**
+     * Refuses a port another socket listens on with this host's address or the wildcard one, before binding any: the
+     * host binds with SO_REUSEADDR, so the bind would succeed and silently take that socket's target. A socket on the
+     * port with another address (a simulated target on this machine) is no obstacle.
+     */
+    private static void refuseTakenPorts(HostConfig config) {
+        List<InetSocketAddress> bound = BoundUdpSockets.read();
+        for (int port : config.ports()) {
+            BoundUdpSockets.rival(bound, new InetSocketAddress(config.bindAddress(), port)).ifPresent(rival -> {
+                throw new IllegalStateException("UDP " + port + " is already in use by another debugger host ("
+                        + (rival.getAddress().isAnyLocalAddress() ? "on all addresses"
+                                : "on " + rival.getAddress().getHostAddress())
+                        + "); stop it, or listen on another port");
+            });
+        }
     }
 
     /** The configuration. */
