@@ -5,6 +5,7 @@ import dev.kdnet.host.api.DebuggerSettings;
 import dev.kdnet.host.session.HostConfig;
 import dev.kdnet.protocol.args.Ipv4Argument;
 import dev.kdnet.protocol.args.KeyArgument;
+import dev.kdnet.protocol.args.LocalAddress;
 import dev.kdnet.protocol.args.PortArgument;
 import dev.kdnet.protocol.args.PortRange;
 import dev.kdnet.protocol.args.UsageException;
@@ -132,7 +133,7 @@ final class ListenCommand implements Callable<Integer> {
     }
 
     private InetAddress bindAddress() {
-        return Ipv4Argument.parse("--bind", bind == null ? ALL_ADDRESSES : bind);
+        return LocalAddress.check("--bind", Ipv4Argument.parse("--bind", bind == null ? ALL_ADDRESSES : bind));
     }
 
     private Duration waitDuration() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -39,5 +40,15 @@ class ListenCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly("kdnet host: " + message);
+    }
+
+    @Test
+    void aBindAddressThisMachineDoesNotHaveIsRefusedWithItsOwn() {
+        HostRun run = HostRun.of("listen", "--key", "1.2.3.4", "--bind", "198.51.100.7", "-c", "q");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("kdnet host: --bind 198.51.100.7 is not an address of this machine; give one of its own (")
+                .contains("127.0.0.1").endsWith(") or leave --bind out");
     }
 }
