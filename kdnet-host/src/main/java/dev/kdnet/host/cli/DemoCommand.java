@@ -4,6 +4,7 @@ import dev.kdnet.host.api.Debugger;
 import dev.kdnet.host.api.DebuggerHost;
 import dev.kdnet.host.api.DebuggerSettings;
 import dev.kdnet.host.session.HostConfig;
+import dev.kdnet.protocol.args.KeySource;
 import dev.kdnet.protocol.args.PortRange;
 import dev.kdnet.protocol.args.UsageException;
 import dev.kdnet.protocol.key.KdnetKey;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,7 +72,8 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (UdpTransport transport = UdpTransport.create(1);
                 DebuggerHost host = DebuggerHost.start(transport, config, DebuggerSettings.defaults());
-                SimulatedTargetProcess target = SimulatedTargetProcess.start(jar, targetArguments(key, port), err)) {
+                SimulatedTargetProcess target = SimulatedTargetProcess.start(jar, targetArguments(port),
+                        Map.of(KeySource.ENVIRONMENT, key.format()), err)) {
             err.println("demo: started a simulated target (pid " + target.pid() + ") on " + TARGET.getHostAddress()
                     + ", host on " + HOST.getHostAddress() + ", UDP " + port + ", a fresh key (fp "
                     + key.fingerprint() + ")");
@@ -94,10 +97,9 @@ final class DemoCommand implements Callable<Integer> {
         return built;
     }
 
-    /** {@code ./kdnet target}'s options for the demo's target. */
-    private static List<String> targetArguments(KdnetKey key, int port) {
-        return List.of("--hostip", HOST.getHostAddress(), "--port", Integer.toString(port), "--key", key.format(),
-                "--local-ip", TARGET.getHostAddress(), "--print-interval", Long.toString(PRINT_INTERVAL.toMillis()),
+    /** {@code ./kdnet target}'s options for the demo's target; the key goes in its environment, out of sight. */
+    private static List<String> targetArguments(int port) {
+        return List.of("--hostip", HOST.getHostAddress(), "--port", Integer.toString(port), "--local-ip", TARGET.getHostAddress(), "--print-interval", Long.toString(PRINT_INTERVAL.toMillis()),
                 "--print-text", PRINT_TEXT);
     }
 

@@ -4,7 +4,7 @@ import dev.kdnet.host.api.DebuggerHost;
 import dev.kdnet.host.api.DebuggerSettings;
 import dev.kdnet.host.session.HostConfig;
 import dev.kdnet.protocol.args.Ipv4Argument;
-import dev.kdnet.protocol.args.KeyArgument;
+import dev.kdnet.protocol.args.KeySource;
 import dev.kdnet.protocol.args.LocalAddress;
 import dev.kdnet.protocol.args.PortArgument;
 import dev.kdnet.protocol.args.PortRange;
@@ -63,8 +63,14 @@ final class ListenCommand implements Callable<Integer> {
     private String ports;
 
     @Option(names = "--key", paramLabel = "w.x.y.z",
-            description = "The KDNET key (the target's bcdedit key).")
+            description = "The KDNET key (the target's bcdedit key). Every user sees it through ps: prefer"
+                    + " --key-file or KDNET_KEY.")
     private String key;
+
+    @Option(names = "--key-file", paramLabel = "FILE",
+            description = "Read the key from FILE, which only you may read (chmod 600). Without --key and"
+                    + " --key-file the key comes from the environment variable KDNET_KEY.")
+    private Path keyFile;
 
     @Option(names = "-k", paramLabel = "net:port=P,key=K",
             description = "WinDbg's form of --port and --key (optionally ,target=IP).")
@@ -111,21 +117,20 @@ final class ListenCommand implements Callable<Integer> {
 
     private Connection connection() {
         if (windbg != null) {
-            if (key != null || port != null || ports != null) {
-                throw new UsageException("-k replaces --port, --ports and --key; give one form");
+            if (key != null || keyFile != null || port != null || ports != null) {
+                throw new UsageException("-k replaces --port, --ports, --key and --key-file; give one form");
             }
             WindbgConnection k = WindbgConnection.parse(windbg);
             return new Connection(List.of(k.port()), k.key(), k.target().or(this::targetOption));
         }
-        if (key == null) {
-            throw new UsageException("--key is missing (the target's bcdedit key; ./kdnet host keygen makes one)");
-        }
+        KdnetKey chosenKey = KeySource.resolve(key, keyFile).orElseThrow(() -> new UsageException("no key: "
+                + KeySource.HOW + " (the target's bcdedit key; ./kdnet host keygen makes one)"));
         if (port != null && ports != null) {
             throw new UsageException("--port and --ports exclude each other; give one");
         }
         List<Integer> chosen = ports != null ? PortRange.parse(ports).ports()
                 : List.of(port == null ? DEFAULT_PORT : PortArgument.parse(port));
-        return new Connection(chosen, KeyArgument.parse(key), targetOption());
+        return new Connection(chosen, chosenKey, targetOption());
     }
 
     private Optional<Inet4Address> targetOption() {

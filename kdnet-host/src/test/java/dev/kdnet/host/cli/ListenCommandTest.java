@@ -15,15 +15,17 @@ class ListenCommandTest {
     @CsvSource(delimiter = '|', value = {
         "--port 50000 --key 1.2.3              | key has 3 parts; expected 4 base-36 parts separated by dots (w.x.y.z)",
         "--ports 50039-50000 --key 1.2.3.4     | ports 50039-50000 run backwards; give the lower port first",
-        "--port 50000                          | --key is missing (the target's bcdedit key; ./kdnet host keygen"
-                + " makes one)",
+        "--port 50000                          | no key: give --key w.x.y.z, --key-file FILE or set KDNET_KEY (the"
+                + " target's bcdedit key; ./kdnet host keygen makes one)",
         "--key 1.2.3.4 --bind localhost        | --bind \"localhost\" is not an IPv4 address (expected a.b.c.d, like"
                 + " 192.168.1.10)",
         "--key 1.2.3.4 --target 10.0.0.256     | --target \"10.0.0.256\" is not an IPv4 address (expected a.b.c.d,"
                 + " like 192.168.1.10)",
         "-k net:port=50000,key=1.2.3.4,target=x | -k target \"x\" is not an IPv4 address (expected a.b.c.d, like"
                 + " 192.168.1.10)",
-        "-k net:port=50000 --key 1.2.3.4       | -k replaces --port, --ports and --key; give one form",
+        "-k net:port=50000 --key 1.2.3.4       | -k replaces --port, --ports, --key and --key-file; give one form",
+        "--key 1.2.3.4 --key-file k            | --key and --key-file exclude each other; give one",
+        "--key-file /nonexistent/k             | key file /nonexistent/k: no such file",
         "--key 1.2.3.4 --bind 999.1.1.1        | --bind \"999.1.1.1\" is not an IPv4 address (expected a.b.c.d, like"
                 + " 192.168.1.10)",
         "--key 1.2.3.4 --bind ::1              | --bind \"::1\" is not an IPv4 address (expected a.b.c.d, like"

@@ -3,7 +3,7 @@ package dev.kdnet.sim.cli;
 import dev.kdnet.protocol.args.BusParams;
 import dev.kdnet.protocol.args.DbgSettings;
 import dev.kdnet.protocol.args.Ipv4Argument;
-import dev.kdnet.protocol.args.KeyArgument;
+import dev.kdnet.protocol.args.KeySource;
 import dev.kdnet.protocol.args.PortArgument;
 import dev.kdnet.protocol.args.PortRange;
 import dev.kdnet.protocol.args.UsageException;
@@ -11,6 +11,7 @@ import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.protocol.netty.UdpSocketOptions;
 import java.io.PrintWriter;
 import java.net.Inet4Address;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -54,8 +55,14 @@ final class TargetCommand implements Callable<Integer> {
     private String ports;
 
     @Option(names = "--key", paramLabel = "w.x.y.z",
-            description = "The KDNET key: four base-36 parts (bcdedit key). --newkey makes one.")
+            description = "The KDNET key: four base-36 parts (bcdedit key). --newkey makes one. Every user sees it"
+                    + " through ps: prefer --key-file or KDNET_KEY.")
     private String key;
+
+    @Option(names = "--key-file", paramLabel = "FILE",
+            description = "Read the key from FILE, which only you may read (chmod 600). Without --key and"
+                    + " --key-file the key comes from the environment variable KDNET_KEY.")
+    private Path keyFile;
 
     @Option(names = "--dbgsettings", paramLabel = "\"net hostip:IP port:P key:K\"",
             description = "The bcdedit /dbgsettings words in one string: net, hostip:, port:, key:,"
@@ -140,7 +147,7 @@ final class TargetCommand implements Callable<Integer> {
 
     private TargetOptions fromDbgSettings() {
         String duplicate = hostIp != null ? "--hostip" : port != null ? "--port" : ports != null ? "--ports"
-                : key != null ? "--key" : null;
+                : key != null ? "--key" : keyFile != null ? "--key-file" : null;
         if (duplicate != null) {
             throw new UsageException("--dbgsettings already gives hostip, port and key; drop " + duplicate);
         }
@@ -161,12 +168,11 @@ final class TargetCommand implements Callable<Integer> {
         if (port == null && ports == null) {
             throw new UsageException("no port: give --port P (or --ports FIRST-LAST)");
         }
-        if (key == null) {
-            throw new UsageException("no key: give --key w.x.y.z (./kdnet target --newkey makes one)");
-        }
+        KdnetKey chosenKey = KeySource.resolve(key, keyFile).orElseThrow(() -> new UsageException("no key: "
+                + KeySource.HOW + " (./kdnet target --newkey makes one)"));
         Inet4Address host = Ipv4Argument.parse("hostip", hostIp);
         PortRange range = port != null ? PortRange.single(PortArgument.parse(port)) : PortRange.parse(ports);
-        return options(KeyArgument.parse(key), host, range, busParamsOption(), false);
+        return options(chosenKey, host, range, busParamsOption(), false);
     }
 
     private TargetOptions options(KdnetKey parsedKey, Inet4Address host, PortRange range, Optional<BusParams> bus,
