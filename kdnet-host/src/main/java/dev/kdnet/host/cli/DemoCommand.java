@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,10 +34,14 @@ import picocli.CommandLine.Spec;
  * registers, the kernel's header, a breakpoint that is hit while the kernel's DbgPrint lines arrive, and statistics.
  * The target process is stopped when the demo ends, however it ends.
  */
-@Command(name = "demo", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = DemoCommand.NAME, sortOptions = false, usageHelpAutoWidth = true,
         description = "Start a simulated target (./kdnet target) on loopback and show a real debugging session"
                 + " with it.")
 final class DemoCommand implements Callable<Integer> {
+    /** The subcommand's name. */
+    static final String NAME = "demo";
+    /** How users start the demo: the launcher's own command, which builds both jars first. */
+    static final String SPELLING = "./kdnet demo";
     /** How long the demo waits for its target to start and attach. */
     private static final Duration ATTACH_WAIT = Duration.ofSeconds(30);
     /** Time between the simulated kernel's DbgPrint lines while it runs. */
@@ -61,6 +67,16 @@ final class DemoCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             throw new IllegalStateException("a literal IPv4 address", e);
         }
+    }
+
+    /**
+     * Makes {@code demo}'s usage line say {@link #SPELLING} instead of its name under the host,
+     * {@code ./kdnet host demo} (which works too, but does not build the simulated target's jar).
+     */
+    static void spellAsTheLauncherDoes(CommandLine demo) {
+        String underHost = demo.getCommandSpec().qualifiedName();
+        demo.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_SYNOPSIS,
+                help -> help.synopsis(help.synopsisHeadingLength()).replace(underHost, SPELLING));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.kdnet.protocol.args.KeySource;
 import dev.kdnet.protocol.args.PortArgument;
 import dev.kdnet.protocol.args.PortRange;
 import dev.kdnet.protocol.args.UsageException;
+import dev.kdnet.protocol.cli.ProjectVersion;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.protocol.netty.UdpSocketOptions;
 import java.io.PrintWriter;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Spec;
 
 /** The options of {@code ./kdnet target}, checked into {@link TargetOptions} and handed to a launcher. */
 @Command(name = "./kdnet target", sortOptions = false, usageHelpAutoWidth = true,
+        versionProvider = ProjectVersion.class,
         description = {
             "A simulated Windows x64 target that a kernel debugger reaches over KDNET (encrypted UDP).",
             "Configure it as you would a Windows machine with bcdedit /dbgsettings net: either"
@@ -105,6 +107,9 @@ final class TargetCommand implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
+
+    @Option(names = "--version", versionHelp = true, description = "Print the version and exit.")
+    private boolean version;
 
     private final TargetLauncher launcher;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kdnet.protocol.args.BusParams;
 import dev.kdnet.protocol.args.PortRange;
 import dev.kdnet.protocol.args.UsageException;
+import dev.kdnet.protocol.cli.ProjectVersion;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.sim.nic.AgentConfig;
 import java.net.Inet4Address;
@@ -234,6 +235,17 @@ class TargetCommandTest {
         assertThat(run.out()).contains("--hostip", "--port", "--ports", "--key", "--dbgsettings", "--local-ip",
                 "--newkey", "--busparams", "--build", "--cpus", "--print-interval", "--print-text", "--ttl",
                 "Testing aid", "19041");
+    }
+
+    @Test
+    void helpKeepsEachExampleWholeAndVersionIsTheProjects() {
+        CommandRun help = CommandRun.of("--help");
+        CommandRun version = CommandRun.of("--version");
+
+        assertThat(help.out().lines()).contains("  ./kdnet target --dbgsettings \"net hostip:192.168.1.10 port:50000"
+                + " key:K\"", "  ./kdnet target --hostip 192.168.1.10 --ports 50000-50039 --key K");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out().lines()).containsExactly("kdnet " + ProjectVersion.version());
     }
 
     @Test
