@@ -73,7 +73,8 @@ final class ListenCommand implements Callable<Integer> {
     private Path keyFile;
 
     @Option(names = "-k", paramLabel = "net:port=P,key=K",
-            description = "WinDbg's form of --port and --key (optionally ,target=IP).")
+            description = "WinDbg's form of --port and --key (optionally ,target=IP); without key= the key comes"
+                    + " from --key-file or KDNET_KEY.")
     private String windbg;
 
     @Option(names = "--bind", paramLabel = "ADDR", description = "The local IPv4 address to listen on"
@@ -117,10 +118,10 @@ final class ListenCommand implements Callable<Integer> {
 
     private Connection connection() {
         if (windbg != null) {
-            if (key != null || keyFile != null || port != null || ports != null) {
-                throw new UsageException("-k replaces --port, --ports, --key and --key-file; give one form");
+            if (key != null || port != null || ports != null) {
+                throw new UsageException("-k replaces --port, --ports and --key; give one form");
             }
-            WindbgConnection k = WindbgConnection.parse(windbg);
+            WindbgConnection k = WindbgConnection.parse(windbg, keyFile);
             return new Connection(List.of(k.port()), k.key(), k.target().or(this::targetOption));
         }
         KdnetKey chosenKey = KeySource.resolve(key, keyFile).orElseThrow(() -> new UsageException("no key: "

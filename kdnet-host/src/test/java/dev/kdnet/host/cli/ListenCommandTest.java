@@ -23,7 +23,8 @@ class ListenCommandTest {
                 + " like 192.168.1.10)",
         "-k net:port=50000,key=1.2.3.4,target=x | -k target \"x\" is not an IPv4 address (expected a.b.c.d, like"
                 + " 192.168.1.10)",
-        "-k net:port=50000 --key 1.2.3.4       | -k replaces --port, --ports, --key and --key-file; give one form",
+        "-k net:port=50000 --key 1.2.3.4       | -k replaces --port, --ports and --key; give one form",
+        "-k net:port=50000,key=1.2.3.4 --key-file k | -k gives key= and --key-file another key; give the key once",
         "--key 1.2.3.4 --key-file k            | --key and --key-file exclude each other; give one",
         "--key-file /nonexistent/k             | key file /nonexistent/k: no such file",
         "--key 1.2.3.4 --bind 999.1.1.1        | --bind \"999.1.1.1\" is not an IPv4 address (expected a.b.c.d, like"

@@ -68,7 +68,8 @@ final class TargetCommand implements Callable<Integer> {
 
     @Option(names = "--dbgsettings", paramLabel = "\"net hostip:IP port:P key:K\"",
             description = "The bcdedit /dbgsettings words in one string: net, hostip:, port:, key:,"
-                    + " optionally nodhcp and busparams:b.d.f. Replaces --hostip, --port and --key.")
+                    + " optionally nodhcp and busparams:b.d.f. Replaces --hostip, --port and --key; without key:"
+                    + " the key comes from --key-file or KDNET_KEY.")
     private String dbgSettings;
 
     @Option(names = "--local-ip", paramLabel = "IPv4",
@@ -152,11 +153,11 @@ final class TargetCommand implements Callable<Integer> {
 
     private TargetOptions fromDbgSettings() {
         String duplicate = hostIp != null ? "--hostip" : port != null ? "--port" : ports != null ? "--ports"
-                : key != null ? "--key" : keyFile != null ? "--key-file" : null;
+                : key != null ? "--key" : null;
         if (duplicate != null) {
             throw new UsageException("--dbgsettings already gives hostip, port and key; drop " + duplicate);
         }
-        DbgSettings settings = DbgSettings.parse(dbgSettings);
+        DbgSettings settings = DbgSettings.parse(dbgSettings, keyFile);
         if (busParams != null && settings.busParams().isPresent()) {
             throw new UsageException("busparams is given twice: in --dbgsettings and as --busparams");
         }

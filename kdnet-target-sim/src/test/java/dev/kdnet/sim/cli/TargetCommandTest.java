@@ -161,7 +161,7 @@ class TargetCommandTest {
                                 + " not \"serial\""),
                 Arguments.of(List.of("--dbgsettings", "net hostip:192.168.1.10 port:50000"),
                         "kdnet target: --dbgsettings lacks key:w.x.y.z (./kdnet host keygen or ./kdnet target"
-                                + " --newkey makes one)"),
+                                + " --newkey makes one), or give the key in --key-file or KDNET_KEY"),
                 Arguments.of(List.of("--dbgsettings", "net port:50000 key:" + KEY),
                         "kdnet target: --dbgsettings lacks hostip:IPv4 (the debugger host's address)"),
                 Arguments.of(List.of("--dbgsettings", "net hostip:192.168.1.10 key:" + KEY),
