@@ -73,7 +73,7 @@ public final class HostServer implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             server.close();
-            throw new IllegalStateException("cannot listen on " + config + ": " + e.getMessage(), e);
+            throw new IllegalStateException(e.getMessage(), e);
         }
         LOG.info("listening on UDP {} of {} ({})", config.ports(), config.bindAddress().getHostAddress(),
                 transport.isEpoll() ? "epoll" : "NIO");
