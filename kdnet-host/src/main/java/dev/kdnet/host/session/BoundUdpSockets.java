@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The UDP sockets bound on this machine, as Linux lists them in {@code /proc/net/udp} and {@code /proc/net/udp6}
@@ -22,6 +23,8 @@ final class BoundUdpSockets {
     /** Linux's tables of IPv4 and IPv6 UDP sockets. */
     static final List<Path> TABLES = List.of(Path.of("/proc/net/udp"), Path.of("/proc/net/udp6"));
     private static final int LOCAL_ADDRESS_COLUMN = 1;
+    /** A local address column: 8 (IPv4) or 32 (IPv6) hex digits, a colon, 4 hex digits of port. */
+    private static final Pattern LOCAL_ADDRESS = Pattern.compile("(?:[0-9A-Fa-f]{8}){1,4}:[0-9A-Fa-f]{4}");
     private static final int HEX = 16;
     private static final int WORD_DIGITS = 8;
 
@@ -53,7 +56,8 @@ final class BoundUdpSockets {
         List<InetSocketAddress> sockets = new ArrayList<>();
         for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
             String[] columns = line.strip().split("\\s+");
-            if (columns.length <= LOCAL_ADDRESS_COLUMN) {
+            if (columns.length <= LOCAL_ADDRESS_COLUMN || !LOCAL_ADDRESS.matcher(columns[LOCAL_ADDRESS_COLUMN])
+                    .matches()) {
                 continue;
             }
             String[] local = columns[LOCAL_ADDRESS_COLUMN].split(":");

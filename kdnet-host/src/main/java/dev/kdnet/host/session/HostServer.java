@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +87,9 @@ public final class HostServer implements AutoCloseable {
      * port with another address (a simulated target on this machine) is no obstacle.
      */
     private static void refuseTakenPorts(HostConfig config) {
-        List<InetSocketAddress> bound = BoundUdpSockets.read();
+        Set<Integer> ports = Set.copyOf(config.ports());
+        List<InetSocketAddress> bound = BoundUdpSockets.read().stream().filter(s -> ports.contains(s.getPort()))
+                .toList();
         for (int port : config.ports()) {
             BoundUdpSockets.rival(bound, new InetSocketAddress(config.bindAddress(), port)).ifPresent(rival -> {
                 throw new IllegalStateException("UDP " + port + " is already in use by another debugger host ("

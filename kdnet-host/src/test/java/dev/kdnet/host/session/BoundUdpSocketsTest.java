@@ -41,9 +41,11 @@ class BoundUdpSocketsTest {
     }
 
     @Test
-    void anEmptyTableHasNoSockets() {
+    void anEmptyTableOrLinesOfAnotherShapeHaveNoSockets() {
         assertThat(BoundUdpSockets.parse(TABLE.subList(0, 1), ByteOrder.LITTLE_ENDIAN)).isEmpty();
         assertThat(BoundUdpSockets.parse(List.of(), ByteOrder.LITTLE_ENDIAN)).isEmpty();
+        assertThat(BoundUdpSockets.parse(List.of(TABLE.get(0), "1: zz:C350 00000000:0000", "2:"),
+                ByteOrder.LITTLE_ENDIAN)).isEmpty();
     }
 
     @Test
