@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kdnet.host.cli.HostMain;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,9 @@ class DemoIT {
 
     @Test
     void theDemoAttachesInspectsHitsABreakpointWhilePrintsArriveAndExitsZero() {
-        CapturedText out = new CapturedText(() -> { });
         CapturedText err = new CapturedText(() -> { });
+        List<String> targetCommandLine = new CopyOnWriteArrayList<>();
+        CapturedText out = new CapturedText(() -> remember(targetCommandLine, err.toString()));
         CommandLine commandLine = HostMain.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
@@ -49,6 +51,17 @@ class DemoIT {
                 .isEmpty();
         assertThat(err.toString()).as("the target's own log, forwarded").contains("target: ")
                 .doesNotContain("ended by itself");
+        assertThat(targetCommandLine).as("the running target's command line, which every user sees")
+                .contains("--hostip").doesNotContain("--key");
+    }
+
+    /** Once the target's process is named in {@code err}, its command line while it runs goes into {@code into}. */
+    private static void remember(List<String> into, String err) {
+        Matcher pid = TARGET_PID.matcher(err);
+        if (into.isEmpty() && pid.find()) {
+            ProcessHandle.of(Long.parseLong(pid.group(1))).flatMap(p -> p.info().arguments())
+                    .ifPresent(arguments -> into.addAll(List.of(arguments)));
+        }
     }
 
     /**

@@ -47,11 +47,7 @@ class InteractivePromptIT {
 
     @Test
     void completesRunsRecallsHistoryAndQuits(@TempDir Path home) throws Exception {
-        String host = String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + home, "-cp", HOST_JAR.toAbsolutePath().normalize().toString(),
-                "dev.kdnet.host.cli.HostMain", "listen", "--bind", "127.0.0.1", "--port", String.valueOf(port),
-                "--key", "1.2.3.4");
-        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, host)) {
+        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, hostCommand(home))) {
             typeAtPrompt(terminal, "ver", "Tab");
             awaitScreen(terminal, "kd> vertarget", 1);
             terminal.send("Enter");
@@ -75,12 +71,8 @@ class InteractivePromptIT {
 
     @Test
     void memoryBreakpointAndExpressionCommandsAtThePrompt(@TempDir Path home) throws Exception {
-        String host = String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + home, "-cp", HOST_JAR.toAbsolutePath().normalize().toString(),
-                "dev.kdnet.host.cli.HostMain", "listen", "--bind", "127.0.0.1", "--port", String.valueOf(port),
-                "--key", "1.2.3.4");
         long nt = target.kernel().symbols().kernBase();
-        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, host)) {
+        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, hostCommand(home))) {
             typeAtPrompt(terminal, "? 1+2", "Enter");
             awaitScreen(terminal, "Evaluate expression: 3 = 00000000`00000003", 1);
 
@@ -102,6 +94,26 @@ class InteractivePromptIT {
             await().atMost(SCREEN).untilAsserted(() -> assertThat(terminal.exitStatus())
                     .as("the host's exit status after q; the screen:%n%s", terminal.screen()).isZero());
         }
+    }
+
+    @Test
+    void qExitsWithZeroAfterAFailedCommand(@TempDir Path home) throws Exception {
+        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, hostCommand(home))) {
+            typeAtPrompt(terminal, "nosuchcommand", "Enter");
+            awaitScreen(terminal, "error: unknown command", 1);
+
+            typeAtPrompt(terminal, "q", "Enter");
+            await().atMost(SCREEN).untilAsserted(() -> assertThat(terminal.exitStatus())
+                    .as("the host's exit status after q; the screen:%n%s", terminal.screen()).isZero());
+        }
+    }
+
+    /** The host jar's interactive {@code listen} for the test's target, with {@code home} as its home. */
+    private String hostCommand(Path home) {
+        return String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + home, "-cp", HOST_JAR.toAbsolutePath().normalize().toString(),
+                "dev.kdnet.host.cli.HostMain", "listen", "--bind", "127.0.0.1", "--port", String.valueOf(port),
+                "--key", "1.2.3.4");
     }
 
     /**

@@ -7,7 +7,7 @@ import dev.kdnet.host.decode.DecodedDatagram;
 import dev.kdnet.host.decode.JsonRenderer;
 import dev.kdnet.host.decode.TextRenderer;
 import dev.kdnet.host.decode.VerdictCounts;
-import dev.kdnet.protocol.args.KeyArgument;
+import dev.kdnet.protocol.args.KeySource;
 import dev.kdnet.protocol.args.UsageException;
 import dev.kdnet.protocol.capture.Capture;
 import dev.kdnet.protocol.capture.CaptureFormatException;
@@ -70,16 +70,23 @@ final class DecodeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CAPTURE", description = "The capture file: pcap or pcapng, optionally gzip-compressed.")
     private Path capture;
 
-    @Option(names = "--key", required = true, paramLabel = "w.x.y.z",
-            description = "The KDNET key of the captured sessions (bcdedit key).")
+    @Option(names = "--key", paramLabel = "w.x.y.z",
+            description = "The KDNET key of the captured sessions (bcdedit key). Every user sees it through ps:"
+                    + " prefer --key-file or KDNET_KEY.")
     private String key;
+
+    @Option(names = "--key-file", paramLabel = "FILE",
+            description = "Read the key from FILE, which only you may read (chmod 600). Without --key and"
+                    + " --key-file the key comes from the environment variable KDNET_KEY.")
+    private Path keyFile;
 
     @Option(names = "--json", description = "One JSON object per line instead of text.")
     private boolean json;
 
     @Override
     public Integer call() {
-        KdnetKey parsedKey = KeyArgument.parse(key);
+        KdnetKey parsedKey = KeySource.resolve(key, keyFile).orElseThrow(() -> new UsageException("no key: "
+                + KeySource.HOW + " (the key of the captured sessions)"));
         Capture read = readCapture();
         PrintWriter out = spec.commandLine().getOut();
         DatagramRenderer renderer = json ? new JsonRenderer() : new TextRenderer();

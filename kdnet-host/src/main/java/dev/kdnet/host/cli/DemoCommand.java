@@ -3,6 +3,7 @@ package dev.kdnet.host.cli;
 import dev.kdnet.host.api.DebuggerHost;
 import dev.kdnet.host.api.DebuggerSettings;
 import dev.kdnet.host.session.HostConfig;
+import dev.kdnet.protocol.args.KeySource;
 import dev.kdnet.protocol.args.PortRange;
 import dev.kdnet.protocol.args.UsageException;
 import dev.kdnet.protocol.key.KdnetKey;
@@ -17,8 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,10 +33,14 @@ import picocli.CommandLine.Spec;
  * registers, the kernel's header, a breakpoint that is hit while the kernel's DbgPrint lines arrive, and statistics.
  * The target process is stopped when the demo ends, however it ends.
  */
-@Command(name = "demo", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = DemoCommand.NAME, sortOptions = false, usageHelpAutoWidth = true,
         description = "Start a simulated target (./kdnet target) on loopback and show a real debugging session"
                 + " with it.")
 final class DemoCommand implements Callable<Integer> {
+    /** The subcommand's name. */
+    static final String NAME = "demo";
+    /** How users start the demo: the launcher's own command, which builds both jars first. */
+    static final String SPELLING = "./kdnet demo";
     /** How long the demo waits for its target to start and attach. */
     private static final Duration ATTACH_WAIT = Duration.ofSeconds(30);
     /** Time between the simulated kernel's DbgPrint lines while it runs. */
@@ -60,6 +68,16 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Makes {@code demo}'s usage line say {@link #SPELLING} instead of its name under the host,
+     * {@code ./kdnet host demo} (which works too, but does not build the simulated target's jar).
+     */
+    static void spellAsTheLauncherDoes(CommandLine demo) {
+        String underHost = demo.getCommandSpec().qualifiedName();
+        demo.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_SYNOPSIS,
+                help -> help.synopsis(help.synopsisHeadingLength()).replace(underHost, SPELLING));
+    }
+
     @Override
     public Integer call() throws Exception {
         Path jar = targetJar();
@@ -69,7 +87,8 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (UdpTransport transport = UdpTransport.create(1);
                 DebuggerHost host = DebuggerHost.start(transport, config, DebuggerSettings.defaults());
-                SimulatedTargetProcess target = SimulatedTargetProcess.start(jar, targetArguments(key, port), err)) {
+                SimulatedTargetProcess target = SimulatedTargetProcess.start(jar, targetArguments(port),
+                        Map.of(KeySource.ENVIRONMENT, key.format()), err)) {
             err.println("demo: started a simulated target (pid " + target.pid() + ") on " + TARGET.getHostAddress()
                     + ", host on " + HOST.getHostAddress() + ", UDP " + port + ", a fresh key (fp "
                     + key.fingerprint() + ")");
@@ -93,10 +112,9 @@ final class DemoCommand implements Callable<Integer> {
         return built;
     }
 
-    /** {@code ./kdnet target}'s options for the demo's target. */
-    private static List<String> targetArguments(KdnetKey key, int port) {
-        return List.of("--hostip", HOST.getHostAddress(), "--port", Integer.toString(port), "--key", key.format(),
-                "--local-ip", TARGET.getHostAddress(), "--print-interval", Long.toString(PRINT_INTERVAL.toMillis()),
+    /** {@code ./kdnet target}'s options for the demo's target; the key goes in its environment, out of sight. */
+    private static List<String> targetArguments(int port) {
+        return List.of("--hostip", HOST.getHostAddress(), "--port", Integer.toString(port), "--local-ip", TARGET.getHostAddress(), "--print-interval", Long.toString(PRINT_INTERVAL.toMillis()),
                 "--print-text", PRINT_TEXT);
     }
 

@@ -53,7 +53,7 @@ final class KeygenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int port = PortArgument.parse(this.port);
+        int port = PortArgument.parseKdnet(this.port);
         Optional<Inet4Address> host = Optional.ofNullable(hostIp).map(ip -> Ipv4Argument.parse("--hostip", ip));
         Optional<Inet4Address> local = Optional.ofNullable(localIp).map(ip -> Ipv4Argument.parse("--local-ip", ip));
         PrintWriter out = spec.commandLine().getOut();

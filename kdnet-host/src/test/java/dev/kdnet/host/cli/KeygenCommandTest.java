@@ -68,4 +68,14 @@ class KeygenCommandTest {
         assertThat(badPort.exitCode()).isEqualTo(2);
         assertThat(badPort.errLines()).containsExactly("kdnet host: port 70000 is outside 1-65535");
     }
+
+    @Test
+    void aPortBcdeditRefusesIsRefusedBeforeAnyLineIsPrinted() {
+        HostRun run = HostRun.of("keygen", "--port", "80");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly("kdnet host: port 80 is outside 49152-65535, the ports bcdedit"
+                + " takes for KDNET (50000-50039 recommended)");
+    }
 }

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kdnet.protocol.args.BusParams;
 import dev.kdnet.protocol.args.PortRange;
 import dev.kdnet.protocol.args.UsageException;
+import dev.kdnet.protocol.cli.ProjectVersion;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.sim.nic.AgentConfig;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +27,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Parsing of ./kdnet target's options: both bcdedit forms, many ports, --newkey, --help and every mistake. */
 class TargetCommandTest {
     private static final String KEY = "1m770ts6ru0p.3671pemyie4i.2b8djy3wt5et.1p99ir125v4q";
+
+    @Test
+    void aKeyFileGivesTheKeyAndOneOthersCanReadIsRefused(@TempDir Path directory) throws Exception {
+        Path file = Files.writeString(directory.resolve("key"), KEY + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+
+        CommandRun run = CommandRun.of("--hostip", "192.168.1.10", "--port", "50000", "--key-file", file.toString());
+
+        assertThat(run.options().orElseThrow().key()).isEqualTo(KdnetKey.parse(KEY));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        CommandRun readable = CommandRun.of("--hostip", "192.168.1.10", "--port", "50000", "--key-file",
+                file.toString());
+        assertThat(readable.exitCode()).isEqualTo(2);
+        assertThat(readable.errLines()).containsExactly("kdnet target: key file " + file + " can be read by other"
+                + " users (rw-r--r--); chmod 600 " + file);
+        assertThat(readable.err()).doesNotContain(KEY);
+    }
 
     @Test
     void separateOptionsAndDbgSettingsGiveTheSameSettings() {
@@ -124,7 +146,8 @@ class TargetCommandTest {
                 Arguments.of(List.of("--hostip", "192.168.1.10", "--key", KEY),
                         "kdnet target: no port: give --port P (or --ports FIRST-LAST)"),
                 Arguments.of(List.of("--hostip", "192.168.1.10", "--port", "50000"),
-                        "kdnet target: no key: give --key w.x.y.z (./kdnet target --newkey makes one)"),
+                        "kdnet target: no key: give --key w.x.y.z, --key-file FILE or set KDNET_KEY (./kdnet target"
+                                + " --newkey makes one)"),
                 Arguments.of(List.of("--hostip", "192.168.1.10", "--port", "50000", "--ports", "50000-50001",
                         "--key", KEY), "kdnet target: --port and --ports exclude each other; give one"),
                 Arguments.of(List.of("--dbgsettings", "net hostip:192.168.1.10 port:50000 key:" + KEY + " dhcp"),
@@ -138,7 +161,7 @@ class TargetCommandTest {
                                 + " not \"serial\""),
                 Arguments.of(List.of("--dbgsettings", "net hostip:192.168.1.10 port:50000"),
                         "kdnet target: --dbgsettings lacks key:w.x.y.z (./kdnet host keygen or ./kdnet target"
-                                + " --newkey makes one)"),
+                                + " --newkey makes one), or give the key in --key-file or KDNET_KEY"),
                 Arguments.of(List.of("--dbgsettings", "net port:50000 key:" + KEY),
                         "kdnet target: --dbgsettings lacks hostip:IPv4 (the debugger host's address)"),
                 Arguments.of(List.of("--dbgsettings", "net hostip:192.168.1.10 key:" + KEY),
@@ -228,6 +251,17 @@ class TargetCommandTest {
         assertThat(run.out()).contains("--hostip", "--port", "--ports", "--key", "--dbgsettings", "--local-ip",
                 "--newkey", "--busparams", "--build", "--cpus", "--print-interval", "--print-text", "--ttl",
                 "Testing aid", "19041");
+    }
+
+    @Test
+    void helpKeepsEachExampleWholeAndVersionIsTheProjects() {
+        CommandRun help = CommandRun.of("--help");
+        CommandRun version = CommandRun.of("--version");
+
+        assertThat(help.out().lines()).contains("  ./kdnet target --dbgsettings \"net hostip:192.168.1.10 port:50000"
+                + " key:K\"", "  ./kdnet target --hostip 192.168.1.10 --ports 50000-50039 --key K");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out().lines()).containsExactly("kdnet " + ProjectVersion.version());
     }
 
     @Test
