@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * Where the benchmark's processes run. Pinned (the default where {@code taskset} exists): every client (the
- * debugger host, the raw ping-pong's sender) on CPU 0 and every server (the simulated target, the raw echo) on CPU 1,
- * the same for all measurements, so that no baseline depends on where the scheduler happened to put two processes
- * (on a 2-core machine a round trip within one CPU is several times faster than across two). Unpinned with
- * {@code -Dkdnet.bench.pin=false}.
+ * debugger host, the raw ping-pongs' senders) on CPU 0 and every server (the simulated target, the raw echoes) on
+ * CPU 1, the same for all measurements, so that no baseline depends on where the scheduler happened to put two
+ * processes (on a 2-core machine a round trip within one CPU is several times faster than across two). Unpinned
+ * with {@code -Dkdnet.bench.pin=false}.
  */
 enum Placement {
     PINNED, UNPINNED;
@@ -41,8 +41,8 @@ enum Placement {
     /** One line for the report. */
     String describe() {
         return this == PINNED
-                ? "pinned with taskset: clients (debugger host, raw sender) on CPU 0, servers (simulated target,"
-                        + " raw echo) on CPU 1"
+                ? "pinned with taskset: clients (debugger host, raw senders) on CPU 0, servers (simulated target,"
+                        + " raw echoes) on CPU 1"
                 : "unpinned: the scheduler places the processes (results may be bimodal)";
     }
 }

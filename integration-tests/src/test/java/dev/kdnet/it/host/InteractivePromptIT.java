@@ -50,17 +50,9 @@ class InteractivePromptIT {
         }
     }
 
-    /** The host's command line: {@code listen} on 127.0.0.1 with the test's port and key, its home in {@code home}. */
-    private String host(Path home) {
-        return String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + home, "-cp", HOST_JAR.toAbsolutePath().normalize().toString(),
-                "dev.kdnet.host.cli.HostMain", "listen", "--bind", "127.0.0.1", "--port", String.valueOf(port),
-                "--key", "1.2.3.4");
-    }
-
     @Test
     void completesRunsRecallsHistoryAndQuits(@TempDir Path home) throws Exception {
-        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, host(home))) {
+        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, hostCommand(home))) {
             typeAtPrompt(terminal, "ver", "Tab");
             awaitScreen(terminal, "kd> vertarget", 1);
             terminal.send("Enter");
@@ -85,7 +77,7 @@ class InteractivePromptIT {
     @Test
     void keysTypedWhileADumpRunsAreNeitherShownNorTakenAsCommands(@TempDir Path home) throws Exception {
         Path dump = home.resolve("physical.bin");
-        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, host(home))) {
+        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, hostCommand(home))) {
             typeAtPrompt(terminal, ".dumpphys " + dump + " 0 L?8000000", "Enter");
             awaitScreen(terminal, "dump ", 1);
             terminal.send("Up");
@@ -111,7 +103,7 @@ class InteractivePromptIT {
     @Test
     void ctrlCCancelsADumpAndThePromptGoesOnWithTheTargetAttached(@TempDir Path home) throws Exception {
         Path dump = home.resolve("physical.bin");
-        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, host(home))) {
+        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, hostCommand(home))) {
             typeAtPrompt(terminal, ".dumpphys " + dump + " 0 L?20000000", "Enter");
             awaitScreen(terminal, "dump ", 1);
             terminal.send("C-c");
@@ -129,7 +121,7 @@ class InteractivePromptIT {
 
     @Test
     void gRunsUntilCtrlCBreaksIn(@TempDir Path home) throws Exception {
-        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, host(home))) {
+        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, hostCommand(home))) {
             awaitScreen(terminal, "Break instruction exception", 1);
             typeAtPrompt(terminal, "g", "Enter");
             awaitScreen(terminal, "kdnet-sim: heartbeat", 1);
@@ -146,8 +138,35 @@ class InteractivePromptIT {
     }
 
     @Test
+    void memoryBreakpointAndExpressionCommandsAtThePrompt(@TempDir Path home) throws Exception {
+        long nt = target.kernel().symbols().kernBase();
+        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, hostCommand(home))) {
+            typeAtPrompt(terminal, "? 1+2", "Enter");
+            awaitScreen(terminal, "Evaluate expression: 3 = 00000000`00000003", 1);
+
+            typeAtPrompt(terminal, "dc nt L4", "Enter");
+            awaitScreen(terminal, "00905a4d 00000003 00000004 0000ffff  MZ..............", 1);
+
+            typeAtPrompt(terminal, "da nt+4e", "Enter");
+            awaitScreen(terminal, "\"This program cannot be run in DOS mode....$\"", 1);
+
+            typeAtPrompt(terminal, "bp nt+10010; bp nt+10020; bd 0; bl", "Enter");
+            awaitScreen(terminal, String.format(" 1 e Disable Clear  %08x`%08x     0001 (0001) nt+0x10020",
+                    (nt + 0x10020) >>> 32, (nt + 0x10020) & 0xFFFF_FFFFL), 1);
+            assertThat(terminal.screen()).contains(String.format(" 0 d Enable  Clear  %08x`%08x",
+                    (nt + 0x10010) >>> 32, (nt + 0x10010) & 0xFFFF_FFFFL));
+
+            typeAtPrompt(terminal, ".echo the end", "Enter");
+            awaitScreen(terminal, "\nthe end", 1);
+            typeAtPrompt(terminal, "q", "Enter");
+            await().atMost(SCREEN).untilAsserted(() -> assertThat(terminal.exitStatus())
+                    .as("the host's exit status after q; the screen:%n%s", terminal.screen()).isZero());
+        }
+    }
+
+    @Test
     void aLogLineGoesAboveThePromptAndTheLineBeingTypedStays(@TempDir Path home) throws Exception {
-        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, host(home));
+        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, hostCommand(home));
                 DatagramSocket stranger = new DatagramSocket(0, LoopbackTarget.loopback(3))) {
             typeAtPrompt(terminal, "db nt L10");
             awaitScreen(terminal, "kd> db nt L10", 1);
@@ -164,6 +183,26 @@ class InteractivePromptIT {
             typeAtPrompt(terminal, "q", "Enter");
             await().atMost(SCREEN).until(() -> terminal.exitStatus() >= 0);
         }
+    }
+
+    @Test
+    void qExitsWithZeroAfterAFailedCommand(@TempDir Path home) throws Exception {
+        try (TmuxSession terminal = TmuxSession.start("kdnet-it-" + port, 200, 50, hostCommand(home))) {
+            typeAtPrompt(terminal, "nosuchcommand", "Enter");
+            awaitScreen(terminal, "error: unknown command", 1);
+
+            typeAtPrompt(terminal, "q", "Enter");
+            await().atMost(SCREEN).untilAsserted(() -> assertThat(terminal.exitStatus())
+                    .as("the host's exit status after q; the screen:%n%s", terminal.screen()).isZero());
+        }
+    }
+
+    /** The host jar's interactive {@code listen} for the test's target, with {@code home} as its home. */
+    private String hostCommand(Path home) {
+        return String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + home, "-cp", HOST_JAR.toAbsolutePath().normalize().toString(),
+                "dev.kdnet.host.cli.HostMain", "listen", "--bind", "127.0.0.1", "--port", String.valueOf(port),
+                "--key", "1.2.3.4");
     }
 
     /**

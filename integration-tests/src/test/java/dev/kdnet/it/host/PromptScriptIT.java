@@ -55,9 +55,9 @@ class PromptScriptIT {
         assertThat(run.exitCode(RUN)).as(run.transcript()).isZero();
         assertThat(run.out()).as(run.transcript()).doesNotContain("error:")
                 .containsSubsequence("0: kd> g\n", "The target is running: no stop within 1 s (.breakin stops it)\n",
-                        "0: kd> .breakin\n");
+                        "\nkd> .breakin\n");
         Matcher stop = Pattern.compile(Pattern.quote(BREAK_IN) + "([0-9a-f]{8})`([0-9a-f]{8})").matcher(
-                run.out().substring(run.out().indexOf("0: kd> .breakin")));
+                run.out().substring(run.out().indexOf("kd> .breakin")));
         assertThat(stop.find()).as(run.transcript()).isTrue();
         assertThat(run.out()).as("r rip after the break-in shows where the kernel stopped")
                 .contains("0: kd> r rip\nrip=" + stop.group(1) + stop.group(2) + "\n");
@@ -77,7 +77,7 @@ class PromptScriptIT {
                 .contains("0: kd> vertarget", "Windows 10 Kernel Version 19041", "hal.dll", "0: kd> q")
                 .doesNotContain("bogus error");
         assertThat(run.out().lines().filter(l -> l.contains("kd> ") && !l.startsWith("0: kd> ")))
-                .as("every echo reads N: kd>").isEmpty();
+                .as("every echo reads N: kd> (the target is stopped throughout)").isEmpty();
     }
 
     @Test

@@ -2,10 +2,12 @@ package dev.kdnet.host.api;
 
 import dev.kdnet.protocol.WireBytes;
 import dev.kdnet.protocol.dbgkd.ContextEx;
+import dev.kdnet.protocol.dbgkd.IoSpaceTransfer;
 import dev.kdnet.protocol.dbgkd.KSpecialRegisters;
 import dev.kdnet.protocol.dbgkd.ManipulateApi;
 import dev.kdnet.protocol.dbgkd.ManipulateState64;
 import dev.kdnet.protocol.dbgkd.MemoryTransfer;
+import dev.kdnet.protocol.dbgkd.MsrTransfer;
 import dev.kdnet.protocol.dbgkd.NtStatus;
 import dev.kdnet.protocol.dbgkd.RestoreBreakPoint;
 import dev.kdnet.protocol.dbgkd.WriteBreakPoint;
@@ -33,6 +35,9 @@ import java.util.function.Supplier;
  * {@link Debugger} throws. Calls may overlap: requests go to the target one at a time, in the order they were made.
  */
 public final class AsyncDebugger {
+    /** ReadControlSpace selector whose 8 bytes are the processor's KPCR address (x64). */
+    static final long CONTROL_SPACE_KPCR = 0;
+
     private final DebuggerEngine engine;
     private final Executor loop;
     private final EventHub events;
@@ -51,6 +56,19 @@ public final class AsyncDebugger {
     /** Waits until a target is connected and stopped and identifies its kernel (see {@link Debugger#attach}). */
     public CompletableFuture<KernelVersion> attach(Duration timeout) {
         return onLoop(() -> engine.attach(timeout));
+    }
+
+    /**
+     * Completes when a target is attached and its kernel identified, however long that takes (a host watching many
+     * ports waits so for each). After a reboot a new call waits for the new attach.
+     */
+    public CompletableFuture<KernelVersion> whenAttached() {
+        return onLoop(engine::whenAttached);
+    }
+
+    /** What the target does now, as far as the engine knows ({@link Debugger#status()} also tells a gone one). */
+    public CompletableFuture<TargetState> state() {
+        return onLoop(() -> CompletableFuture.completedFuture(engine.state()));
     }
 
     /** Removes the debugger's breakpoints, lets the target run and stops attaching until {@link #attach}. */
@@ -151,12 +169,60 @@ public final class AsyncDebugger {
                         padded(reply.data(), KSpecialRegisters.LENGTH)).orElseThrow()));
     }
 
-    /** Places a software breakpoint (WriteBreakPoint) and remembers its handle; the existing one if armed. */
+    /**
+     * The address of {@code cpu}'s KPCR (ReadControlSpace selector {@value #CONTROL_SPACE_KPCR}), from which the
+     * processor's structures are read in virtual memory.
+     */
+    public CompletableFuture<Long> processorControlRegion(int cpu) {
+        return onLoop(() -> succeeded(ManipulateState64.request(ManipulateApi.READ_CONTROL_SPACE, cpu,
+                MemoryTransfer.request(CONTROL_SPACE_KPCR, Long.BYTES), new byte[0]),
+                "ReadControlSpace " + CONTROL_SPACE_KPCR + " of CPU " + cpu)
+                .thenApply(reply -> padded(reply.data(), Long.BYTES).getLong(0)));
+    }
+
+    /** Reads an I/O port {@code size} bytes wide (1, 2 or 4; ReadIoSpace); completes with the value, zero-extended. */
+    public CompletableFuture<Integer> readIoPort(long port, int size) {
+        return onLoop(() -> succeeded(ManipulateState64.request(ManipulateApi.READ_IO_SPACE,
+                engine.requireStopped("readIoPort").cpu(), new IoSpaceTransfer(port, size, 0), new byte[0]),
+                String.format("ReadIoSpace of %d bytes at port 0x%X", size, port))
+                .thenApply(reply -> IoSpaceTransfer.from(reply.union()).dataValue()));
+    }
+
+    /** Writes the low {@code size} bytes (1, 2 or 4) of {@code value} to an I/O port (WriteIoSpace). */
+    public CompletableFuture<Void> writeIoPort(long port, int size, int value) {
+        return onLoop(() -> succeeded(ManipulateState64.request(ManipulateApi.WRITE_IO_SPACE,
+                engine.requireStopped("writeIoPort").cpu(), new IoSpaceTransfer(port, size, value), new byte[0]),
+                String.format("WriteIoSpace of %d bytes at port 0x%X", size, port)).thenApply(reply -> null));
+    }
+
+    /** Reads model-specific register {@code msr} of {@code cpu} (ReadMachineSpecificRegister). */
+    public CompletableFuture<Long> readMsr(int cpu, int msr) {
+        return onLoop(() -> succeeded(ManipulateState64.request(ManipulateApi.READ_MSR, cpu,
+                new MsrTransfer(msr, 0, 0), new byte[0]), String.format("ReadMsr 0x%X of CPU %d", msr, cpu))
+                .thenApply(reply -> MsrTransfer.from(reply.union()).value()));
+    }
+
+    /** Writes model-specific register {@code msr} of {@code cpu} (WriteMachineSpecificRegister). */
+    public CompletableFuture<Void> writeMsr(int cpu, int msr, long value) {
+        return onLoop(() -> succeeded(ManipulateState64.request(ManipulateApi.WRITE_MSR, cpu,
+                new MsrTransfer(msr, 0, 0).withValue(value), new byte[0]),
+                String.format("WriteMsr 0x%X of CPU %d", msr, cpu)).thenApply(reply -> null));
+    }
+
+    /**
+     * Places a software breakpoint (WriteBreakPoint) and remembers its handle; the existing one if armed. A disabled
+     * breakpoint at {@code address} is enabled again, with its id. One at the PC of the stop is written when the
+     * target runs on, after the instruction there (as after a stop at a breakpoint), not before: written now, it
+     * would stop the target again where it is.
+     */
     public CompletableFuture<Breakpoint> setBreakpoint(long address) {
         return onLoop(() -> {
             Breakpoint known = breakpoints.at(address).orElse(null);
             if (known != null && known.armed()) {
                 return CompletableFuture.completedFuture(known);
+            }
+            if (engine.requireStopped("setBreakpoint").pc() == address) {
+                return CompletableFuture.completedFuture(breakpoints.atThePc(address));
             }
             return arm(address).thenApply(done -> breakpoints.at(address).orElseThrow());
         });
@@ -177,13 +243,35 @@ public final class AsyncDebugger {
         if (removed == null) {
             return CompletableFuture.completedFuture(false);
         }
-        if (!removed.armed()) {
-            return CompletableFuture.completedFuture(true);
+        return restore(removed).thenApply(done -> true);
+    }
+
+    /**
+     * Takes the breakpoint at {@code address} out of the target (RestoreBreakPoint if the target has it) and keeps
+     * it, with its id, disabled; {@link #setBreakpoint} enables it again. False if there is none.
+     */
+    public CompletableFuture<Boolean> disableBreakpoint(long address) {
+        return onLoop(() -> {
+            Breakpoint known = breakpoints.at(address).orElse(null);
+            if (known == null) {
+                return CompletableFuture.completedFuture(false);
+            }
+            return restore(known).thenApply(done -> {
+                breakpoints.disabled(address);
+                return true;
+            });
+        });
+    }
+
+    /** RestoreBreakPoint for {@code breakpoint} if the target has it in place. */
+    private CompletableFuture<Void> restore(Breakpoint breakpoint) {
+        if (!breakpoint.armed()) {
+            return CompletableFuture.completedFuture(null);
         }
         return succeeded(ManipulateState64.request(ManipulateApi.RESTORE_BREAKPOINT,
-                engine.requireStopped("clearBreakpoint").cpu(), new RestoreBreakPoint(removed.handle()),
-                new byte[0]), String.format("RestoreBreakPoint handle %d at 0x%X", removed.handle(), address))
-                .thenApply(reply -> true);
+                engine.requireStopped("clearBreakpoint").cpu(), new RestoreBreakPoint(breakpoint.handle()),
+                new byte[0]), String.format("RestoreBreakPoint handle %d at 0x%X", breakpoint.handle(),
+                        breakpoint.address())).thenApply(reply -> null);
     }
 
     private CompletableFuture<Void> arm(long address) {

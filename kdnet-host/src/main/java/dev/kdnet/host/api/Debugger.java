@@ -170,7 +170,35 @@ public final class Debugger {
         return await(async.specialRegisters(cpu));
     }
 
-    /** Places a software breakpoint (WriteBreakPoint) and remembers its handle; returns the existing one if any. */
+    /** The address of {@code cpu}'s KPCR (ReadControlSpace selector 0). */
+    public long processorControlRegion(int cpu) {
+        return await(async.processorControlRegion(cpu));
+    }
+
+    /** Reads an I/O port {@code size} bytes wide (1, 2 or 4); the value zero-extended. */
+    public int readIoPort(long port, int size) {
+        return await(async.readIoPort(port, size));
+    }
+
+    /** Writes the low {@code size} bytes (1, 2 or 4) of {@code value} to an I/O port. */
+    public void writeIoPort(long port, int size, int value) {
+        await(async.writeIoPort(port, size, value));
+    }
+
+    /** Reads model-specific register {@code msr} of {@code cpu}. */
+    public long readMsr(int cpu, int msr) {
+        return await(async.readMsr(cpu, msr));
+    }
+
+    /** Writes model-specific register {@code msr} of {@code cpu}. */
+    public void writeMsr(int cpu, int msr, long value) {
+        await(async.writeMsr(cpu, msr, value));
+    }
+
+    /**
+     * Places a software breakpoint (WriteBreakPoint) and remembers its handle; returns the existing one if any. A
+     * new breakpoint gets the lowest id free; a disabled one at {@code address} is enabled again with its id.
+     */
     public Breakpoint setBreakpoint(long address) {
         return await(async.setBreakpoint(address));
     }
@@ -178,6 +206,14 @@ public final class Debugger {
     /** The debugger's breakpoints, by address. */
     public List<Breakpoint> breakpoints() {
         return async.breakpoints();
+    }
+
+    /**
+     * Takes the breakpoint at {@code address} out of the target and keeps it, with its id, disabled;
+     * {@link #setBreakpoint} enables it again. False if there is none.
+     */
+    public boolean disableBreakpoint(long address) {
+        return await(async.disableBreakpoint(address));
     }
 
     /** Removes the breakpoint at {@code address} (RestoreBreakPoint if the target still has it); false if none. */
@@ -257,6 +293,12 @@ public final class Debugger {
     /** The session's counters and its KD link's (datagrams, drops by reason, retransmits, RTT). */
     public SessionStats stats() {
         return stats.get();
+    }
+
+    /** The target of this port now: its address, kernel, state and round trip ({@code .targets}). */
+    public TargetStatus status() {
+        TargetState state = await(async.state());
+        return TargetStatus.of(stats(), await(async.version()), state);
     }
 
     /** Why nothing attached, from what the port saw. */

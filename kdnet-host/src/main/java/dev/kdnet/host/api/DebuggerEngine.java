@@ -84,12 +84,35 @@ final class DebuggerEngine implements SessionListener {
      * fails with {@link NotAttachedException} after {@code timeout}.
      */
     CompletableFuture<KernelVersion> attach(Duration timeout) {
+        return within(wantAttached(), timeout, () -> new NotAttachedException("nothing attached on UDP " + port
+                + " within " + timeout.toMillis() + " ms")).thenCompose(stop -> identify());
+    }
+
+    /** Like {@link #attach} without a deadline: completes whenever a target is attached and identified. */
+    CompletableFuture<KernelVersion> whenAttached() {
+        return wantAttached().thenCompose(stop -> identify());
+    }
+
+    private CompletableFuture<Stop> wantAttached() {
         wantAttach = true;
         if (connected && !attached.isDone() && breakInTimer == null) {
             pursueBreakIn(0);
         }
-        return within(attached, timeout, () -> new NotAttachedException("nothing attached on UDP " + port
-                + " within " + timeout.toMillis() + " ms")).thenCompose(stop -> identify());
+        return attached;
+    }
+
+    /** What the target does now, as far as the engine knows (it cannot tell a target that went away). */
+    TargetState state() {
+        if (!connected) {
+            return TargetState.WAITING;
+        }
+        if (rebooted) {
+            return TargetState.REBOOTING;
+        }
+        if (!attached.isDone()) {
+            return TargetState.ATTACHING;
+        }
+        return currentStop != null ? TargetState.STOPPED : TargetState.RUNNING;
     }
 
     private CompletableFuture<KernelVersion> identify() {

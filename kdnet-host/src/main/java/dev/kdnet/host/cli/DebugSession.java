@@ -1,29 +1,28 @@
 package dev.kdnet.host.cli;
 
 import dev.kdnet.host.api.Debugger;
-import dev.kdnet.host.api.DebuggerEvent;
 import dev.kdnet.host.api.DebuggerHost;
-import dev.kdnet.host.api.KernelVersion;
-import dev.kdnet.host.api.NotAttachedException;
+import dev.kdnet.host.session.SilenceDiagnosis;
 import dev.kdnet.host.shell.Shell;
 import dev.kdnet.host.shell.StatusLine;
-import dev.kdnet.host.shell.StopText;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
- * One debugging session of the command line: wait for a target to attach (saying why nothing attaches while
- * waiting), then run commands against it, showing its DbgPrint output as it arrives.
+ * One debugging session of the command line: wait for a target to attach on any port (saying in one line why
+ * nothing attaches while waiting), then run commands against it, and against the other targets that attach
+ * ({@code .targets}, {@code .target P}), showing what every target prints and does as it happens.
  */
 final class DebugSession {
     /** A wrong key or a blocked port shows in the first pokes: the first diagnosis comes sooner than the rest. */
     private static final Duration FIRST_DIAGNOSIS = Duration.ofSeconds(5);
     private static final Duration DIAGNOSIS_INTERVAL = Duration.ofSeconds(10);
-    private static final Duration POLL = Duration.ofMillis(250);
     /** The progress bar's width with -c and --script, which have no line editor to ask the terminal's. */
     private static final int SCRIPT_WIDTH = 80;
 
@@ -50,40 +49,45 @@ final class DebugSession {
     /**
      * Attaches within {@code wait}, then runs the lines {@code script} makes for the attached debugger, each echoed
      * after the prompt (blank lines skipped), {@code g} waiting at most {@code stopWait} (empty: however long) for
-     * each stop; 0 only if the target attached and every command succeeded.
+     * each stop; 0 only if the target attached and every command succeeded. {@code .target P} waits up to
+     * {@code wait} for the target of port P.
      */
     int run(Function<Debugger, List<String>> script, Duration wait, Optional<Duration> stopWait) {
-        Debugger debugger = attach(wait);
-        if (debugger == null) {
-            return HostMain.FAILURE;
-        }
-        List<String> lines = script.apply(debugger);
-        Shell shell = new Shell(debugger, out, stopWait, statusLine());
-        Consumer<DebuggerEvent> printer = printer(text -> {
+        try (TargetRoster roster = TargetRoster.watch(host, wait, text -> {
             out.print(text);
             out.flush();
-        });
-        debugger.addListener(printer);
-        boolean ok = true;
-        for (String line : lines) {
-            if (shell.quitRequested()) {
-                break;
+        })) {
+            Debugger debugger = attach(roster, wait);
+            if (debugger == null) {
+                return HostMain.FAILURE;
             }
-            if (line.isBlank()) {
-                continue;
+            List<String> lines = script.apply(debugger);
+            Shell shell = new Shell(roster, out, stopWait, statusLine());
+            boolean ok = true;
+            for (String line : lines) {
+                if (shell.quitRequested()) {
+                    break;
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                out.println(shell.prompt() + line.strip());
+                ok &= shell.execute(line);
             }
-            out.println(shell.prompt() + line.strip());
-            ok &= shell.execute(line);
+            roster.detachAll();
+            return ok ? 0 : HostMain.FAILURE;
         }
-        debugger.removeListener(printer);
-        debugger.detach();
-        return ok ? 0 : HostMain.FAILURE;
     }
 
     /** Waits for a target as long as it takes, then runs the interactive prompt. */
     int interactive() throws Exception {
-        Debugger debugger = attach(null);
-        return new InteractivePrompt(debugger, log).run();
+        try (TargetRoster roster = TargetRoster.watch(host, Duration.ZERO, text -> {
+            out.print(text);
+            out.flush();
+        })) {
+            attach(roster, null);
+            return new InteractivePrompt(roster, log).run();
+        }
     }
 
     /**
@@ -100,48 +104,41 @@ final class DebugSession {
     }
 
     /**
-     * Waits until a target attaches on one of the host's ports, within {@code wait} (null: forever), printing the
-     * diagnosis after 5 s and then every 10 s; null if none attached.
+     * Waits until a target attaches on any of the host's ports, within {@code wait} (null: forever), summarising
+     * in one line why nothing attached after 5 s and then every 10 s; null if none attached.
      */
-    Debugger attach(Duration wait) {
-        List<Integer> ports = host.server().config().ports();
-        err.println("Waiting for a target on UDP " + (ports.size() == 1 ? ports.get(0)
-                : ports.get(0) + "-" + ports.get(ports.size() - 1)) + "...");
+    private Debugger attach(TargetRoster roster, Duration wait) {
+        err.println("Waiting for a target on UDP " + host.server().config().portsText() + "...");
         err.flush();
         long start = System.nanoTime();
+        long deadline = wait == null ? Long.MAX_VALUE : start + wait.toNanos();
         long nextDiagnosis = start + FIRST_DIAGNOSIS.toNanos();
-        while (wait == null || System.nanoTime() - start < wait.toNanos()) {
-            for (Debugger debugger : host.debuggers()) {
-                try {
-                    KernelVersion version = debugger.attach(POLL);
-                    out.printf("Connected to %s %d x64 target on UDP %d%n", version.product(), version.buildNumber(),
-                            debugger.port());
-                    out.println(StopText.describe(debugger.stop()));
-                    out.flush();
-                    return debugger;
-                } catch (NotAttachedException e) {
-                    if (System.nanoTime() >= nextDiagnosis) {
-                        nextDiagnosis = System.nanoTime() + DIAGNOSIS_INTERVAL.toNanos();
-                        debugger.diagnosis().lines().forEach(line -> err.println(HostMain.PREFIX + line));
-                        err.flush();
-                    }
+        while (true) {
+            long now = System.nanoTime();
+            try {
+                return roster.first().get(Math.max(0, Math.min(deadline, nextDiagnosis) - now),
+                        TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                diagnose();
+                if (System.nanoTime() - deadline >= 0) {
+                    err.println(HostMain.PREFIX + "no target attached within " + wait.toSeconds() + " s");
+                    err.flush();
+                    return null;
                 }
+                nextDiagnosis = System.nanoTime() + DIAGNOSIS_INTERVAL.toNanos();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("waiting for a target failed: " + e.getCause().getMessage(), e);
             }
         }
-        host.debuggers().forEach(d -> d.diagnosis().lines().forEach(line -> err.println(HostMain.PREFIX + line)));
-        err.println(HostMain.PREFIX + "no target attached within " + wait.toSeconds() + " s");
-        err.flush();
-        return null;
     }
 
-    /** A listener that hands DbgPrint text and reboots to {@code sink}. */
-    static Consumer<DebuggerEvent> printer(Consumer<String> sink) {
-        return event -> {
-            if (event instanceof DebuggerEvent.Printed printed) {
-                sink.accept(printed.text());
-            } else if (event instanceof DebuggerEvent.Rebooted rebooted) {
-                sink.accept("Target " + rebooted.target() + " rebooted; attaching again\n");
-            }
-        };
+    /** Prints one line saying why nothing attached on any port. */
+    private void diagnose() {
+        err.println(HostMain.PREFIX + SilenceDiagnosis.summarize(host.debuggers().stream()
+                .map(Debugger::diagnosis).toList()));
+        err.flush();
     }
 }

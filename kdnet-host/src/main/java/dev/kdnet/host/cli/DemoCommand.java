@@ -1,9 +1,9 @@
 package dev.kdnet.host.cli;
 
-import dev.kdnet.host.api.Debugger;
 import dev.kdnet.host.api.DebuggerHost;
 import dev.kdnet.host.api.DebuggerSettings;
 import dev.kdnet.host.session.HostConfig;
+import dev.kdnet.protocol.args.KeySource;
 import dev.kdnet.protocol.args.PortRange;
 import dev.kdnet.protocol.args.UsageException;
 import dev.kdnet.protocol.key.KdnetKey;
@@ -18,10 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,10 +35,14 @@ import picocli.CommandLine.Spec;
  * registers, the kernel's header, a breakpoint that is hit while the kernel's DbgPrint lines arrive, and statistics.
  * The target process is stopped when the demo ends, however it ends.
  */
-@Command(name = "demo", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = DemoCommand.NAME, sortOptions = false, usageHelpAutoWidth = true,
         description = "Start a simulated target (./kdnet target) on loopback and show a real debugging session"
                 + " with it.")
 final class DemoCommand implements Callable<Integer> {
+    /** The subcommand's name. */
+    static final String NAME = "demo";
+    /** How users start the demo: the launcher's own command, which builds both jars first. */
+    static final String SPELLING = "./kdnet demo";
     /** How long the demo waits for its target to start and attach. */
     private static final Duration ATTACH_WAIT = Duration.ofSeconds(30);
     /** How long the demo's {@code g} waits for its breakpoint (hit a few seconds after {@code g}). */
@@ -68,6 +75,16 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     private LogOptions logOptions;
 
+    /**
+     * Makes {@code demo}'s usage line say {@link #SPELLING} instead of its name under the host,
+     * {@code ./kdnet host demo} (which works too, but does not build the simulated target's jar).
+     */
+    static void spellAsTheLauncherDoes(CommandLine demo) {
+        String underHost = demo.getCommandSpec().qualifiedName();
+        demo.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_SYNOPSIS,
+                help -> help.synopsis(help.synopsisHeadingLength()).replace(underHost, SPELLING));
+    }
+
     @Override
     public Integer call() throws Exception {
         Path jar = targetJar();
@@ -78,12 +95,13 @@ final class DemoCommand implements Callable<Integer> {
         try (HostLog log = HostLog.start(logOptions, err);
                 UdpTransport transport = UdpTransport.create(1);
                 DebuggerHost host = DebuggerHost.start(transport, config, DebuggerSettings.defaults());
-                SimulatedTargetProcess target = SimulatedTargetProcess.start(jar, targetArguments(key, port), err)) {
+                SimulatedTargetProcess target = SimulatedTargetProcess.start(jar, targetArguments(port),
+                        Map.of(KeySource.ENVIRONMENT, key.format()), err)) {
             err.println("demo: started a simulated target (pid " + target.pid() + ") on " + TARGET.getHostAddress()
                     + ", host on " + HOST.getHostAddress() + ", UDP " + port + ", a fresh key (fp "
                     + key.fingerprint() + ")");
             DebugSession session = new DebugSession(host, spec.commandLine().getOut(), err, log);
-            return session.run(DemoCommand::script, ATTACH_WAIT, Optional.of(STOP_WAIT));
+            return session.run(SCRIPT, ATTACH_WAIT, Optional.of(STOP_WAIT));
         }
     }
 
@@ -102,25 +120,20 @@ final class DemoCommand implements Callable<Integer> {
         return built;
     }
 
-    /** {@code ./kdnet target}'s options for the demo's target. */
-    private static List<String> targetArguments(KdnetKey key, int port) {
-        return List.of("--hostip", HOST.getHostAddress(), "--port", Integer.toString(port), "--key", key.format(),
-                "--local-ip", TARGET.getHostAddress(), "--print-interval", Long.toString(PRINT_INTERVAL.toMillis()),
+    /** {@code ./kdnet target}'s options for the demo's target; the key goes in its environment, out of sight. */
+    private static List<String> targetArguments(int port) {
+        return List.of("--hostip", HOST.getHostAddress(), "--port", Integer.toString(port), "--local-ip", TARGET.getHostAddress(), "--print-interval", Long.toString(PRINT_INTERVAL.toMillis()),
                 "--print-text", PRINT_TEXT);
     }
 
     /**
-     * The demo's commands. The breakpoint goes on an instruction the CPU has just executed: the simulated kernel's
-     * CPU loops through its code, so it meets that instruction again a pass later (a few seconds), while DbgPrint
-     * lines arrive. The first step leaves the break-in routine, the third executes the instruction of the second.
+     * The demo's commands, each printed with its output: nothing runs on the target that the transcript does not
+     * show. The breakpoint goes on the instruction {@code t} has just reached: the simulated kernel's CPU loops
+     * through its code, so {@code g} executes that instruction and meets it again a pass later (a few seconds),
+     * while DbgPrint lines arrive.
      */
-    private static List<String> script(Debugger debugger) {
-        debugger.step();
-        long executed = debugger.step().pc();
-        debugger.step();
-        return List.of("vertarget", "r", "db nt L80", "lm", String.format("bp %x", executed), "bl", "g", "r rip",
-                "bc *", ".kdstats", "q");
-    }
+    private static final List<String> SCRIPT = List.of("vertarget", "r", "db nt L80", "lm", "t", "bp @rip", "bl", "g",
+            "r rip", "bc *", ".kdstats", "q");
 
     /** The first port of the recommended KDNET range that is free on the host's address. */
     private static int freePort() {

@@ -1,6 +1,7 @@
 package dev.kdnet.host.cli;
 
 import dev.kdnet.protocol.args.UsageException;
+import dev.kdnet.protocol.cli.ProjectVersion;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,15 +15,16 @@ import picocli.CommandLine;
  * {@code subcommands}; a new one (listen, demo, relay) is added there.
  */
 @Command(name = "./kdnet host", sortOptions = false, usageHelpAutoWidth = true,
+        versionProvider = ProjectVersion.class,
         subcommands = {ListenCommand.class, DemoCommand.class, KeygenCommand.class, DecodeCommand.class,
-            RelayCommand.class},
+            RelayCommand.class, HelpSubcommand.class},
         description = {
             "The debugger host side of KDNET, Windows kernel debugging over encrypted UDP.",
             ""},
         commandListHeading = "%nCommands:%n",
         footer = {
             "",
-            "./kdnet host COMMAND --help explains a command."})
+            "Each command explains itself: ./kdnet host COMMAND --help, or ./kdnet host help COMMAND."})
 public final class HostCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -30,6 +32,10 @@ public final class HostCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT,
             description = "Show this help and exit.")
     private boolean help;
+
+    @Option(names = "--version", versionHelp = true, scope = ScopeType.INHERIT,
+            description = "Print the version and exit.")
+    private boolean version;
 
     /** The subcommand names of {@code commandLine}, e.g. {@code keygen or decode}. */
     static String commandNames(CommandLine commandLine) {

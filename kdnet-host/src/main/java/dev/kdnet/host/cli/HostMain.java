@@ -1,6 +1,7 @@
 package dev.kdnet.host.cli;
 
 import dev.kdnet.protocol.args.UsageException;
+import dev.kdnet.protocol.cli.HelpLayout;
 import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine;
 
@@ -27,6 +28,8 @@ public final class HostMain {
      */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new HostCommand());
+        HelpLayout.apply(commandLine);
+        DemoCommand.spellAsTheLauncherDoes(commandLine.getSubcommands().get(DemoCommand.NAME));
         commandLine.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println(PREFIX + oneLine(parseError(e)));
             return USAGE;

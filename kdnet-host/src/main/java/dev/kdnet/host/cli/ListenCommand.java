@@ -4,7 +4,8 @@ import dev.kdnet.host.api.DebuggerHost;
 import dev.kdnet.host.api.DebuggerSettings;
 import dev.kdnet.host.session.HostConfig;
 import dev.kdnet.protocol.args.Ipv4Argument;
-import dev.kdnet.protocol.args.KeyArgument;
+import dev.kdnet.protocol.args.KeySource;
+import dev.kdnet.protocol.args.LocalAddress;
 import dev.kdnet.protocol.args.PortArgument;
 import dev.kdnet.protocol.args.PortRange;
 import dev.kdnet.protocol.args.UsageException;
@@ -59,15 +60,23 @@ final class ListenCommand implements Callable<Integer> {
     private String port;
 
     @Option(names = "--ports", paramLabel = "FIRST-LAST",
-            description = "Listen on a range of ports; the prompt debugs the first target that attaches.")
+            description = "Listen on a range of ports and attach to every target that comes: .targets lists them,"
+                    + " .target P switches, the prompt shows [P].")
     private String ports;
 
     @Option(names = "--key", paramLabel = "w.x.y.z",
-            description = "The KDNET key (the target's bcdedit key).")
+            description = "The KDNET key (the target's bcdedit key). Every user sees it through ps: prefer"
+                    + " --key-file or KDNET_KEY.")
     private String key;
 
+    @Option(names = "--key-file", paramLabel = "FILE",
+            description = "Read the key from FILE, which only you may read (chmod 600). Without --key and"
+                    + " --key-file the key comes from the environment variable KDNET_KEY.")
+    private Path keyFile;
+
     @Option(names = "-k", paramLabel = "net:port=P,key=K",
-            description = "WinDbg's form of --port and --key (optionally ,target=IP).")
+            description = "WinDbg's form of --port and --key (optionally ,target=IP); without key= the key comes"
+                    + " from --key-file or KDNET_KEY.")
     private String windbg;
 
     @Option(names = "--bind", paramLabel = "ADDR", description = "The local IPv4 address to listen on"
@@ -101,6 +110,7 @@ final class ListenCommand implements Callable<Integer> {
         Connection connection = connection();
         Optional<Duration> stopWait = WaitStopArgument.parse(waitStop);
         List<String> lines = scriptLines();
+        Duration wait = waitDuration();
         HostConfig config = HostConfig.of(connection.key(), connection.ports())
                 .withBindAddress(bindAddress());
         if (connection.target().isPresent()) {
@@ -111,8 +121,7 @@ final class ListenCommand implements Callable<Integer> {
                 DebuggerHost host = DebuggerHost.start(transport, config, DebuggerSettings.defaults())) {
             DebugSession session = new DebugSession(host, spec.commandLine().getOut(), spec.commandLine().getErr(),
                     log);
-            return lines == null ? session.interactive() : session.run(lines, Duration.ofSeconds(waitSeconds),
-                    stopWait);
+            return lines == null ? session.interactive() : session.run(lines, wait, stopWait);
         }
     }
 
@@ -125,18 +134,17 @@ final class ListenCommand implements Callable<Integer> {
             if (key != null || port != null || ports != null) {
                 throw new UsageException("-k replaces --port, --ports and --key; give one form");
             }
-            WindbgConnection k = WindbgConnection.parse(windbg);
+            WindbgConnection k = WindbgConnection.parse(windbg, keyFile);
             return new Connection(List.of(k.port()), k.key(), k.target().or(this::targetOption));
         }
-        if (key == null) {
-            throw new UsageException("--key is missing (the target's bcdedit key; ./kdnet host keygen makes one)");
-        }
+        KdnetKey chosenKey = KeySource.resolve(key, keyFile).orElseThrow(() -> new UsageException("no key: "
+                + KeySource.HOW + " (the target's bcdedit key; ./kdnet host keygen makes one)"));
         if (port != null && ports != null) {
             throw new UsageException("--port and --ports exclude each other; give one");
         }
         List<Integer> chosen = ports != null ? PortRange.parse(ports).ports()
                 : List.of(port == null ? DEFAULT_PORT : PortArgument.parse(port));
-        return new Connection(chosen, KeyArgument.parse(key), targetOption());
+        return new Connection(chosen, chosenKey, targetOption());
     }
 
     private Optional<Inet4Address> targetOption() {
@@ -144,7 +152,15 @@ final class ListenCommand implements Callable<Integer> {
     }
 
     private InetAddress bindAddress() {
-        return Ipv4Argument.parse("--bind", bind == null ? ALL_ADDRESSES : bind);
+        return LocalAddress.check("--bind", Ipv4Argument.parse("--bind", bind == null ? ALL_ADDRESSES : bind));
+    }
+
+    private Duration waitDuration() {
+        if (waitSeconds < 0) {
+            throw new UsageException("--wait " + waitSeconds + " is negative; give the seconds to wait for a target,"
+                    + " 0 or more");
+        }
+        return Duration.ofSeconds(waitSeconds);
     }
 
     private List<String> scriptLines() {

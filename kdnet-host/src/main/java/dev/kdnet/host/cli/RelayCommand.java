@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Example:",
-            "  ./kdnet host relay --listen 127.0.0.1:50001 --to 127.0.0.1:50000 --loss 5% --dup 1% --reorder 2%"
-                    + " --delay 1ms --jitter 0.5ms --corrupt 0.5% --seed 7"})
+            "  ./kdnet host relay --listen 127.0.0.1:50001 --to 127.0.0.1:50000 --loss 5%% --dup 1%% --reorder 2%%"
+                    + " --delay 1ms --jitter 0.5ms --corrupt 0.5%% --seed 7"})
 final class RelayCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -43,7 +43,7 @@ final class RelayCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "ADDR:PORT", required = true, description = "Where to relay to.")
     private String to;
 
-    @Option(names = "--loss", paramLabel = "SHARE", defaultValue = "0%", description = "Share dropped, e.g. 5%.")
+    @Option(names = "--loss", paramLabel = "SHARE", defaultValue = "0%", description = "Share dropped, e.g. 5%%.")
     private String loss;
 
     @Option(names = "--dup", paramLabel = "SHARE", defaultValue = "0%", description = "Share sent twice.")

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,15 +42,19 @@ final class SimulatedTargetProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code jar} with {@code args} on the Java runtime that runs this host.
+     * Starts {@code jar} with {@code args} on the Java runtime that runs this host, with {@code environment} added
+     * to this process's (where a key goes: unlike arguments, other users cannot see it through {@code ps}).
      *
      * @param log receives the target's stdout and stderr, each line after {@link #PREFIX}
      */
-    static SimulatedTargetProcess start(Path jar, List<String> args, PrintWriter log) throws IOException {
+    static SimulatedTargetProcess start(Path jar, List<String> args, Map<String, String> environment,
+            PrintWriter log) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", jar.toString()));
         command.addAll(args);
-        return new SimulatedTargetProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), log);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return new SimulatedTargetProcess(builder.start(), log);
     }
 
     /**

@@ -18,8 +18,9 @@ import java.util.Optional;
  * @param bindAddress     the local address to bind (0.0.0.0 for every interface)
  * @param knownTarget     a target to contact first (WinDbg's {@code target=}): the host sends it the empty control
  *                        datagram every {@code contactInterval} until it pokes
- * @param silenceWindow   how long a port may stay without an attached target before the host says why, and how
- *                        often it says it again
+ * @param silenceWindow   how long a port may stay without an attached target before its session tells its listener
+ *                        why (and logs it at DEBUG), and how often it does again; the command line sums up all
+ *                        ports in one line of its own
  * @param contactInterval the period of the empty control datagram to {@code knownTarget}
  * @param linkConfig      the KD reliability settings of every session
  */
@@ -67,6 +68,17 @@ public record HostConfig(KdnetKey key, List<Integer> ports, InetAddress bindAddr
         return of(key, java.util.stream.IntStream.rangeClosed(first, last).boxed().toList());
     }
 
+    /** The ports for people: {@code 50000}, {@code 50000-50039} for a run of ports, else the list. */
+    public String portsText() {
+        int first = ports.get(0);
+        int last = ports.get(ports.size() - 1);
+        if (ports.size() == 1) {
+            return String.valueOf(first);
+        }
+        return last - first == ports.size() - 1 && ports.stream().sorted().toList().equals(ports)
+                ? first + "-" + last : ports.toString();
+    }
+
     /** The same, bound to {@code address}. */
     public HostConfig withBindAddress(InetAddress address) {
         return new HostConfig(key, ports, address, knownTarget, silenceWindow, contactInterval, linkConfig);
@@ -99,7 +111,7 @@ public record HostConfig(KdnetKey key, List<Integer> ports, InetAddress bindAddr
     /** Shows the key's fingerprint only. */
     @Override
     public String toString() {
-        return "HostConfig[key=" + key.fingerprint() + ", ports=" + ports + ", bind=" + bindAddress.getHostAddress()
+        return "HostConfig[key=" + key.fingerprint() + ", ports=" + portsText() + ", bind=" + bindAddress.getHostAddress()
                 + ", target=" + knownTarget.map(InetAddress::getHostAddress).orElse("-") + "]";
     }
 }

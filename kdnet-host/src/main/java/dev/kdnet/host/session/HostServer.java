@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +40,11 @@ public final class HostServer implements AutoCloseable {
      * caller's: closing the server closes the sockets, not the transport.
      *
      * @throws InterruptedException if interrupted while binding
-     * @throws IllegalStateException if a port cannot be bound (the ports bound so far are closed again)
+     * @throws IllegalStateException if a port cannot be bound (the ports bound so far are closed again), or another
+     *                               debugger host listens on one ({@link #refuseTakenPorts})
      */
     public static HostServer start(UdpTransport transport, HostConfig config) throws InterruptedException {
+        refuseTakenPorts(config);
         Map<Integer, TargetSession> sessions = new LinkedHashMap<>();
         List<Channel> channels = new ArrayList<>();
         HostServer server = new HostServer(config, sessions, channels);
@@ -71,11 +74,30 @@ public final class HostServer implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             server.close();
-            throw new IllegalStateException("cannot listen on " + config + ": " + e.getMessage(), e);
+            throw new IllegalStateException(e.getMessage(), e);
         }
-        LOG.info("listening on UDP {} of {} ({})", config.ports(), config.bindAddress().getHostAddress(),
+        LOG.info("listening on UDP {} of {} ({})", config.portsText(), config.bindAddress().getHostAddress(),
                 transport.isEpoll() ? "epoll" : "NIO");
         return server;
+    }
+
+    /**
+     * Refuses a port another socket listens on with this host's address or the wildcard one, before binding any: the
+     * host binds with SO_REUSEADDR, so the bind would succeed and silently take that socket's target. A socket on the
+     * port with another address (a simulated target on this machine) is no obstacle.
+     */
+    private static void refuseTakenPorts(HostConfig config) {
+        Set<Integer> ports = Set.copyOf(config.ports());
+        List<InetSocketAddress> bound = BoundUdpSockets.read().stream().filter(s -> ports.contains(s.getPort()))
+                .toList();
+        for (int port : config.ports()) {
+            BoundUdpSockets.rival(bound, new InetSocketAddress(config.bindAddress(), port)).ifPresent(rival -> {
+                throw new IllegalStateException("UDP " + port + " is already in use by another debugger host ("
+                        + (rival.getAddress().isAnyLocalAddress() ? "on all addresses"
+                                : "on " + rival.getAddress().getHostAddress())
+                        + "); stop it, or listen on another port");
+            });
+        }
     }
 
     /** The configuration. */

@@ -11,11 +11,15 @@ import java.util.Optional;
  * Why no target attached to a port: a pure function of what the port saw ({@link SourceTally} per sender), so the
  * command line can print it and tests can check every case without sockets.
  *
- * @param port   the UDP port
- * @param waited how long the port has waited
- * @param lines  one sentence per finding, most telling first
+ * @param port         the UDP port
+ * @param waited       how long the port has waited
+ * @param nothingHeard true if not one datagram came to the port
+ * @param lines        one sentence per finding, most telling first
  */
-public record SilenceDiagnosis(int port, Duration waited, List<String> lines) {
+public record SilenceDiagnosis(int port, Duration waited, boolean nothingHeard, List<String> lines) {
+    /** How many ports that heard something {@link #summarize} names before it only counts the rest. */
+    static final int PORTS_NAMED = 3;
+
     /** Copies the lines. */
     public SilenceDiagnosis {
         lines = List.copyOf(lines);
@@ -29,7 +33,8 @@ public record SilenceDiagnosis(int port, Duration waited, List<String> lines) {
     public static SilenceDiagnosis explain(int port, Duration waited, List<SourceTally> tallies,
             Optional<InetAddress> contactTarget) {
         List<String> lines = new ArrayList<>();
-        if (tallies.stream().allMatch(t -> t.datagrams() == 0)) {
+        boolean nothingHeard = tallies.stream().allMatch(t -> t.datagrams() == 0);
+        if (nothingHeard) {
             lines.add("no datagrams on UDP " + port + " for " + waited.toSeconds() + " s: is inbound UDP " + port
                     + " allowed through the firewall?");
             contactTarget.ifPresent(t -> lines.add("contacted " + t.getHostAddress() + ":" + port
@@ -38,7 +43,7 @@ public record SilenceDiagnosis(int port, Duration waited, List<String> lines) {
         tallies.stream().filter(t -> t.datagrams() > 0)
                 .sorted(Comparator.comparingLong(SourceTally::datagrams).reversed())
                 .forEach(t -> explainSource(t, lines));
-        return new SilenceDiagnosis(port, waited, lines);
+        return new SilenceDiagnosis(port, waited, nothingHeard, lines);
     }
 
     private static void explainSource(SourceTally t, List<String> lines) {
@@ -61,6 +66,32 @@ public record SilenceDiagnosis(int port, Duration waited, List<String> lines) {
             lines.add("target " + t.source().getAddress().getHostAddress()
                     + " uses a link-local address: it got no DHCP lease and may be unreachable from other subnets");
         }
+    }
+
+    /**
+     * One line for all the ports of {@code diagnoses} where nothing attached: one port's {@link #summary()}; for
+     * several, how many heard nothing, then the findings of the first {@value #PORTS_NAMED} ports that heard
+     * something, then how many more did.
+     */
+    public static String summarize(List<SilenceDiagnosis> diagnoses) {
+        if (diagnoses.size() == 1) {
+            return diagnoses.get(0).summary();
+        }
+        List<SilenceDiagnosis> heard = diagnoses.stream().filter(d -> !d.nothingHeard()).toList();
+        long silent = diagnoses.size() - heard.size();
+        long waited = diagnoses.stream().map(SilenceDiagnosis::waited).max(Comparator.naturalOrder())
+                .orElse(Duration.ZERO).toSeconds();
+        List<String> parts = new ArrayList<>();
+        if (silent > 0) {
+            parts.add(silent + " of " + diagnoses.size() + " ports heard no datagram (is inbound UDP to them allowed"
+                    + " through the firewall?)");
+        }
+        heard.stream().limit(PORTS_NAMED).forEach(d -> parts.add("UDP " + d.port() + ": "
+                + String.join("; ", d.lines())));
+        if (heard.size() > PORTS_NAMED) {
+            parts.add((heard.size() - PORTS_NAMED) + " more ports heard datagrams");
+        }
+        return "nothing attached after " + waited + " s: " + String.join("; ", parts);
     }
 
     /** The lines joined with "; ", for one log line. */

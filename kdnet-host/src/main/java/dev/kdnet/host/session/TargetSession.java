@@ -68,6 +68,7 @@ public final class TargetSession implements TargetLink {
     private boolean contacting;
     private boolean closed;
     private long waitingSince;
+    private long lastHeard;
     private long datagramsIn;
     private long datagramsOut;
     private long handshakes;
@@ -149,7 +150,8 @@ public final class TargetSession implements TargetLink {
     /** The counters now (any thread; waits briefly for the loop). */
     public SessionStats stats() {
         return onLoop(() -> new SessionStats(port, datagramsIn, datagramsOut, handshakes, keepalives, drops.counts(),
-                Optional.ofNullable(link).map(KdLink::stats), limiter.sources(), tallies.senders()));
+                Optional.ofNullable(link).map(KdLink::stats), limiter.sources(), tallies.senders(), target(),
+                target().map(t -> Duration.ofNanos(scheduler.nanoTime() - lastHeard))));
     }
 
     /** Why nothing attached, from what the port saw so far (any thread). */
@@ -185,6 +187,7 @@ public final class TargetSession implements TargetLink {
             onControl(control, sender);
         } else if (inbound instanceof Inbound.Data data) {
             tallies.add(sender, 1, 1, 0, 0, 0, 1);
+            lastHeard = scheduler.nanoTime();
             link.receive(data.body());
         }
     }
@@ -221,6 +224,9 @@ public final class TargetSession implements TargetLink {
             answer(control.datagram().version(), sequence, poke, sender, decision);
         } else {
             keepalives++;
+        }
+        if (sender.equals(target().orElse(null))) {
+            lastHeard = scheduler.nanoTime();
         }
     }
 
@@ -268,7 +274,7 @@ public final class TargetSession implements TargetLink {
     private void checkSilence() {
         if (!stopped) {
             SilenceDiagnosis diagnosis = diagnose();
-            LOG.warn(diagnosis.summary());
+            LOG.debug(diagnosis.summary());
             listener.silent(diagnosis);
         }
     }

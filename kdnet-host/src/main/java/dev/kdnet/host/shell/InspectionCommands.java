@@ -9,17 +9,14 @@ import dev.kdnet.protocol.link.KdLinkStats;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Commands that show the target: {@code vertarget}, {@code r}, {@code lm}, {@code ~N}, {@code .kdstats}. */
+/** Commands that show the target: {@code vertarget}, {@code r}, {@code lm}, {@code ~Ns}, {@code .kdstats}. */
 final class InspectionCommands {
-    private static final List<List<X64Register>> REGISTER_ROWS = List.of(
-            List.of(X64Register.RAX, X64Register.RBX, X64Register.RCX),
-            List.of(X64Register.RDX, X64Register.RSI, X64Register.RDI),
-            List.of(X64Register.RIP, X64Register.RSP, X64Register.RBP),
-            List.of(X64Register.R8, X64Register.R9, X64Register.R10),
-            List.of(X64Register.R11, X64Register.R12, X64Register.R13),
-            List.of(X64Register.R14, X64Register.R15));
+    /** {@code ~1s}, {@code ~1}: a decimal CPU number, optionally followed by {@code s}. */
+    private static final Pattern CPU_SWITCH = Pattern.compile("(\\d{1,4})s?", Pattern.CASE_INSENSITIVE);
 
     private InspectionCommands() {
     }
@@ -28,8 +25,8 @@ final class InspectionCommands {
         shell.add("vertarget", "the target's Windows product, build and kernel base, and what could not be read", InspectionCommands::vertarget);
         shell.add("r", "registers of the current CPU; r REG shows one, r REG=VALUE sets it", InspectionCommands::r);
         shell.add("lm", "loaded modules (PsLoadedModuleList)", InspectionCommands::lm);
-        shell.add("~", "~N: make CPU N the current one", (s, args) -> s.printStop(
-                s.debugger().switchCpu(Integer.parseInt(args.isEmpty() ? "0" : args.get(0)))));
+        shell.add("~", "~Ns: make CPU N the current one and show its registers (~N too)",
+                InspectionCommands::switchCpu);
         shell.add(".kdstats", "transport statistics: datagrams, retransmits, drops by reason, RTT",
                 InspectionCommands::kdstats);
     }
@@ -64,36 +61,37 @@ final class InspectionCommands {
             shell.debugger().setRegister(cpu, Shell.register(assignment[0].strip()), value);
             return;
         }
-        X64Context context = shell.debugger().context(cpu);
-        PrintWriter out = shell.out();
-        if (!args.isEmpty()) {
-            for (String name : args) {
-                X64Register register = Shell.register(name);
-                out.println(register.registerName() + "=" + Hex.u64(context.get(register)));
-            }
+        if (args.isEmpty()) {
+            shell.printRegisters(shell.debugger().stop());
             return;
         }
-        for (List<X64Register> row : REGISTER_ROWS) {
-            StringBuilder line = new StringBuilder();
-            for (X64Register register : row) {
-                line.append(line.length() == 0 ? "" : " ")
-                        .append(String.format("%3s=%s", register.registerName(), Hex.u64(context.get(register))));
-            }
-            out.println(line);
+        X64Context context = shell.debugger().context(cpu);
+        for (String name : args) {
+            X64Register register = Shell.register(name);
+            shell.out().println(register.registerName() + "=" + Hex.u64(context.get(register)));
         }
-        out.printf("cs=%04x  ss=%04x  ds=%04x  es=%04x  fs=%04x  gs=%04x             efl=%08x%n",
-                context.get(X64Register.CS), context.get(X64Register.SS), context.get(X64Register.DS),
-                context.get(X64Register.ES), context.get(X64Register.FS), context.get(X64Register.GS),
-                context.get(X64Register.EFLAGS));
+    }
+
+    /** {@code ~Ns} (and {@code ~N}): SwitchProcessor, then the new CPU's registers and instruction, as WinDbg. */
+    private static void switchCpu(Shell shell, List<String> args) {
+        Matcher m = CPU_SWITCH.matcher(args.isEmpty() ? "" : args.get(0));
+        if (args.size() > 1 || !m.matches()) {
+            throw new ShellException("~ takes a CPU number and s: ~1s makes CPU 1 the current one");
+        }
+        shell.printRegisters(shell.debugger().switchCpu(existingCpu(shell, Integer.parseInt(m.group(1)))));
+    }
+
+    /** {@code cpu} if the target has it, else a one-line error naming the CPUs it has. */
+    static int existingCpu(Shell shell, long cpu) {
+        return CpuNumber.existing(cpu, shell.debugger().stop().cpuCount());
     }
 
     private static void lm(Shell shell, List<String> args) {
         PrintWriter out = shell.out();
         out.println("start             end                 module name");
         for (ModuleInfo module : shell.debugger().modules()) {
-            String name = module.name().replaceFirst("(?i)\\.(exe|dll|sys)$", "");
             out.printf("%s %s   %-12s %s%n", Hex.address(module.base()), Hex.address(module.base() + module.size()),
-                    module.name().equalsIgnoreCase("ntoskrnl.exe") ? "nt" : name, module.fullName());
+                    ModuleNames.shortName(module), module.fullName());
         }
     }
 

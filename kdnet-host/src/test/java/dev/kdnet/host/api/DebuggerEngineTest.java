@@ -252,6 +252,28 @@ class DebuggerEngineTest {
         assertThat(next.join().pc()).isEqualTo(ScriptedTarget.PC);
     }
 
+    @Test
+    void whenAttachedWaitsWithoutADeadlineAndTheStateFollowsTheTarget() {
+        CompletableFuture<KernelVersion> attach = harness.engine.whenAttached();
+        run(Duration.ofMinutes(10));
+        assertThat(attach).as("no target yet, no deadline").isNotDone();
+        assertThat(harness.engine.state()).isEqualTo(TargetState.WAITING);
+
+        harness.handshake();
+        assertThat(harness.engine.state()).isEqualTo(TargetState.ATTACHING);
+        runUntilDone(attach, LONG_ENOUGH);
+
+        assertThat(attach.join().buildNumber()).isEqualTo(ScriptedTarget.BUILD);
+        assertThat(harness.engine.state()).isEqualTo(TargetState.STOPPED);
+        harness.engine.resume(false, false);
+        assertThat(harness.engine.state()).isEqualTo(TargetState.RUNNING);
+        harness.handshake();
+        assertThat(harness.engine.state()).as("a second handshake is a reboot").isEqualTo(TargetState.REBOOTING);
+        KernelVersion again = runUntilDone(harness.engine.whenAttached(), LONG_ENOUGH).join();
+        assertThat(again.buildNumber()).isEqualTo(ScriptedTarget.BUILD);
+        assertThat(harness.engine.state()).isEqualTo(TargetState.STOPPED);
+    }
+
     /** Handshakes and attaches; returns the kernel identified. */
     private KernelVersion attached() {
         harness.handshake();

@@ -1,10 +1,21 @@
 package dev.kdnet.host.decode;
 
 import dev.kdnet.protocol.capture.UdpExtractor;
+import dev.kdnet.protocol.control.Endpoint;
+import dev.kdnet.protocol.control.Poke;
+import dev.kdnet.protocol.datagram.Channel;
+import dev.kdnet.protocol.datagram.Datagram;
+import dev.kdnet.protocol.datagram.DatagramCrypto;
+import dev.kdnet.protocol.datagram.Direction;
+import dev.kdnet.protocol.datagram.SessionKeys;
+import dev.kdnet.protocol.key.KdnetKey;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +26,12 @@ import java.util.List;
 public final class SyntheticCapture {
     private static final int PROTOCOL_TCP = 6;
     private static final int PROTOCOL_UDP = 17;
+
+    private static final int PORT = 50000;
+    private static final int KDNET_VERSION = 4;
+    private static final int NONCE_RANDOM = 30;
+    private static final Inet4Address TARGET = ipv4("10.1.1.2");
+    private static final Inet4Address HOST = ipv4("10.1.1.1");
 
     private final List<byte[]> frames = new ArrayList<>();
 
@@ -27,6 +44,14 @@ public final class SyntheticCapture {
         System.arraycopy(payload, 0, udp, 8, payload.length);
         frames.add(ipv4(PROTOCOL_UDP, udp));
         return this;
+    }
+
+    /** Adds a control poke from the target, sealed with {@code key}, as the target's {@code sequence}-th datagram. */
+    public SyntheticCapture poke(KdnetKey key, int sequence) {
+        Poke poke = Poke.of(Poke.nonce(sequence, new byte[NONCE_RANDOM]), Endpoint.of(TARGET, PORT),
+                Endpoint.of(HOST, PORT), Endpoint.UNBOUND);
+        return udp(new DatagramCrypto().seal(SessionKeys.of(key),
+                Datagram.of(KDNET_VERSION, Channel.CONTROL, sequence, Direction.TARGET_TO_HOST, poke.encode())));
     }
 
     /** Adds an IPv4 frame that carries TCP, not UDP. */
@@ -69,6 +94,14 @@ public final class SyntheticCapture {
         System.arraycopy(new byte[] {10, 1, 1, 2, 10, 1, 1, 1}, 0, packet, 12, 8);
         System.arraycopy(transport, 0, packet, 20, transport.length);
         return packet;
+    }
+
+    private static Inet4Address ipv4(String address) {
+        try {
+            return (Inet4Address) InetAddress.getByName(address);
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     private static void writeU16(byte[] bytes, int offset, int value) {

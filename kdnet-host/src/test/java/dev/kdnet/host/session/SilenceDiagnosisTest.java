@@ -69,4 +69,30 @@ class SilenceDiagnosisTest {
         SourceTally busy = new SourceTally(TARGET, 9, 9, 9, 0, 0, 0);
         assertThat(explain(quiet, busy).get(0)).startsWith("9 datagrams from 10.0.0.5");
     }
+
+    @Test
+    void oneSilentPortIsSummarisedAsItsOwnDiagnosis() {
+        SilenceDiagnosis one = SilenceDiagnosis.explain(50000, TEN, List.of(), Optional.empty());
+
+        assertThat(SilenceDiagnosis.summarize(List.of(one))).isEqualTo("UDP 50000, nothing attached after 10 s: "
+                + "no datagrams on UDP 50000 for 10 s: is inbound UDP 50000 allowed through the firewall?");
+    }
+
+    @Test
+    void manySilentPortsAreCountedInOneLineAndTheFirstPortsThatHeardSomethingAreNamed() {
+        List<SilenceDiagnosis> ports = new java.util.ArrayList<>();
+        for (int port = 50000; port < 59991; port++) {
+            List<SourceTally> tallies = port % 2000 == 1
+                    ? List.of(new SourceTally(new InetSocketAddress("10.0.0.5", port), 12, 12, 12, 0, 0, 0))
+                    : List.of();
+            ports.add(SilenceDiagnosis.explain(port, TEN, tallies, Optional.empty()));
+        }
+
+        String line = SilenceDiagnosis.summarize(ports);
+
+        assertThat(line).doesNotContain("\n").startsWith("nothing attached after 10 s: 9986 of 9991 ports heard"
+                + " no datagram (is inbound UDP to them allowed through the firewall?); UDP 50001: 12 datagrams from"
+                + " 10.0.0.5:50001 with valid MDBG headers, HMAC failed on all: the key does not match the target's;"
+                + " UDP 52001: ").contains("; UDP 54001: ").endsWith("; 2 more ports heard datagrams");
+    }
 }

@@ -156,6 +156,20 @@ class TargetSessionHandshakeTest {
     }
 
     @Test
+    void theTimeSinceTheTargetWasLastHeardGrowsInSilenceAndStartsAgainAtItsNextDatagram() {
+        start(HostConfig.of(KEY, List.of(PORT)));
+        assertThat(session.stats().sinceHeard()).as("no target yet").isEmpty();
+        target.accept(target.pokeAndReadResponse(false));
+
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(session.stats().target()).contains(TARGET);
+        assertThat(session.stats().sinceHeard()).contains(Duration.ofSeconds(11));
+
+        session.receive(TARGET, target.hello());
+        assertThat(session.stats().sinceHeard()).contains(Duration.ZERO);
+    }
+
+    @Test
     void aKnownTargetIsContactedEveryIntervalUntilItPokes() {
         start(HostConfig.of(KEY, List.of(PORT)).withKnownTarget((Inet4Address) TARGET.getAddress()));
         clock.advance(HostConfig.DEFAULT_CONTACT_INTERVAL.multipliedBy(2));

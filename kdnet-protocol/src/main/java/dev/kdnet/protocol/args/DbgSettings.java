@@ -2,7 +2,9 @@ package dev.kdnet.protocol.args;
 
 import dev.kdnet.protocol.key.KdnetKey;
 import java.net.Inet4Address;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,6 +36,20 @@ public record DbgSettings(Inet4Address hostIp, int port, KdnetKey key, boolean n
      * @throws UsageException naming the word that is wrong or the setting that is missing; never showing a key
      */
     public static DbgSettings parse(String text) {
+        return parse(text, null, Map.of());
+    }
+
+    /**
+     * Parses {@code text} as {@link #parse(String)} does, but without {@code key:} the key comes from
+     * {@code keyFile} (may be null) or the environment, as {@link KeySource} takes it: out of sight of {@code ps}.
+     *
+     * @throws UsageException naming the mistake, also {@code key:} and a key file both given; never showing a key
+     */
+    public static DbgSettings parse(String text, Path keyFile) {
+        return parse(text, keyFile, System.getenv());
+    }
+
+    static DbgSettings parse(String text, Path keyFile, Map<String, String> environment) {
         String[] words = text.trim().split("\\s+");
         if (!words[0].equalsIgnoreCase("net")) {
             throw new UsageException("--dbgsettings must start with \"net\" (KDNET debugs over the network), not \""
@@ -65,9 +81,13 @@ public record DbgSettings(Inet4Address hostIp, int port, KdnetKey key, boolean n
         if (port == null) {
             throw new UsageException("--dbgsettings lacks port:P (KDNET ports are 49152-65535, usually 50000)");
         }
+        if (key != null && keyFile != null) {
+            throw new UsageException("--dbgsettings gives key: and --key-file another key; give the key once");
+        }
         if (key == null) {
-            throw new UsageException("--dbgsettings lacks key:w.x.y.z (./kdnet host keygen or ./kdnet target"
-                    + " --newkey makes one)");
+            key = KeySource.resolve(null, keyFile, environment).orElseThrow(() -> new UsageException("--dbgsettings"
+                    + " lacks key:w.x.y.z (./kdnet host keygen or ./kdnet target --newkey makes one), or give the"
+                    + " key in --key-file or " + KeySource.ENVIRONMENT));
         }
         return new DbgSettings(hostIp, port, key, noDhcp != null, Optional.ofNullable(busParams));
     }

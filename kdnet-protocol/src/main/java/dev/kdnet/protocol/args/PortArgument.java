@@ -30,6 +30,22 @@ public final class PortArgument {
     }
 
     /**
+     * Parses {@code text} as a port bcdedit accepts for KDNET: 49152-65535 (the dynamic range; 50000-50039
+     * recommended), for commands that print a bcdedit line.
+     *
+     * @throws UsageException {@code port 80 is outside 49152-65535, the ports bcdedit takes for KDNET (50000-50039
+     *                        recommended)}, or as {@link #parse}
+     */
+    public static int parseKdnet(String text) {
+        int port = parse(text);
+        if (port < DYNAMIC_FIRST) {
+            throw new UsageException("port " + port + " is outside " + DYNAMIC_FIRST + "-" + LAST
+                    + ", the ports bcdedit takes for KDNET (50000-50039 recommended)");
+        }
+        return port;
+    }
+
+    /**
      * Returns {@code port} if it is 1-65535.
      *
      * @throws UsageException {@code port 0 is outside 1-65535}

@@ -2,6 +2,8 @@ package dev.kdnet.protocol.args;
 
 import dev.kdnet.protocol.key.KdnetKey;
 import java.net.Inet4Address;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,6 +31,20 @@ public record WindbgConnection(int port, KdnetKey key, Optional<Inet4Address> ta
      * @throws UsageException naming the mistake; never showing the key
      */
     public static WindbgConnection parse(String text) {
+        return parse(text, null, Map.of());
+    }
+
+    /**
+     * Parses {@code text} as {@link #parse(String)} does, but without {@code key=} the key comes from
+     * {@code keyFile} (may be null) or the environment, as {@link KeySource} takes it: out of sight of {@code ps}.
+     *
+     * @throws UsageException naming the mistake, also {@code key=} and a key file both given; never showing the key
+     */
+    public static WindbgConnection parse(String text, Path keyFile) {
+        return parse(text, keyFile, System.getenv());
+    }
+
+    static WindbgConnection parse(String text, Path keyFile, Map<String, String> environment) {
         if (!text.toLowerCase(Locale.ROOT).startsWith(PREFIX)) {
             throw new UsageException("-k " + (text.contains("key=") ? "net:..." : text)
                     + " is not a network connection; expected net:port=P,key=w.x.y.z");
@@ -51,8 +67,15 @@ public record WindbgConnection(int port, KdnetKey key, Optional<Inet4Address> ta
                         + "\"; expected port, key or target");
             }
         }
-        if (port == null || key == null) {
-            throw new UsageException("-k needs both port= and key=, e.g. net:port=50000,key=1.2.3.4");
+        if (port == null) {
+            throw new UsageException("-k needs port=, e.g. net:port=50000,key=1.2.3.4");
+        }
+        if (key != null && keyFile != null) {
+            throw new UsageException("-k gives key= and --key-file another key; give the key once");
+        }
+        if (key == null) {
+            key = KeySource.resolve(null, keyFile, environment).orElseThrow(() -> new UsageException("-k needs"
+                    + " key=w.x.y.z, or the key in --key-file or " + KeySource.ENVIRONMENT));
         }
         return new WindbgConnection(port, key, Optional.ofNullable(target));
     }

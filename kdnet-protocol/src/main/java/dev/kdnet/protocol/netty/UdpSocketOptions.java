@@ -25,7 +25,8 @@ public record UdpSocketOptions(int ttl, boolean dontFragment, boolean reuseAddre
     /**
      * What a debugger host uses: the system TTL (WinDbg's host sent 64), DF, and SO_REUSEADDR, which Linux needs on
      * both sockets before a simulated target can bind its own address with the port a wildcard-bound host holds
-     * (the one-machine lab).
+     * (the one-machine lab). The flag would also let a second host bind the same address and port without an error;
+     * the host's server refuses such a port itself before binding (kdnet-host's {@code BoundUdpSockets}).
      */
     public static UdpSocketOptions host() {
         return new UdpSocketOptions(0, true, true);

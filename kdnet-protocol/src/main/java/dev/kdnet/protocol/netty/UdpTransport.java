@@ -1,7 +1,9 @@
 package dev.kdnet.protocol.netty;
 
+import dev.kdnet.protocol.AddressText;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -17,6 +19,7 @@ import io.netty.channel.unix.IntegerUnixChannelOption;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +45,9 @@ public final class UdpTransport implements AutoCloseable {
     public static final int RECEIVE_BUFFER = 8192;
 
     private static final Logger LOG = LoggerFactory.getLogger(UdpTransport.class);
+    /** How Netty's native transport words a failed system call before the system's own text. */
+    private static final Pattern NATIVE_ERROR = Pattern.compile("^\\w+\\(\\.\\.\\) failed with error\\(-?\\d+\\): ");
+    private static final String ADDRESS_IN_USE = "Address already in use";
 
     private final EventLoopGroup group;
     private final boolean epoll;
@@ -91,7 +97,8 @@ public final class UdpTransport implements AutoCloseable {
      * {@link ReadBatchFlush} goes first in the pipeline.
      *
      * @throws InterruptedException if interrupted while binding
-     * @throws io.netty.channel.ChannelException or another exception naming the address if the bind fails
+     * @throws IllegalStateException {@code cannot bind 127.0.0.1:50000: Address already in use; another program has
+     *                               this port}: the address and the system's reason, without Netty's wording
      */
     public Channel bind(InetSocketAddress local, UdpSocketOptions options, ChannelHandler handler)
             throws InterruptedException {
@@ -115,7 +122,22 @@ public final class UdpTransport implements AutoCloseable {
                         String.join(" or ", missing), local);
             }
         }
-        return bootstrap.bind(local).sync().channel();
+        ChannelFuture bound = bootstrap.bind(local).await();
+        if (!bound.isSuccess()) {
+            throw new IllegalStateException("cannot bind " + AddressText.of(local) + ": " + reason(bound.cause()),
+                    bound.cause());
+        }
+        return bound.channel();
+    }
+
+    /**
+     * The system's reason a bind failed, e.g. {@code Address already in use; another program has this port}, from
+     * Netty's {@code bind(..) failed with error(-98): Address already in use} (epoll) or Java's own text (NIO).
+     */
+    static String reason(Throwable cause) {
+        String text = NATIVE_ERROR.matcher(cause.getMessage() != null ? cause.getMessage() : cause.toString())
+                .replaceFirst("");
+        return text.contains(ADDRESS_IN_USE) ? text + "; another program has this port" : text;
     }
 
     /** A pipeline initializer that puts a {@link ReadBatchFlush} first, then {@code handler}. */

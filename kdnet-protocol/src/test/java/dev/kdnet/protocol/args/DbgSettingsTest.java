@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kdnet.protocol.key.KdnetKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -52,7 +57,7 @@ class DbgSettingsTest {
         "key=SECRET hostip:1.2.3.4                     | --dbgsettings must start with \"net\" (KDNET debugs over"
                 + " the network), not \"key=…\"",
         "net hostip:1.2.3.4 port:50000                 | --dbgsettings lacks key:w.x.y.z (./kdnet host keygen or"
-                + " ./kdnet target --newkey makes one)",
+                + " ./kdnet target --newkey makes one), or give the key in --key-file or KDNET_KEY",
         "net port:50000 key:K                          | --dbgsettings lacks hostip:IPv4 (the debugger host's"
                 + " address)",
         "net hostip:1.2.3.4 key:K                      | --dbgsettings lacks port:P (KDNET ports are 49152-65535,"
@@ -69,5 +74,19 @@ class DbgSettingsTest {
     void aMistakeSaysWhatIsWrong(String text, String message) {
         assertThatThrownBy(() -> DbgSettings.parse(text.replace("key:K", "key:" + KEY)))
                 .isInstanceOf(UsageException.class).hasMessage(message).message().doesNotContain(KEY, "SECRET");
+    }
+
+    @Test
+    void withoutKeyTheKeyComesFromTheKeyFileOrTheEnvironment(@TempDir Path directory) throws Exception {
+        Path file = Files.writeString(directory.resolve("key"), "1.2.3.4");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        String words = "net hostip:1.2.3.4 port:50000";
+
+        assertThat(DbgSettings.parse(words, file, Map.of()).key()).isEqualTo(KdnetKey.parse("1.2.3.4"));
+        assertThat(DbgSettings.parse(words, null, Map.of(KeySource.ENVIRONMENT, "1.2.3.4")).key())
+                .isEqualTo(KdnetKey.parse("1.2.3.4"));
+        assertThatThrownBy(() -> DbgSettings.parse(words + " key:5.6.7.8", file, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--dbgsettings gives key: and --key-file another key; give the key once");
     }
 }

@@ -34,4 +34,21 @@ class PortArgumentTest {
         assertThatThrownBy(() -> PortArgument.check(port)).isInstanceOf(UsageException.class)
                 .hasMessage("port " + port + " is outside 1-65535");
     }
+
+    @ParameterizedTest
+    @CsvSource({"49152", "50000", "65535"})
+    void aKdnetPortIsOneOfTheDynamicRange(String text) {
+        assertThat(PortArgument.parseKdnet(text)).isEqualTo(Integer.parseInt(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "80     | port 80 is outside 49152-65535, the ports bcdedit takes for KDNET (50000-50039 recommended)",
+        "49151  | port 49151 is outside 49152-65535, the ports bcdedit takes for KDNET (50000-50039 recommended)",
+        "70000  | port 70000 is outside 1-65535",
+        "x      | port \"x\" is not a number"})
+    void aKdnetPortOutsideTheDynamicRangeIsRefused(String text, String message) {
+        assertThatThrownBy(() -> PortArgument.parseKdnet(text)).isInstanceOf(UsageException.class)
+                .hasMessage(message);
+    }
 }

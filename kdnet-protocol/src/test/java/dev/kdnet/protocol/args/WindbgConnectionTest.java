@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kdnet.protocol.key.KdnetKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -41,8 +46,8 @@ class WindbgConnectionTest {
         "com:port=1,baud=115200      | -k com:port=1,baud=115200 is not a network connection; expected"
                 + " net:port=P,key=w.x.y.z",
         "serial:port=1,key=SECRET    | -k net:... is not a network connection; expected net:port=P,key=w.x.y.z",
-        "net:port=50000              | -k needs both port= and key=, e.g. net:port=50000,key=1.2.3.4",
-        "net:key=1.2.3.4             | -k needs both port= and key=, e.g. net:port=50000,key=1.2.3.4",
+        "net:port=50000              | -k needs key=w.x.y.z, or the key in --key-file or KDNET_KEY",
+        "net:key=1.2.3.4             | -k needs port=, e.g. net:port=50000,key=1.2.3.4",
         "net:port,key=1.2.3.4        | -k: \"port\" needs a value (name=value)",
         "net:port=1,key=1.2.3.4,b=2  | -k: unknown setting \"b\"; expected port, key or target",
         "net:port=70000,key=1.2.3.4  | port 70000 is outside 1-65535",
@@ -52,5 +57,18 @@ class WindbgConnectionTest {
     void aMistakeSaysWhatIsWrong(String text, String message) {
         assertThatThrownBy(() -> WindbgConnection.parse(text)).isInstanceOf(UsageException.class)
                 .hasMessage(message);
+    }
+
+    @Test
+    void withoutKeyTheKeyComesFromTheKeyFileOrTheEnvironment(@TempDir Path directory) throws Exception {
+        Path file = Files.writeString(directory.resolve("key"), KEY);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+
+        assertThat(WindbgConnection.parse("net:port=50000", file, Map.of()).key()).isEqualTo(KdnetKey.parse(KEY));
+        assertThat(WindbgConnection.parse("net:port=50000", null, Map.of(KeySource.ENVIRONMENT, KEY)).key())
+                .isEqualTo(KdnetKey.parse(KEY));
+        assertThatThrownBy(() -> WindbgConnection.parse("net:port=50000,key=" + KEY, file, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("-k gives key= and --key-file another key; give the key once");
     }
 }

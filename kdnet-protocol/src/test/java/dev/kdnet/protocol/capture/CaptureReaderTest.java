@@ -80,6 +80,70 @@ class CaptureReaderTest {
     }
 
     @Test
+    void aFileCutInsideARecordGivesEveryFrameBeforeTheCut() throws IOException {
+        byte[] file = pcap(ByteOrder.LITTLE_ENDIAN, false, UdpExtractor.LINKTYPE_RAW,
+                ipv4Udp(new byte[] {1}), ipv4Udp(new byte[] {2}), ipv4Udp(new byte[] {3}));
+        byte[] cutInThirdRecord = Arrays.copyOf(file, file.length - 10);
+
+        Capture capture = CaptureReader.readUntilDamage(new ByteArrayInputStream(cutInThirdRecord));
+
+        assertThat(capture.frames()).extracting(CapturedFrame::number).containsExactly(1L, 2L);
+        assertThat(capture.frames().get(1).data()).isEqualTo(ipv4Udp(new byte[] {2}));
+        assertThat(capture.damage()).contains(new CaptureDamage(2, true, "truncated pcap record 3"));
+        assertThat(capture.damage().orElseThrow().line()).isEqualTo("capture cut after frame 2 (truncated pcap"
+                + " record 3): the frames before it are decoded, the rest of the file is missing");
+    }
+
+    @Test
+    void aCutGzipStreamGivesTheFramesItStillHoldsAndIsCutEvenBetweenRecords() throws IOException {
+        byte[][] frames = new byte[200][];
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = ipv4Udp(("frame " + i + " with some text that compresses badly " + i * 7919).getBytes());
+        }
+        byte[] gz = gzip(pcap(ByteOrder.BIG_ENDIAN, false, UdpExtractor.LINKTYPE_RAW, frames));
+        byte[] withoutTrailer = Arrays.copyOf(gz, gz.length - 8);
+
+        Capture half = CaptureReader.readUntilDamage(new ByteArrayInputStream(Arrays.copyOf(gz, gz.length / 2)));
+        Capture whole = CaptureReader.readUntilDamage(new ByteArrayInputStream(withoutTrailer));
+
+        assertThat(half.frames()).hasSizeBetween(1, frames.length - 1);
+        for (CapturedFrame frame : half.frames()) {
+            assertThat(frame.data()).isEqualTo(frames[(int) frame.number() - 1]);
+        }
+        assertThat(half.damage()).hasValueSatisfying(damage -> {
+            assertThat(damage.cut()).isTrue();
+            assertThat(damage.framesBefore()).isEqualTo(half.frames().size());
+        });
+        assertThat(whole.frames()).hasSize(frames.length);
+        assertThat(whole.damage()).hasValueSatisfying(damage -> assertThat(damage.cut()).isTrue());
+    }
+
+    @Test
+    void aRecordThatCannotBeOneIsDamageAfterTheFramesBeforeIt() throws IOException {
+        byte[] file = pcap(ByteOrder.LITTLE_ENDIAN, false, UdpExtractor.LINKTYPE_RAW,
+                ipv4Udp(new byte[] {1}), ipv4Udp(new byte[] {2}));
+        int secondRecordLength = 24 + 16 + 29 + 8;
+        ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).putInt(secondRecordLength, -5);
+
+        Capture capture = CaptureReader.readUntilDamage(new ByteArrayInputStream(file));
+
+        assertThat(capture.frames()).hasSize(1);
+        assertThat(capture.damage()).contains(new CaptureDamage(1, false, "pcap record 2 claims -5 bytes"));
+        assertThat(capture.damage().orElseThrow().line()).startsWith("capture damaged after frame 1 (")
+                .endsWith("the rest of the file is not read");
+    }
+
+    @Test
+    void aWholeFileHasNoDamage() throws IOException {
+        byte[] file = pcap(ByteOrder.LITTLE_ENDIAN, true, UdpExtractor.LINKTYPE_RAW, ipv4Udp(new byte[3]));
+
+        Capture capture = CaptureReader.readUntilDamage(new ByteArrayInputStream(gzip(file)));
+
+        assertThat(capture.frames()).hasSize(1);
+        assertThat(capture.damage()).isEmpty();
+    }
+
+    @Test
     void extractsUdpFromEveryLinkLayer() {
         byte[] ip = ipv4Udp(new byte[] {9, 8, 7});
         byte[] ethernetVlan = concat(new byte[12], new byte[] {(byte) 0x81, 0, 0, 5, 8, 0}, ip);

@@ -1,6 +1,7 @@
 package dev.kdnet.protocol.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kdnet.protocol.datagram.DatagramCrypto;
@@ -92,6 +93,30 @@ class UdpTransportTest {
             assertThat(transport.unsupported(new UdpSocketOptions(0, false, false))).isEmpty();
             exchange(transport);
         }
+    }
+
+    @Test
+    void aPortAnotherProgramHoldsFailsWithTheAddressAndTheSystemsReason() throws Exception {
+        for (UdpTransport transport : List.of(UdpTransport.create(1), UdpTransport.nio(1))) {
+            try (transport; DatagramSocket other = new DatagramSocket(LOOPBACK_ANY_PORT)) {
+                InetSocketAddress taken = (InetSocketAddress) other.getLocalSocketAddress();
+
+                assertThatThrownBy(() -> transport.bind(taken, UdpSocketOptions.host(), new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                    }
+                })).isInstanceOf(IllegalStateException.class).hasMessage("cannot bind 127.0.0.1:" + taken.getPort()
+                        + ": Address already in use; another program has this port");
+            }
+        }
+    }
+
+    @Test
+    void theReasonOfAFailedBindLeavesNettysWordingOut() {
+        assertThat(UdpTransport.reason(new java.io.IOException("bind(..) failed with error(-99): Cannot assign"
+                + " requested address"))).isEqualTo("Cannot assign requested address");
+        assertThat(UdpTransport.reason(new java.net.BindException("Address already in use")))
+                .isEqualTo("Address already in use; another program has this port");
     }
 
     /** Sends datagrams of {@code lengths} bytes from a plain JDK socket; returns what the transport's socket got. */

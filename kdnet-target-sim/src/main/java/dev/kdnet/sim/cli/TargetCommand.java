@@ -3,14 +3,17 @@ package dev.kdnet.sim.cli;
 import dev.kdnet.protocol.args.BusParams;
 import dev.kdnet.protocol.args.DbgSettings;
 import dev.kdnet.protocol.args.Ipv4Argument;
-import dev.kdnet.protocol.args.KeyArgument;
+import dev.kdnet.protocol.args.KeySetupLines;
+import dev.kdnet.protocol.args.KeySource;
 import dev.kdnet.protocol.args.PortArgument;
 import dev.kdnet.protocol.args.PortRange;
 import dev.kdnet.protocol.args.UsageException;
+import dev.kdnet.protocol.cli.ProjectVersion;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.protocol.netty.UdpSocketOptions;
 import java.io.PrintWriter;
 import java.net.Inet4Address;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -21,6 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** The options of {@code ./kdnet target}, checked into {@link TargetOptions} and handed to a launcher. */
 @Command(name = "./kdnet target", sortOptions = false, usageHelpAutoWidth = true,
+        versionProvider = ProjectVersion.class,
         description = {
             "A simulated Windows x64 target that a kernel debugger reaches over KDNET (encrypted UDP).",
             "Configure it as you would a Windows machine with bcdedit /dbgsettings net: either"
@@ -54,12 +58,19 @@ final class TargetCommand implements Callable<Integer> {
     private String ports;
 
     @Option(names = "--key", paramLabel = "w.x.y.z",
-            description = "The KDNET key: four base-36 parts (bcdedit key). --newkey makes one.")
+            description = "The KDNET key: four base-36 parts (bcdedit key). --newkey makes one. Every user sees it"
+                    + " through ps: prefer --key-file or KDNET_KEY.")
     private String key;
+
+    @Option(names = "--key-file", paramLabel = "FILE",
+            description = "Read the key from FILE, which only you may read (chmod 600). Without --key and"
+                    + " --key-file the key comes from the environment variable KDNET_KEY.")
+    private Path keyFile;
 
     @Option(names = "--dbgsettings", paramLabel = "\"net hostip:IP port:P key:K\"",
             description = "The bcdedit /dbgsettings words in one string: net, hostip:, port:, key:,"
-                    + " optionally nodhcp and busparams:b.d.f. Replaces --hostip, --port and --key.")
+                    + " optionally nodhcp and busparams:b.d.f. Replaces --hostip, --port and --key; without key:"
+                    + " the key comes from --key-file or KDNET_KEY.")
     private String dbgSettings;
 
     @Option(names = "--local-ip", paramLabel = "IPv4",
@@ -67,7 +78,8 @@ final class TargetCommand implements Callable<Integer> {
     private String localIp;
 
     @Option(names = "--newkey",
-            description = "Print a fresh random key and the matching host and WinDbg command lines, then exit.")
+            description = "Print a fresh random key and the bcdedit, host, WinDbg and target lines that use it"
+                    + " (as ./kdnet host keygen does; --hostip, --port and --local-ip shape them), then exit.")
     private boolean newKey;
 
     @Option(names = "--busparams", paramLabel = "b.d.f",
@@ -98,6 +110,9 @@ final class TargetCommand implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
+
+    @Option(names = "--version", versionHelp = true, description = "Print the version and exit.")
+    private boolean version;
 
     private final TargetLauncher launcher;
 
@@ -144,7 +159,7 @@ final class TargetCommand implements Callable<Integer> {
         if (duplicate != null) {
             throw new UsageException("--dbgsettings already gives hostip, port and key; drop " + duplicate);
         }
-        DbgSettings settings = DbgSettings.parse(dbgSettings);
+        DbgSettings settings = DbgSettings.parse(dbgSettings, keyFile);
         if (busParams != null && settings.busParams().isPresent()) {
             throw new UsageException("busparams is given twice: in --dbgsettings and as --busparams");
         }
@@ -161,12 +176,11 @@ final class TargetCommand implements Callable<Integer> {
         if (port == null && ports == null) {
             throw new UsageException("no port: give --port P (or --ports FIRST-LAST)");
         }
-        if (key == null) {
-            throw new UsageException("no key: give --key w.x.y.z (./kdnet target --newkey makes one)");
-        }
+        KdnetKey chosenKey = KeySource.resolve(key, keyFile).orElseThrow(() -> new UsageException("no key: "
+                + KeySource.HOW + " (./kdnet target --newkey makes one)"));
         Inet4Address host = Ipv4Argument.parse("hostip", hostIp);
         PortRange range = port != null ? PortRange.single(PortArgument.parse(port)) : PortRange.parse(ports);
-        return options(KeyArgument.parse(key), host, range, busParamsOption(), false);
+        return options(chosenKey, host, range, busParamsOption(), false);
     }
 
     private TargetOptions options(KdnetKey parsedKey, Inet4Address host, PortRange range, Optional<BusParams> bus,
@@ -181,12 +195,9 @@ final class TargetCommand implements Callable<Integer> {
     }
 
     private void printNewKey(PrintWriter out) {
-        int shownPort = port != null ? PortArgument.parse(port) : DEFAULT_PORT;
-        String host = hostIp != null ? Ipv4Argument.parse("hostip", hostIp).getHostAddress() : "HOST_IP";
-        String fresh = KdnetKey.generate().format();
-        out.println("key:    " + fresh);
-        out.println("host:   ./kdnet host listen --port " + shownPort + " --key " + fresh);
-        out.println("WinDbg: windbg -k net:port=" + shownPort + ",key=" + fresh);
-        out.println("target: ./kdnet target --hostip " + host + " --port " + shownPort + " --key " + fresh);
+        int shownPort = port != null ? PortArgument.parseKdnet(port) : DEFAULT_PORT;
+        Optional<Inet4Address> host = Optional.ofNullable(hostIp).map(ip -> Ipv4Argument.parse("--hostip", ip));
+        Optional<Inet4Address> local = Optional.ofNullable(localIp).map(ip -> Ipv4Argument.parse("--local-ip", ip));
+        KeySetupLines.of(KdnetKey.generate(), shownPort, host, local).forEach(out::println);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kdnet.sim.cli;
 
+import dev.kdnet.protocol.cli.HelpLayout;
 import picocli.CommandLine;
 
 /** Entry point of {@code ./kdnet target} ({@code java -jar kdnet-target-sim.jar}). */
@@ -23,6 +24,7 @@ public final class TargetMain {
      */
     static CommandLine commandLine(TargetLauncher launcher) {
         CommandLine commandLine = new CommandLine(new TargetCommand(launcher));
+        HelpLayout.apply(commandLine);
         commandLine.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println(PREFIX + e.getMessage());
             return TargetCommand.USAGE;

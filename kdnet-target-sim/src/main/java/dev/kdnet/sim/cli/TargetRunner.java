@@ -1,5 +1,6 @@
 package dev.kdnet.sim.cli;
 
+import dev.kdnet.protocol.args.LocalAddress;
 import dev.kdnet.protocol.args.UsageException;
 import dev.kdnet.protocol.netty.UdpSocketOptions;
 import dev.kdnet.protocol.netty.UdpTransport;
@@ -44,9 +45,13 @@ final class TargetRunner implements TargetLauncher {
         return 0;
     }
 
-    /** --local-ip, or the address that routes to the host; never the host's own (pokes would loop back). */
+    /**
+     * --local-ip if this machine has it, or the address that routes to the host; never the host's own (pokes would
+     * loop back).
+     */
     private static Inet4Address localIp(TargetOptions options) {
-        Inet4Address localIp = options.localIp().orElseGet(() -> routeTowards(options));
+        Inet4Address localIp = options.localIp().map(ip -> LocalAddress.check("--local-ip", ip))
+                .orElseGet(() -> routeTowards(options));
         if (localIp.equals(options.hostIp())) {
             throw new UsageException("the target would use the host's own address " + localIp.getHostAddress()
                     + " and send its pokes to itself; give it another one with --local-ip (e.g. 127.0.0.2 for a"

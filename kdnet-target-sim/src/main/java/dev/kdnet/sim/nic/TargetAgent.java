@@ -1,6 +1,5 @@
 package dev.kdnet.sim.nic;
 
-import dev.kdnet.protocol.AddressText;
 import dev.kdnet.protocol.netty.EventLoopScheduler;
 import dev.kdnet.protocol.netty.SocketSink;
 import dev.kdnet.protocol.netty.UdpTransport;
@@ -44,25 +43,17 @@ public final class TargetAgent implements AutoCloseable {
             throws InterruptedException {
         Objects.requireNonNull(factory, "factory");
         CompletableFuture<AgentSession> created = new CompletableFuture<>();
-        Channel socket;
-        try {
-            socket = transport.bind(config.localAddress(), config.socketOptions(), new ChannelInitializer<>() {
-                @Override
-                protected void initChannel(Channel channel) {
-                    EventLoopScheduler scheduler = new EventLoopScheduler(channel.eventLoop());
-                    SendFailures failures = new SendFailures(AgentSession.who(config), scheduler::nanoTime);
-                    AgentSession session = new AgentSession(config, factory, new SecureRandom(),
-                            new SocketSink(channel, failures::failed), scheduler, failures);
-                    channel.pipeline().addLast(new AgentChannelHandler(session));
-                    created.complete(session);
-                }
-            });
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot bind " + AddressText.of(config.localAddress()) + ": "
-                    + e.getMessage(), e);
-        }
+        Channel socket = transport.bind(config.localAddress(), config.socketOptions(), new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel channel) {
+                EventLoopScheduler scheduler = new EventLoopScheduler(channel.eventLoop());
+                SendFailures failures = new SendFailures(AgentSession.who(config), scheduler::nanoTime);
+                AgentSession session = new AgentSession(config, factory, new SecureRandom(),
+                        new SocketSink(channel, failures::failed), scheduler, failures);
+                channel.pipeline().addLast(new AgentChannelHandler(session));
+                created.complete(session);
+            }
+        });
         AgentSession session = created.join();
         try {
             socket.eventLoop().submit(session::start).syncUninterruptibly();

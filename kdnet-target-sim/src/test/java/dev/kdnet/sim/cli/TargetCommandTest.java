@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kdnet.protocol.args.BusParams;
 import dev.kdnet.protocol.args.PortRange;
 import dev.kdnet.protocol.args.UsageException;
+import dev.kdnet.protocol.cli.ProjectVersion;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.sim.nic.AgentConfig;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +27,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Parsing of ./kdnet target's options: both bcdedit forms, many ports, --newkey, --help and every mistake. */
 class TargetCommandTest {
     private static final String KEY = "1m770ts6ru0p.3671pemyie4i.2b8djy3wt5et.1p99ir125v4q";
+
+    @Test
+    void aKeyFileGivesTheKeyAndOneOthersCanReadIsRefused(@TempDir Path directory) throws Exception {
+        Path file = Files.writeString(directory.resolve("key"), KEY + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+
+        CommandRun run = CommandRun.of("--hostip", "192.168.1.10", "--port", "50000", "--key-file", file.toString());
+
+        assertThat(run.options().orElseThrow().key()).isEqualTo(KdnetKey.parse(KEY));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        CommandRun readable = CommandRun.of("--hostip", "192.168.1.10", "--port", "50000", "--key-file",
+                file.toString());
+        assertThat(readable.exitCode()).isEqualTo(2);
+        assertThat(readable.errLines()).containsExactly("kdnet target: key file " + file + " can be read by other"
+                + " users (rw-r--r--); chmod 600 " + file);
+        assertThat(readable.err()).doesNotContain(KEY);
+    }
 
     @Test
     void separateOptionsAndDbgSettingsGiveTheSameSettings() {
@@ -124,7 +146,8 @@ class TargetCommandTest {
                 Arguments.of(List.of("--hostip", "192.168.1.10", "--key", KEY),
                         "kdnet target: no port: give --port P (or --ports FIRST-LAST)"),
                 Arguments.of(List.of("--hostip", "192.168.1.10", "--port", "50000"),
-                        "kdnet target: no key: give --key w.x.y.z (./kdnet target --newkey makes one)"),
+                        "kdnet target: no key: give --key w.x.y.z, --key-file FILE or set KDNET_KEY (./kdnet target"
+                                + " --newkey makes one)"),
                 Arguments.of(List.of("--hostip", "192.168.1.10", "--port", "50000", "--ports", "50000-50001",
                         "--key", KEY), "kdnet target: --port and --ports exclude each other; give one"),
                 Arguments.of(List.of("--dbgsettings", "net hostip:192.168.1.10 port:50000 key:" + KEY + " dhcp"),
@@ -138,7 +161,7 @@ class TargetCommandTest {
                                 + " not \"serial\""),
                 Arguments.of(List.of("--dbgsettings", "net hostip:192.168.1.10 port:50000"),
                         "kdnet target: --dbgsettings lacks key:w.x.y.z (./kdnet host keygen or ./kdnet target"
-                                + " --newkey makes one)"),
+                                + " --newkey makes one), or give the key in --key-file or KDNET_KEY"),
                 Arguments.of(List.of("--dbgsettings", "net port:50000 key:" + KEY),
                         "kdnet target: --dbgsettings lacks hostip:IPv4 (the debugger host's address)"),
                 Arguments.of(List.of("--dbgsettings", "net hostip:192.168.1.10 key:" + KEY),
@@ -186,22 +209,38 @@ class TargetCommandTest {
     }
 
     @Test
-    void newKeyPrintsAParseableKeyWithTheHostAndWinDbgLines() {
+    void newKeyPrintsTheSameFiveLinesAsHostKeygenWithTheTargetsOwnAddress() {
         CommandRun run = CommandRun.of("--newkey", "--port", "50005");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
-        Matcher key = Pattern.compile("(?m)^key: +(\\S+)$").matcher(run.out());
-        assertThat(key.find()).isTrue();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(5);
+        Matcher key = Pattern.compile("key: {5}(\\S+)").matcher(lines.get(0));
+        assertThat(key.matches()).as(lines.get(0)).isTrue();
         String fresh = key.group(1);
         assertThat(KdnetKey.parse(fresh).format()).isEqualTo(fresh);
-        assertThat(run.out())
-                .contains("./kdnet host listen --port 50005 --key " + fresh)
-                .contains("windbg -k net:port=50005,key=" + fresh)
-                .contains("./kdnet target --hostip HOST_IP --port 50005 --key " + fresh);
+        assertThat(lines.subList(1, 5)).containsExactly(
+                "bcdedit: bcdedit /dbgsettings net hostip:<this machine's IPv4> port:50005 key:" + fresh,
+                "host:    ./kdnet host listen --port 50005 --key " + fresh,
+                "WinDbg:  windbg -k net:port=50005,key=" + fresh,
+                "target:  ./kdnet target --hostip 127.0.0.1 --local-ip 127.0.0.2 --port 50005 --key " + fresh);
         assertThat(run.options()).isEmpty();
         assertThat(CommandRun.of("--newkey").out()).contains("windbg -k net:port=50000,key=");
         assertThat(CommandRun.of("--newkey").out()).isNotEqualTo(CommandRun.of("--newkey").out());
+    }
+
+    @Test
+    void newKeyTakesTheHostAndTargetAddressesAndRefusesTheSameForBoth() {
+        CommandRun lan = CommandRun.of("--newkey", "--hostip", "192.168.1.10", "--local-ip", "192.168.1.20");
+        CommandRun same = CommandRun.of("--newkey", "--hostip", "192.168.1.10", "--local-ip", "192.168.1.10");
+
+        assertThat(lan.out().lines().toList().get(4))
+                .startsWith("target:  ./kdnet target --hostip 192.168.1.10 --local-ip 192.168.1.20 --port 50000");
+        assertThat(same.exitCode()).isEqualTo(2);
+        assertThat(same.out()).isEmpty();
+        assertThat(same.err().lines().toList()).containsExactly("kdnet target: --local-ip 192.168.1.10 is the host's"
+                + " address: give the target another one (e.g. 127.0.0.2 for a host on 127.0.0.1)");
     }
 
     @Test
@@ -212,6 +251,17 @@ class TargetCommandTest {
         assertThat(run.out()).contains("--hostip", "--port", "--ports", "--key", "--dbgsettings", "--local-ip",
                 "--newkey", "--busparams", "--build", "--cpus", "--print-interval", "--print-text", "--ttl",
                 "Testing aid", "19041");
+    }
+
+    @Test
+    void helpKeepsEachExampleWholeAndVersionIsTheProjects() {
+        CommandRun help = CommandRun.of("--help");
+        CommandRun version = CommandRun.of("--version");
+
+        assertThat(help.out().lines()).contains("  ./kdnet target --dbgsettings \"net hostip:192.168.1.10 port:50000"
+                + " key:K\"", "  ./kdnet target --hostip 192.168.1.10 --ports 50000-50039 --key K");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out().lines()).containsExactly("kdnet " + ProjectVersion.version());
     }
 
     @Test
