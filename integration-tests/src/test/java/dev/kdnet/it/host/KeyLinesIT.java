@@ -19,7 +19,7 @@ class KeyLinesIT {
 
     @Test
     void keygensTargetAndHostLinesMakeASessionOnOneMachineAndNewkeyPrintsTheSameLines() throws Exception {
-        String port = String.valueOf(LoopbackTarget.freePort());
+        String port = String.valueOf(LoopbackTarget.freeKdnetPort());
         InProcessHost keygen = InProcessHost.start(() -> { }, "keygen", "--port", port);
         assertThat(keygen.exitCode(RUN)).as(keygen.transcript()).isZero();
         List<String> lines = keygen.out().lines().toList();

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,6 +40,10 @@ import java.util.function.Function;
  * power-cycled from the target side (see {@link #powerCycleOnPhysicalRead}).
  */
 final class LoopbackTarget implements AutoCloseable {
+    /** The first port bcdedit takes for KDNET. */
+    private static final int DYNAMIC_FIRST = 49152;
+    private static final int LAST_PORT = 65535;
+
     static final Duration POKE_INTERVAL = Duration.ofMillis(200);
     private static final int HOST_ADDRESS_BYTE = 1;
     private static final long DISARMED = -1;
@@ -114,6 +119,20 @@ final class LoopbackTarget implements AutoCloseable {
         try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
             return probe.getLocalPort();
         }
+    }
+
+    /**
+     * A UDP port free on 127.0.0.1 and 127.0.0.2 now, in 49152-65535: the ports bcdedit takes for KDNET, which
+     * keygen and {@code target --newkey} insist on (the system's ephemeral ports may start lower).
+     */
+    static int freeKdnetPort() {
+        for (int port = ThreadLocalRandom.current().nextInt(DYNAMIC_FIRST, LAST_PORT), tries = 0; tries < 200;
+                tries++, port = port == LAST_PORT ? DYNAMIC_FIRST : port + 1) {
+            if (allFree(port, 1)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free UDP port found on loopback in " + DYNAMIC_FIRST + "-" + LAST_PORT);
     }
 
     /** A run of {@code count} consecutive UDP ports free on 127.0.0.1 and 127.0.0.2 now; returns the first. */
