@@ -72,7 +72,7 @@ class ManyTargetsPromptIT {
             targets.get(1).close();
             targets.set(1, target(1));
             int rebooted = first + 1;
-            awaitScreen(terminal, "[" + rebooted + "] Target /127.0.0.3:" + rebooted + " rebooted; attaching again");
+            awaitScreen(terminal, "[" + rebooted + "] Target 127.0.0.3:" + rebooted + " rebooted; attaching again");
             awaitScreen(terminal, "[" + rebooted + "] Connected to Windows 10 19041 x64 target on UDP " + rebooted
                     + "\n[" + rebooted + "] Break instruction exception - code 80000003 (first chance) on CPU 0 at ");
 

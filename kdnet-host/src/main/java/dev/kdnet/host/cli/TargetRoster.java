@@ -9,6 +9,7 @@ import dev.kdnet.host.api.TargetStatus;
 import dev.kdnet.host.shell.ShellException;
 import dev.kdnet.host.shell.StopText;
 import dev.kdnet.host.shell.Targets;
+import dev.kdnet.protocol.AddressText;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -177,7 +178,7 @@ final class TargetRoster implements Targets, AutoCloseable {
             synchronized (this) {
                 attached.remove(debugger.port());
             }
-            announce(debugger, "Target " + rebooted.target() + " rebooted; attaching again\n");
+            announce(debugger, "Target " + AddressText.of(rebooted.target()) + " rebooted; attaching again\n");
         } else if (event instanceof DebuggerEvent.Reattached) {
             awaitAttach(debugger);
         } else if (event instanceof DebuggerEvent.Stopped stopped && debugger != current && isAttached(debugger)) {

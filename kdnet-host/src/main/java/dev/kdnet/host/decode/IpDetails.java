@@ -1,7 +1,7 @@
 package dev.kdnet.host.decode;
 
+import dev.kdnet.protocol.AddressText;
 import dev.kdnet.protocol.capture.CapturedUdp;
-import java.net.InetSocketAddress;
 
 /**
  * The IPv4 and UDP facts of a captured datagram that a KDNET transcript shows.
@@ -15,12 +15,8 @@ import java.net.InetSocketAddress;
 public record IpDetails(String source, String destination, int ttl, boolean dontFragment, int udpChecksum) {
     /** The details of {@code udp}. */
     public static IpDetails of(CapturedUdp udp) {
-        return new IpDetails(endpoint(udp.source()), endpoint(udp.destination()), udp.ttl(), udp.dontFragment(),
-                udp.udpChecksum());
-    }
-
-    private static String endpoint(InetSocketAddress address) {
-        return address.getAddress().getHostAddress() + ":" + address.getPort();
+        return new IpDetails(AddressText.of(udp.source()), AddressText.of(udp.destination()), udp.ttl(),
+                udp.dontFragment(), udp.udpChecksum());
     }
 
     /** {@code zero} when the UDP checksum was not computed, else {@code set}. */

@@ -3,8 +3,8 @@ package dev.kdnet.host.shell;
 import dev.kdnet.host.api.KernelVersion;
 import dev.kdnet.host.api.TargetState;
 import dev.kdnet.host.api.TargetStatus;
+import dev.kdnet.protocol.AddressText;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
@@ -44,14 +44,10 @@ final class TargetCommands {
     /** One row of {@code .targets}. */
     static String line(TargetStatus target, boolean current) {
         return String.format("%s  %-5d  %-21s  %-5s  %-9s  %s", current ? " ." : "  ", target.port(),
-                target.address().map(TargetCommands::address).orElse(NONE),
+                target.address().map(AddressText::of).orElse(NONE),
                 target.version().map(KernelVersion::buildNumber).map(String::valueOf).orElse(NONE),
                 target.state().text(),
                 target.rtt().map(rtt -> String.format("%.3f ms", rtt.toNanos() / 1e6)).orElse(NONE));
-    }
-
-    private static String address(InetSocketAddress address) {
-        return address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 
     private static void select(Shell shell, List<String> args) {
