@@ -39,9 +39,10 @@ import picocli.CommandLine.Spec;
             ""},
         footer = {
             "",
-            "Commands at the prompt use WinDbg's spelling: vertarget, r, r rip=ADDR, db/dw/dd/dq ADDR [L COUNT],"
-                    + " eb/ew/ed/eq ADDR VALUES, bp/bl/bc, g, .breakin, t, p, lm, ~N, .reboot, .writemem FILE ADDR L?SIZE,"
-                    + " .dumpphys FILE ADDR L?SIZE, .kdstats, q; ? lists them.",
+            "Commands at the prompt use WinDbg's spelling, for example:",
+            "  vertarget; r; db nt L80; bp nt+1010; bl; g; t; lm; ~1s; .kdstats; q",
+            "  .writemem FILE ADDR L?SIZE and .dumpphys FILE ADDR L?SIZE (to files)",
+            "The command .help (or ?) lists them all.",
             "With -c or --script the exit code is 0 only if every command succeeded; if no target attaches within"
                     + " --wait, the host says why and exits 1.",
             "",

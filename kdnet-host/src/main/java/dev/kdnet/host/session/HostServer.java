@@ -1,5 +1,6 @@
 package dev.kdnet.host.session;
 
+import dev.kdnet.protocol.AddressText;
 import dev.kdnet.protocol.netty.EventLoopScheduler;
 import dev.kdnet.protocol.netty.SocketSink;
 import dev.kdnet.protocol.netty.UdpSocketOptions;
@@ -61,7 +62,7 @@ public final class HostServer implements AutoCloseable {
                             protected void initChannel(Channel ch) {
                                 TargetSession session = new TargetSession(config, port, ch.eventLoop(),
                                         new SocketSink(ch, (to, cause) -> LOG.debug("UDP {}: sending to {} failed: {}",
-                                                port, to, cause.getMessage())),
+                                                port, AddressText.of(to), cause.getMessage())),
                                         new EventLoopScheduler(ch.eventLoop()));
                                 ch.pipeline().addLast(new SessionChannelHandler(session));
                                 created.complete(session);

@@ -1,5 +1,6 @@
 package dev.kdnet.host.session;
 
+import dev.kdnet.protocol.AddressText;
 import dev.kdnet.protocol.control.ControlResponse;
 import dev.kdnet.protocol.control.EmptyControl;
 import dev.kdnet.protocol.control.Poke;
@@ -241,7 +242,7 @@ public final class TargetSession implements TargetLink {
         endLink("new handshake");
         retransmitLog = new RetransmitLog(LOG, "UDP " + port, scheduler::nanoTime, () -> link.stats());
         link = new KdLink(KdRole.HOST, config.linkConfig(), scheduler, this::sendData, new LinkEvents());
-        LOG.info("UDP {}: handshake with {} ({}, data key {})", port, sender, decision,
+        LOG.info("UDP {}: handshake with {} ({}, data key {})", port, AddressText.of(sender), decision,
                 channel.dataKeyFingerprint());
         listener.connected(sender, decision);
     }

@@ -27,7 +27,7 @@ final class TargetCommands {
         int current = shell.debugger().port();
         List<TargetStatus> targets = shell.targets().list();
         PrintWriter out = shell.out();
-        out.printf("   %-5s  %-21s  %-5s  %-9s  %s%n", "port", "address", "build", "state", "RTT");
+        out.printf("    %-5s  %-21s  %-5s  %-9s  %s%n", "port", "address", "build", "state", "RTT");
         long waiting = 0;
         for (TargetStatus target : targets) {
             if (target.state() == TargetState.WAITING) {

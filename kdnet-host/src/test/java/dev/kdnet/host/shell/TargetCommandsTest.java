@@ -77,7 +77,7 @@ class TargetCommandsTest {
         assertThat(shell.execute(".targets")).isTrue();
 
         assertThat(text.toString().lines()).containsExactly(
-                "   port   address                build  state      RTT",
+                "    port   address                build  state      RTT",
                 " .  50000  127.0.0.2:50000        9600   stopped    1.250 ms",
                 "    50001  10.1.2.3:50001         -      gone       -",
                 "2 ports without a target");
