@@ -12,6 +12,7 @@ import dev.kdnet.host.api.EventSubscription;
 import dev.kdnet.host.api.KernelVersion;
 import dev.kdnet.host.api.NotAttachedException;
 import dev.kdnet.host.session.HostConfig;
+import dev.kdnet.host.session.HostServer;
 import dev.kdnet.protocol.drop.DropReason;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.sim.kernel.KernelConfig;
@@ -143,5 +144,24 @@ class HostPortsIT {
         assertThat(version.kernelBase()).isEqualTo(target.kernel().version().kernBase());
         assertThat(target.agent().stats().pokeRequests()).as("empty control datagrams that made it poke at once")
                 .isPositive();
+    }
+
+    @Test
+    void datagramsWaitInTheSocketUntilTheServerStartsSoNoHandshakeRunsBeforeItsListener() throws Exception {
+        int port = LoopbackTarget.freePort();
+        HostServer server = HostServer.bind(closer.transport, DebuggerAttachIT.loopbackHost(DebuggerAttachIT.KEY,
+                List.of(port)));
+        try {
+            LoopbackTarget target = closer.add(new LoopbackTarget(DebuggerAttachIT.KEY, port, 2,
+                    KernelConfig.defaults()));
+            await().atMost(Duration.ofSeconds(5)).until(() -> target.agent().stats().pokesSent() >= 2);
+            assertThat(server.session(port).stats().datagramsIn()).as("pokes read before start").isZero();
+
+            server.start();
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.session(port).stats().handshakes() >= 1);
+        } finally {
+            server.close();
+        }
     }
 }

@@ -31,7 +31,10 @@ public final class DebuggerHost implements AutoCloseable {
      */
     public static DebuggerHost start(UdpTransport transport, HostConfig config, DebuggerSettings settings)
             throws InterruptedException {
-        return new DebuggerHost(HostServer.start(transport, config), settings);
+        HostServer server = HostServer.bind(transport, config);
+        DebuggerHost host = new DebuggerHost(server, settings);
+        server.start();
+        return host;
     }
 
     /** The debugger of {@code port}. */

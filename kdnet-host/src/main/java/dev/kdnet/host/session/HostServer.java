@@ -37,14 +37,16 @@ public final class HostServer implements AutoCloseable {
     }
 
     /**
-     * Binds every port of {@code config} on {@code transport} and starts listening. The transport stays the
-     * caller's: closing the server closes the sockets, not the transport.
+     * Binds every port of {@code config} on {@code transport}, without reading yet: datagrams wait in the sockets
+     * until {@link #start()}, so that whoever listens to the sessions ({@link TargetSession#setListener}) is in place
+     * before the first handshake. The transport stays the caller's: closing the server closes the sockets, not the
+     * transport.
      *
      * @throws InterruptedException if interrupted while binding
      * @throws IllegalStateException if a port cannot be bound (the ports bound so far are closed again), or another
      *                               debugger host listens on one ({@link #refuseTakenPorts})
      */
-    public static HostServer start(UdpTransport transport, HostConfig config) throws InterruptedException {
+    public static HostServer bind(UdpTransport transport, HostConfig config) throws InterruptedException {
         refuseTakenPorts(config);
         Map<Integer, TargetSession> sessions = new LinkedHashMap<>();
         List<Channel> channels = new ArrayList<>();
@@ -60,6 +62,7 @@ public final class HostServer implements AutoCloseable {
                         UdpSocketOptions.host(), new ChannelInitializer<>() {
                             @Override
                             protected void initChannel(Channel ch) {
+                                ch.config().setAutoRead(false);
                                 TargetSession session = new TargetSession(config, port, ch.eventLoop(),
                                         new SocketSink(ch, (to, cause) -> LOG.debug("UDP {}: sending to {} failed: {}",
                                                 port, AddressText.of(to), cause.getMessage())),
@@ -71,7 +74,6 @@ public final class HostServer implements AutoCloseable {
                 channels.add(channel);
                 TargetSession session = created.join();
                 sessions.put(port, session);
-                channel.eventLoop().execute(session::start);
             }
         } catch (RuntimeException e) {
             server.close();
@@ -80,6 +82,17 @@ public final class HostServer implements AutoCloseable {
         LOG.info("listening on UDP {} of {} ({})", config.portsText(), config.bindAddress().getHostAddress(),
                 transport.isEpoll() ? "epoll" : "NIO");
         return server;
+    }
+
+    /** Starts every session (silence timer, contact of a known target) and the reading of its socket. */
+    public void start() {
+        for (Channel channel : channels) {
+            TargetSession session = sessions.get(((InetSocketAddress) channel.localAddress()).getPort());
+            channel.eventLoop().execute(() -> {
+                session.start();
+                channel.config().setAutoRead(true);
+            });
+        }
     }
 
     /**
