@@ -35,6 +35,10 @@ public record LineChart(String id, String description, Axis x, Axis left, Option
     private static final double MARGIN_BOTTOM = 56;
     private static final double TICK_LENGTH = 5;
     private static final double LABEL_GAP = 4;
+    /** The height of a 12px label's capitals above its baseline, to set a label's middle or top on a point. */
+    private static final double CAP_HEIGHT = 9;
+    /** From the drawing's edge to the baseline of the x axis's title or the middle of a y axis's title. */
+    private static final double TITLE_INSET = 14;
     private static final double MARKER_RADIUS = 3;
     private static final double LEGEND_SWATCH = 18;
     private static final double LEGEND_SPACING = 28;
@@ -123,9 +127,9 @@ public record LineChart(String id, String description, Axis x, Axis left, Option
         for (Tick tick : x.ticks()) {
             double at = plot.left() + tick.fraction() * plot.width();
             line(svg, at, plot.bottom(), at, plot.bottom() + TICK_LENGTH);
-            text(svg, "tick", at, plot.bottom() + TICK_LENGTH + LABEL_GAP + 10, "middle", tick.label());
+            text(svg, "tick", at, plot.bottom() + TICK_LENGTH + LABEL_GAP + CAP_HEIGHT, "middle", tick.label());
         }
-        text(svg, "title", plot.left() + plot.width() / 2, HEIGHT - 12, "middle", x.title());
+        text(svg, "title", plot.left() + plot.width() / 2, HEIGHT - TITLE_INSET, "middle", x.title());
         svg.append("</g>\n");
     }
 
@@ -138,10 +142,10 @@ public record LineChart(String id, String description, Axis x, Axis left, Option
         for (Tick tick : axis.ticks()) {
             double y = plot.bottom() - tick.fraction() * plot.height();
             line(svg, at, y, at + outward * TICK_LENGTH, y);
-            text(svg, "tick", at + outward * (TICK_LENGTH + LABEL_GAP), y + 4, onLeft ? "end" : "start",
+            text(svg, "tick", at + outward * (TICK_LENGTH + LABEL_GAP), y + CAP_HEIGHT / 2, onLeft ? "end" : "start",
                     tick.label());
         }
-        double titleX = onLeft ? 16 : WIDTH - 12;
+        double titleX = onLeft ? TITLE_INSET : WIDTH - TITLE_INSET;
         double titleY = plot.top() + plot.height() / 2;
         svg.append("<text class=\"title\" text-anchor=\"middle\" transform=\"translate(").append(coordinate(titleX))
                 .append(',').append(coordinate(titleY)).append(") rotate(").append(onLeft ? "-90" : "90")
@@ -186,7 +190,7 @@ public record LineChart(String id, String description, Axis x, Axis left, Option
                 svg.append(" stroke-dasharray=\"").append(DASH_PATTERN).append('"');
             }
             svg.append("/>\n");
-            text(svg, "label", at + LEGEND_SWATCH + LABEL_GAP, y + 4, "start", one.name());
+            text(svg, "label", at + LEGEND_SWATCH + LABEL_GAP, y + CAP_HEIGHT / 2, "start", one.name());
             at += LEGEND_SWATCH + LABEL_GAP + one.name().length() * LEGEND_CHAR_WIDTH + LEGEND_SPACING;
         }
         svg.append("</g>\n");

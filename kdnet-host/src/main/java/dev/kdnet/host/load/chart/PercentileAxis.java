@@ -9,14 +9,17 @@ import java.util.stream.DoubleStream;
  * The percentile axis of a latency spectrum, as HdrHistogram's plotter draws it: a percentile p sits at
  * log10(1 / (1 − p)), so each "nine" takes the same width: 0%, 90%, 99%, 99.9%, 99.99%, ... The axis runs to the
  * first nine at or past the highest percentile below 100%. The 100th percentile (the maximum) is at infinity on that
- * scale; when present it gets a tick of its own, {@value #MAX_LABEL}, {@value #MAX_GAP_NINES} of a nine past the
+ * scale; when present it gets a tick of its own, {@value #MAX_LABEL}, one nine's width past the
  * last.
  */
 public final class PercentileAxis implements Axis {
-    /** The most nines an axis shows (99.9999999%); higher percentiles are drawn at that tick. */
-    static final int MOST_NINES = 9;
+    /**
+     * The most nines an axis shows (99.99999%): their labels still fit side by side across the chart, and a run
+     * needs some 10^7 requests to measure more. Higher percentiles are drawn at that tick.
+     */
+    static final int MOST_NINES = 7;
     /** The width, in nines, between the last nine and the tick of the maximum. */
-    static final double MAX_GAP_NINES = 0.5;
+    static final double MAX_GAP_NINES = 1;
     /** The label of the 100th percentile's tick. */
     static final String MAX_LABEL = "max";
     private static final double HUNDRED = 100;

@@ -32,11 +32,11 @@ class PercentileAxisTest {
     }
 
     @Test
-    void givesTheMaximumATickOfItsOwnHalfANinePastTheLast() {
+    void givesTheMaximumATickOfItsOwnOneNinePastTheLast() {
         PercentileAxis axis = covering(0, 99, 100);
 
         assertThat(axis.ticks()).extracting(Tick::label).containsExactly("0%", "90%", "99%", "max");
-        assertThat(axis.ticks()).extracting(Tick::fraction).containsExactly(0.0, 0.4, 0.8, 1.0);
+        assertThat(axis.ticks()).extracting(Tick::fraction).containsExactly(0.0, 1 / 3.0, 2 / 3.0, 1.0);
         assertThat(axis.fraction(100)).isEqualTo(1);
     }
 
@@ -47,11 +47,11 @@ class PercentileAxisTest {
     }
 
     @Test
-    void stopsAtNineNinesAndDrawsHigherPercentilesAtItsEnd() {
+    void stopsAtSevenNinesAndDrawsHigherPercentilesAtItsEnd() {
         PercentileAxis axis = covering(0, 99.999_999_999_9);
 
         assertThat(axis.ticks()).hasSize(PercentileAxis.MOST_NINES + 1);
-        assertThat(axis.ticks().get(PercentileAxis.MOST_NINES).label()).isEqualTo("99.9999999%");
+        assertThat(axis.ticks().get(PercentileAxis.MOST_NINES).label()).isEqualTo("99.99999%");
         assertThat(axis.fraction(99.999_999_999_9)).isEqualTo(1);
     }
 }
