@@ -162,9 +162,9 @@ public final class HtmlReport {
         List<ReportData.SweepPoint> points = sweep.map(ReportData.Sweep::points).orElse(List.of());
         String unit = sweep.map(ReportData.Sweep::unit).orElse("");
         List<Point> measured = points.stream().map(p -> new Point(p.value(), p.megabytesPerSecond(),
-                format("%s %s: %.2f MB/s measured", number(p.value()), unit, p.megabytesPerSecond()))).toList();
+                format("%s: %.2f MB/s measured", withUnit(p.value(), unit), p.megabytesPerSecond()))).toList();
         List<Point> law = points.stream().map(p -> new Point(p.value(), p.lawMegabytesPerSecond(),
-                format("%s %s: %.2f MB/s by payload / RTT", number(p.value()), unit, p.lawMegabytesPerSecond())))
+                format("%s: %.2f MB/s by payload / RTT", withUnit(p.value(), unit), p.lawMegabytesPerSecond())))
                 .toList();
         return new LineChart("sweep", "Sweep: measured MB/s and the payload / RTT law",
                 LinearAxis.covering(parameter, points.stream().mapToDouble(ReportData.SweepPoint::value)),
@@ -174,6 +174,10 @@ public final class HtmlReport {
                 List.of(new Series(LAW_SERIES, GREY, Series.Stroke.DASHED, Series.Side.LEFT, law),
                         new Series(MEASURED_SERIES, BLUE, Series.Stroke.SOLID, Series.Side.LEFT, measured)),
                 sweep.isPresent() ? "the sweep has no points" : NOT_A_SWEEP);
+    }
+
+    private static String withUnit(double value, String unit) {
+        return unit.isEmpty() ? number(value) : number(value) + " " + unit;
     }
 
     /** A value as written by hand: 99.9, 0.25, 5 (never 5.0 or 9.99E1). */

@@ -105,6 +105,18 @@ class HtmlReportTest {
     }
 
     @Test
+    void writesASweepValueWithoutUnitWithoutAGap() {
+        ReportData.Sweep targets = new ReportData.Sweep("targets", "", List.of(new ReportData.SweepPoint(8, 9.5, 9.8)));
+
+        ParsedMarkup html = parsed(data(1, Optional.of(targets)));
+
+        assertThat(html.texts(points("sweep", HtmlReport.MEASURED_SERIES) + "/title"))
+                .containsExactly("8: 9.50 MB/s measured");
+        assertThat(html.texts("//svg[@id='sweep']/g[@class='axis x']/text[@class='title']"))
+                .containsExactly("targets");
+    }
+
+    @Test
     void saysWhenTheRunWasNotASweep() {
         ParsedMarkup html = parsed(data(3, Optional.empty()));
 
