@@ -1,0 +1,128 @@
+package dev.kdnet.host.load;
+
+import dev.kdnet.host.api.AsyncDebugger;
+import dev.kdnet.host.api.MemoryRead;
+import dev.kdnet.host.api.MemorySpace;
+import dev.kdnet.host.api.Progress;
+import dev.kdnet.host.session.SessionStats;
+import dev.kdnet.host.session.TargetSession;
+import dev.kdnet.protocol.link.KdLinkStats;
+import dev.kdnet.protocol.load.LoadPattern;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Drives one target in a closed loop: each request goes out when the previous one completes (stop-and-wait lets a
+ * KDNET target have only one anyway). Latencies go to a {@link Recorder}; a {@code read}'s bytes are checked
+ * against {@link LoadPattern}. A request that fails ends the driving of this target: its session is counted lost.
+ */
+final class TargetDriver {
+    private static final int READ_ALIGNMENT = 8;
+
+    private final TargetSession session;
+    private final AsyncDebugger debugger;
+    private final Workload workload;
+    private final int requestSize;
+    private final long seed;
+    private final SplittableRandom addresses;
+    private final Recorder latency = LatencyHistograms.recorder();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong bytesChecked = new AtomicLong();
+    private final AtomicLong mismatches = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final CompletableFuture<Void> idle = new CompletableFuture<>();
+    private volatile boolean running;
+    private volatile Throwable lostBecause;
+
+    /**
+     * @param seed the simulator's load seed, which also seeds the choice of addresses (with the port)
+     */
+    TargetDriver(TargetSession session, AsyncDebugger debugger, Workload workload, int requestSize, long seed) {
+        this.session = session;
+        this.debugger = debugger;
+        this.workload = workload;
+        this.requestSize = requestSize;
+        this.seed = seed;
+        this.addresses = new SplittableRandom(seed ^ session.port());
+    }
+
+    /** The target's port. */
+    int port() {
+        return session.port();
+    }
+
+    /** Starts sending requests. */
+    void start() {
+        running = true;
+        next();
+    }
+
+    /** Stops sending; completes when the request in flight has completed. */
+    CompletableFuture<Void> stop() {
+        running = false;
+        return idle;
+    }
+
+    /** Why the session was lost, if it was. */
+    Optional<Throwable> lost() {
+        return Optional.ofNullable(lostBecause);
+    }
+
+    /** The latencies recorded since the last call. */
+    Histogram intervalLatency() {
+        return latency.getIntervalHistogram();
+    }
+
+    /** The counters now: the driver's and the session's. */
+    Tally tally() {
+        SessionStats stats = session.stats();
+        KdLinkStats link = stats.link().orElse(KdLinkStats.NONE);
+        return new Tally(requests.get(), bytes.get(), bytesChecked.get(), mismatches.get(), failures.get(),
+                link.retransmits(), link.timeouts(), stats.drops());
+    }
+
+    private void next() {
+        if (!running) {
+            idle.complete(null);
+            return;
+        }
+        long started = System.nanoTime();
+        CompletableFuture<Void> request = switch (workload) {
+            case READ -> read();
+            case SMALL -> debugger.processorControlRegion(0).thenApply(kpcr -> null);
+        };
+        request.whenComplete((done, failure) -> {
+            if (failure != null) {
+                failures.incrementAndGet();
+                lostBecause = failure;
+                running = false;
+                idle.complete(null);
+                return;
+            }
+            latency.recordValue(LatencyHistograms.clamp(System.nanoTime() - started));
+            requests.incrementAndGet();
+            next();
+        });
+    }
+
+    private CompletableFuture<Void> read() {
+        long slots = (LoadPattern.REGION_SIZE - requestSize) / READ_ALIGNMENT;
+        long address = LoadPattern.REGION_BASE + addresses.nextLong(slots + 1) * READ_ALIGNMENT;
+        return debugger.read(MemorySpace.PHYSICAL, address, requestSize, Progress.NONE).thenApply(read -> {
+            check(read);
+            return null;
+        });
+    }
+
+    private void check(MemoryRead read) {
+        byte[] got = read.bytes();
+        bytes.addAndGet(got.length);
+        bytesChecked.addAndGet(got.length);
+        mismatches.addAndGet(LoadPattern.mismatches(seed, read.address(), got) + (requestSize - got.length));
+    }
+}
