@@ -1,0 +1,65 @@
+package dev.kdnet.it.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kdnet.host.cli.HostMain;
+import dev.kdnet.it.host.LoopbackTarget;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code ./kdnet load} end to end: a fleet of four simulated targets as a second process, a host here, five seconds
+ * of reads, and the JSON it writes: every interval and target present, bytes checked, none wrong.
+ */
+class FleetLoadIT {
+    private static final int TARGETS = 4;
+    private static final int INTERVALS = 5;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void fourTargetsForFiveSecondsReadCheckedBytesWithNoMismatch() throws Exception {
+        Path json = dir.resolve("load.json");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = HostMain.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int port = LoopbackTarget.freePorts(TARGETS);
+
+        int exit = commandLine.execute("load-fleet", "--targets", Integer.toString(TARGETS), "--port",
+                Integer.toString(port), "--duration", INTERVALS + "s", "--warmup", "1s", "--json", json.toString());
+
+        assertThat(exit).as("stdout: %s%nstderr: %s", out, err).isZero();
+        JsonNode root = new ObjectMapper().readTree(Files.readString(json));
+        assertThat(root.path("start").path("test_start").path("targets").asInt()).isEqualTo(TARGETS);
+        assertThat(root.path("start").path("test_start").path("workload").asText()).isEqualTo("read");
+        assertThat(root.path("intervals")).hasSize(INTERVALS);
+        for (JsonNode interval : root.path("intervals")) {
+            assertThat(interval.path("streams")).hasSize(TARGETS);
+            assertThat(interval.path("sum").path("requests").asLong()).isPositive();
+        }
+        JsonNode end = root.path("end");
+        assertThat(end.path("streams")).hasSize(TARGETS);
+        for (JsonNode stream : end.path("streams")) {
+            assertThat(stream.path("bytes_checked").asLong()).as("target %s", stream.path("target")).isPositive();
+        }
+        JsonNode sum = end.path("sum");
+        assertThat(sum.path("bytes_checked").asLong()).isPositive().isEqualTo(sum.path("bytes").asLong());
+        assertThat(sum.path("mismatches").asLong()).isZero();
+        assertThat(sum.path("megabytes_per_second").asDouble()).isPositive();
+        assertThat(sum.path("latency_us").path("p99").asDouble())
+                .isGreaterThanOrEqualTo(sum.path("latency_us").path("p50").asDouble()).isPositive();
+        assertThat(end.path("latency_histogram").path("data").asText()).isNotEmpty();
+        assertThat(end.path("passed").asBoolean()).isTrue();
+        assertThat(out.toString()).contains("total", "integrity: every byte checked was right");
+    }
+}
