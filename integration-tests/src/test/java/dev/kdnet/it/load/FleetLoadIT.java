@@ -28,6 +28,7 @@ class FleetLoadIT {
     @Test
     void fourTargetsForFiveSecondsReadCheckedBytesWithNoMismatch() throws Exception {
         Path json = dir.resolve("load.json");
+        Path hgrm = dir.resolve("load.hgrm");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = HostMain.commandLine();
@@ -36,7 +37,8 @@ class FleetLoadIT {
         int port = LoopbackTarget.freePorts(TARGETS);
 
         int exit = commandLine.execute("load-fleet", "--targets", Integer.toString(TARGETS), "--port",
-                Integer.toString(port), "--duration", INTERVALS + "s", "--warmup", "1s", "--json", json.toString());
+                Integer.toString(port), "--duration", INTERVALS + "s", "--warmup", "1s", "--json", json.toString(), "--hgrm",
+                hgrm.toString());
 
         assertThat(exit).as("stdout: %s%nstderr: %s", out, err).isZero();
         JsonNode root = new ObjectMapper().readTree(Files.readString(json));
@@ -61,5 +63,6 @@ class FleetLoadIT {
         assertThat(end.path("latency_histogram").path("data").asText()).isNotEmpty();
         assertThat(end.path("passed").asBoolean()).isTrue();
         assertThat(out.toString()).contains("total", "integrity: every byte checked was right");
+        assertThat(Files.readString(hgrm)).contains("Percentile", "#[Max");
     }
 }
