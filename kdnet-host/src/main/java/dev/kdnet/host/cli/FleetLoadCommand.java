@@ -15,6 +15,7 @@ import dev.kdnet.host.load.LoadRun;
 import dev.kdnet.host.load.LoadSettings;
 import dev.kdnet.host.load.ReportData;
 import dev.kdnet.host.load.Workload;
+import dev.kdnet.host.relay.Impairment;
 import dev.kdnet.host.session.HostConfig;
 import dev.kdnet.protocol.args.KeySource;
 import dev.kdnet.protocol.args.PortArgument;
@@ -73,6 +74,8 @@ final class FleetLoadCommand implements Callable<Integer> {
     private static final Duration ATTACH_WAIT = Duration.ofSeconds(60);
     private static final Inet4Address HOST = loopback(1);
     private static final Inet4Address TARGET = loopback(2);
+    /** Where the targets send when the run impairs their traffic: the relays, which pass it on to {@link #HOST}. */
+    private static final Inet4Address RELAY = loopback(3);
 
     @Spec
     private CommandSpec spec;
@@ -135,6 +138,9 @@ final class FleetLoadCommand implements Callable<Integer> {
     private Path targetJar;
 
     @Mixin
+    private ImpairmentOptions impairmentOptions;
+
+    @Mixin
     private LogOptions logOptions;
 
     private static Inet4Address loopback(int last) {
@@ -156,6 +162,8 @@ final class FleetLoadCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LoadSettings settings = settings();
         List<Integer> ports = ports();
+        Impairment impairment = impairmentOptions.impairment();
+        boolean relayed = !impairment.equals(Impairment.NONE);
         Path jar = SimulatedTargetProcess.jar(targetJar, SPELLING);
         KdnetKey key = KdnetKey.generate();
         PrintWriter err = spec.commandLine().getErr();
@@ -168,11 +176,14 @@ final class FleetLoadCommand implements Callable<Integer> {
         try (HostLog log = HostLog.start(logOptions, err);
                 UdpTransport transport = UdpTransport.create(Runtime.getRuntime().availableProcessors());
                 DebuggerHost host = DebuggerHost.start(transport, config, debuggerSettings);
-                SimulatedTargetProcess fleet = SimulatedTargetProcess.start(jar, targetArguments(ports),
+                LoadRelays relays = relayed ? LoadRelays.start(transport, ports, RELAY, HOST, impairment, seed)
+                        : LoadRelays.none();
+                SimulatedTargetProcess fleet = SimulatedTargetProcess.start(jar, targetArguments(ports,
+                        relayed ? RELAY : HOST),
                         Map.of(KeySource.ENVIRONMENT, key.format()), err)) {
             err.println("load: " + ports.size() + " simulated target(s) (pid " + fleet.pid() + ") on "
                     + TARGET.getHostAddress() + ", host on " + HOST.getHostAddress() + ", UDP " + config.portsText()
-                    + "; attaching...");
+                    + (relayed ? ", through impairing relays on " + RELAY.getHostAddress() : "") + "; attaching...");
             err.flush();
             attachAll(host);
             ObjectNode start = LoadJson.start(settings, ports, Instant.now());
@@ -196,6 +207,7 @@ final class FleetLoadCommand implements Callable<Integer> {
                 writeHtml(LoadReport.data(result), html);
             }
             EndTable.lines(result).forEach(table::println);
+            relays.summary().forEach(table::println);
             table.flush();
             out.flush();
             return result.passed() ? 0 : HostMain.FAILURE;
@@ -295,8 +307,8 @@ final class FleetLoadCommand implements Callable<Integer> {
     }
 
     /** {@code ./kdnet target}'s options for the fleet; the key goes in its environment, out of sight. */
-    private List<String> targetArguments(List<Integer> ports) {
-        return List.of("--hostip", HOST.getHostAddress(), "--ports", ports.get(0) + "-" + ports.get(ports.size() - 1),
+    private List<String> targetArguments(List<Integer> ports, Inet4Address hostIp) {
+        return List.of("--hostip", hostIp.getHostAddress(), "--ports", ports.get(0) + "-" + ports.get(ports.size() - 1),
                 "--local-ip", TARGET.getHostAddress(), "--seed", Long.toString(seed));
     }
 }
