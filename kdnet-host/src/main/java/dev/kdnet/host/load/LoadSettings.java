@@ -11,9 +11,10 @@ import java.time.Duration;
  * @param warmup      how long to drive before measuring (not counted)
  * @param seed        the simulators' load seed, which every byte read is checked against
  * @param interval    how often to report
+ * @param check       whether read bytes are compared with the load pattern (only simulators hold it)
  */
 public record LoadSettings(Workload workload, int requestSize, Duration duration, Duration warmup, long seed,
-        Duration interval) {
+        Duration interval, boolean check) {
     /** Reports come once a second, as iperf3's do. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
 }
