@@ -38,8 +38,8 @@ class FleetLoadIT {
         int port = LoopbackTarget.freePorts(TARGETS);
 
         int exit = commandLine.execute("load-fleet", "--targets", Integer.toString(TARGETS), "--port",
-                Integer.toString(port), "--duration", INTERVALS + "s", "--warmup", "1s", "--json", json.toString(), "--hgrm",
-                hgrm.toString());
+                Integer.toString(port), "--duration", INTERVALS + "s", "--warmup", "1s", "--json", json.toString(),
+                "--hgrm", hgrm.toString());
 
         assertThat(exit).as("stdout: %s%nstderr: %s", out, err).isZero();
         JsonNode root = new ObjectMapper().readTree(Files.readString(json));
