@@ -66,6 +66,12 @@ final class LoadOptions {
                     + " (default: ${DEFAULT-VALUE}, what WinDbg asks over KDNET).")
     private String requestSize;
 
+    @Option(names = "--rate", paramLabel = "R", defaultValue = "0",
+            description = "Requests per second per target: an open loop, whose latencies are corrected for"
+                    + " coordinated omission (HdrHistogram's expected interval); 0 is a closed loop, each request"
+                    + " when the last has completed (default: ${DEFAULT-VALUE}).")
+    private double rate;
+
     @Option(names = "--json", paramLabel = "FILE",
             description = "Write the results as JSON in iperf3's shape (start, intervals, end; docs/load.md) to FILE,"
                     + " or to stdout for -, where the table then goes to stderr.")
@@ -186,7 +192,11 @@ final class LoadOptions {
             if (measured.isZero()) {
                 throw new UsageException("--duration " + duration + " measures nothing; give more than 0, e.g. 10s");
             }
-            return new LoadSettings(kind, size, measured, warm, seed, LoadSettings.DEFAULT_INTERVAL, check);
+            if (!(rate >= 0)) {
+                throw new UsageException("--rate " + rate + " is negative; give requests/s per target, or 0 for a"
+                        + " closed loop");
+            }
+            return new LoadSettings(kind, size, measured, warm, seed, LoadSettings.DEFAULT_INTERVAL, check, rate);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -41,7 +41,8 @@ public final class LoadJson {
         test.put("warmup_s", settings.warmup().toMillis() / 1e3);
         test.put("interval_s", settings.interval().toMillis() / 1e3);
         test.put("seed", settings.seed());
-        test.put("closed_loop", true);
+        test.put("closed_loop", settings.rate() == 0);
+        test.put("rate_per_target", settings.rate());
         ArrayNode portList = start.putArray("ports");
         ports.forEach(portList::add);
         ObjectNode system = start.putObject("system_info");

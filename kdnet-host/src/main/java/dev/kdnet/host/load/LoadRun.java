@@ -34,7 +34,8 @@ public final class LoadRun {
         List<TargetDriver> drivers = new ArrayList<>();
         for (Debugger debugger : host.debuggers()) {
             drivers.add(new TargetDriver(host.server().session(debugger.port()), debugger.async(),
-                    settings.workload(), settings.requestSize(), settings.seed(), settings.check()));
+                    settings.workload(), settings.requestSize(), settings.seed(), settings.check(),
+                    settings.pacingNanos()));
         }
         return new LoadRun(settings, drivers);
     }

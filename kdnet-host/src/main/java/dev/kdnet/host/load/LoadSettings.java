@@ -1,6 +1,7 @@
 package dev.kdnet.host.load;
 
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /**
  * How a load run goes.
@@ -12,9 +13,16 @@ import java.time.Duration;
  * @param seed        the simulators' load seed, which every byte read is checked against
  * @param interval    how often to report
  * @param check       whether read bytes are compared with the load pattern (only simulators hold it)
+ * @param rate        requests per second per target (open loop), or 0 for a closed loop
  */
 public record LoadSettings(Workload workload, int requestSize, Duration duration, Duration warmup, long seed,
-        Duration interval, boolean check) {
+        Duration interval, boolean check, double rate) {
     /** Reports come once a second, as iperf3's do. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    /** The time between one target's requests in an open loop; empty for a closed loop. */
+    public OptionalLong pacingNanos() {
+        return rate > 0 ? OptionalLong.of(Math.max(1, Math.round(NANOS_PER_SECOND / rate))) : OptionalLong.empty();
+    }
 }

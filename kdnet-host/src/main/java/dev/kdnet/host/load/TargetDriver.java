@@ -9,15 +9,18 @@ import dev.kdnet.host.session.TargetSession;
 import dev.kdnet.protocol.link.KdLinkStats;
 import dev.kdnet.protocol.load.LoadPattern;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Drives one target in a closed loop: each request goes out when the previous one completes (stop-and-wait lets a
- * KDNET target have only one anyway). Latencies go to a {@link Recorder}; a {@code read}'s bytes are checked
+ * Drives one target: in a closed loop each request goes out when the previous one completes (stop-and-wait lets
+ * a KDNET target have only one anyway); in an open loop at a fixed rate, at its turn or at once when its turn has
+ * passed while the previous one was still out. Latencies go to a {@link Recorder}; a {@code read}'s bytes are checked
  * against {@link LoadPattern}. A request that fails ends the driving of this target: its session is counted lost.
  */
 final class TargetDriver {
@@ -29,6 +32,8 @@ final class TargetDriver {
     private final int requestSize;
     private final long seed;
     private final boolean check;
+    private final OptionalLong pacing;
+    private long nextTurnNanos;
     private final SplittableRandom addresses;
     private final Recorder latency = LatencyHistograms.recorder();
     private final AtomicLong requests = new AtomicLong();
@@ -42,16 +47,21 @@ final class TargetDriver {
 
     /**
      * @param seed  the simulator's load seed, which also seeds the choice of addresses (with the port)
-     * @param check whether to compare the bytes read with the load pattern
+     * @param check  whether to compare the bytes read with the load pattern
+     * @param pacing open loop: nanoseconds between requests' turns, latencies corrected for coordinated omission
+     *               (a request that waited past its turn stands for those it kept from going out); closed loop:
+     *               empty
      */
     TargetDriver(TargetSession session, AsyncDebugger debugger, Workload workload, int requestSize, long seed,
-            boolean check) {
+            boolean check, OptionalLong pacing) {
         this.session = session;
         this.debugger = debugger;
         this.workload = workload;
         this.requestSize = requestSize;
         this.seed = seed;
         this.check = check;
+        this.pacing = pacing;
+        this.nextTurnNanos = System.nanoTime();
         this.addresses = new SplittableRandom(seed ^ session.port());
     }
 
@@ -90,12 +100,31 @@ final class TargetDriver {
                 link.retransmits(), link.timeouts(), stats.drops());
     }
 
+    /** Closed loop: the next request now; open loop: at its turn, at once if that has passed. */
     private void next() {
         if (!running) {
             idle.complete(null);
             return;
         }
+        if (pacing.isEmpty()) {
+            send();
+            return;
+        }
+        long wait = nextTurnNanos - System.nanoTime();
+        if (wait <= 0) {
+            send();
+        } else {
+            session.loop().schedule(this::send, wait, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void send() {
+        if (!running) {
+            idle.complete(null);
+            return;
+        }
         long started = System.nanoTime();
+        pacing.ifPresent(interval -> nextTurnNanos = Math.max(nextTurnNanos, started - interval) + interval);
         CompletableFuture<Void> request = switch (workload) {
             case READ -> read();
             case SMALL -> debugger.processorControlRegion(0).thenApply(kpcr -> null);
@@ -108,7 +137,12 @@ final class TargetDriver {
                 idle.complete(null);
                 return;
             }
-            latency.recordValue(LatencyHistograms.clamp(System.nanoTime() - started));
+            long took = LatencyHistograms.clamp(System.nanoTime() - started);
+            if (pacing.isPresent()) {
+                latency.recordValueWithExpectedInterval(took, pacing.getAsLong());
+            } else {
+                latency.recordValue(took);
+            }
             requests.incrementAndGet();
             next();
         });

@@ -15,7 +15,8 @@ class FleetLoadCommandTest {
         "--workload     | burst | --workload burst is not one of read, small",
         "--duration     | soon  | --duration soon is not a duration; expected e.g. 30s, 500ms or 2m",
         "--duration     | 0s    | --duration 0s measures nothing; give more than 0, e.g. 10s",
-        "--targets      | 41    | --targets 41 is not 1-40"})
+        "--targets      | 41    | --targets 41 is not 1-40",
+        "--rate         | -5    | --rate -5.0 is negative; give requests/s per target, or 0 for a closed loop"})
     void aBadOptionIsOneLineAndExitCode2(String option, String value, String message) {
         HostRun run = HostRun.of(FleetLoadCommand.NAME, option, value);
 
@@ -25,7 +26,7 @@ class FleetLoadCommandTest {
 
     @ParameterizedTest
     @CsvSource({"--targets", "--duration", "--warmup", "--seed", "--workload", "--request-size", "--json",
-        "--json-stream"})
+        "--json-stream", "--rate", "--hgrm", "--html", "--loss", "--delay"})
     void helpExplainsEveryOption(String option) {
         HostRun run = HostRun.of(FleetLoadCommand.NAME, "--help");
 
