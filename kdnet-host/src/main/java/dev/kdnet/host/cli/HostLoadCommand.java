@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
         description = {"Load-test the KDNET transport against targets already running (./kdnet target on this or"
                 + " other machines, or a real Windows target) on UDP ports P-Q: MB/s, requests/s, latency"
                 + " percentiles, retransmits, drops, host CPU and heap.",
-            "Read-only: the read and small workloads never write into a target; a real kernel's memory is only"
-                + " read. Bytes read are checked against the simulators' seeded memory (give their --seed) unless"
-                + " --no-check, which a real target needs.",
+            "Read-only unless --allow-writes: the write and mixed workloads are refused without it, so a real"
+                + " kernel's memory is only read. Bytes read are checked against the simulators' seeded memory (give"
+                + " their --seed) unless --no-check, which a real target needs.",
             "Exit status: 0 when every session lasted and every byte checked was right, 1 otherwise, 2 for bad"
                 + " options."})
 final class HostLoadCommand implements Callable<Integer> {
@@ -64,6 +64,11 @@ final class HostLoadCommand implements Callable<Integer> {
                     + " target, whose memory is its own).")
     private boolean noCheck;
 
+    @Option(names = "--allow-writes",
+            description = "Allow the write and mixed workloads, which write into physical memory at 0x4000000-"
+                    + "0x40FFFFF (the simulators' scratch region). Never against a real kernel.")
+    private boolean allowWrites;
+
     @Mixin
     private LoadOptions loadOptions;
 
@@ -73,6 +78,10 @@ final class HostLoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LoadSettings settings = loadOptions.settings(!noCheck);
+        if (settings.workload().writes() && !allowWrites) {
+            throw new UsageException("--workload " + settings.workload().optionName() + " writes into the targets;"
+                    + " add --allow-writes if they are simulators (never a real kernel)");
+        }
         List<Integer> ports = PortRange.parse(port).ports();
         KdnetKey chosenKey = KeySource.resolve(key, keyFile).orElseThrow(() -> new UsageException("no key: "
                 + KeySource.HOW + " (the targets' bcdedit key)"));

@@ -57,8 +57,9 @@ final class LoadOptions {
 
     @Option(names = "--workload", paramLabel = "KIND", defaultValue = "read",
             description = "read: ReadPhysicalMemory of --request-size bytes at random addresses of the load region,"
-                    + " every byte checked; small: ReadControlSpace round trips of 8 bytes, the pure request latency"
-                    + " (default: ${DEFAULT-VALUE}).")
+                    + " every byte checked; small: ReadControlSpace round trips of 8 bytes, the pure request"
+                    + " latency; write: WritePhysicalMemory of --request-size bytes into the scratch region, then a"
+                    + " read back, checked; mixed: read and write in turn (default: ${DEFAULT-VALUE}).")
     private String workload;
 
     @Option(names = "--request-size", paramLabel = "BYTES", defaultValue = "0x448",

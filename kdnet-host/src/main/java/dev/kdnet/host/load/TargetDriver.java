@@ -25,6 +25,8 @@ import org.HdrHistogram.Recorder;
  */
 final class TargetDriver {
     private static final int READ_ALIGNMENT = 8;
+    /** Between the seeds of successive writes' patterns (odd, so every write's seed differs). */
+    private static final long WRITE_SEED_STEP = 0x9E37_79B9_7F4A_7C15L;
 
     private final TargetSession session;
     private final AsyncDebugger debugger;
@@ -41,6 +43,8 @@ final class TargetDriver {
     private final AtomicLong bytesChecked = new AtomicLong();
     private final AtomicLong mismatches = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong writes = new AtomicLong();
+    private long turns;
     private final CompletableFuture<Void> idle = new CompletableFuture<>();
     private volatile boolean running;
     private volatile Throwable lostBecause;
@@ -126,8 +130,10 @@ final class TargetDriver {
         long started = System.nanoTime();
         pacing.ifPresent(interval -> nextTurnNanos = Math.max(nextTurnNanos, started - interval) + interval);
         CompletableFuture<Void> request = switch (workload) {
-            case READ -> read();
-            case SMALL -> debugger.processorControlRegion(0).thenApply(kpcr -> null);
+            case READ -> read(started);
+            case SMALL -> debugger.processorControlRegion(0).thenAccept(kpcr -> completed(started));
+            case WRITE -> writeAndReadBack(started);
+            case MIXED -> turns++ % 2 == 0 ? read(started) : writeAndReadBack(started);
         };
         request.whenComplete((done, failure) -> {
             if (failure != null) {
@@ -137,33 +143,62 @@ final class TargetDriver {
                 idle.complete(null);
                 return;
             }
-            long took = LatencyHistograms.clamp(System.nanoTime() - started);
-            if (pacing.isPresent()) {
-                latency.recordValueWithExpectedInterval(took, pacing.getAsLong());
-            } else {
-                latency.recordValue(took);
-            }
-            requests.incrementAndGet();
             next();
         });
     }
 
-    private CompletableFuture<Void> read() {
-        long slots = (LoadPattern.REGION_SIZE - requestSize) / READ_ALIGNMENT;
-        long address = LoadPattern.REGION_BASE + addresses.nextLong(slots + 1) * READ_ALIGNMENT;
-        return debugger.read(MemorySpace.PHYSICAL, address, requestSize, Progress.NONE).thenApply(read -> {
-            check(read);
-            return null;
+    /** Records the latency of a request that went out at {@code started} and has just completed. */
+    private void completed(long started) {
+        long took = LatencyHistograms.clamp(System.nanoTime() - started);
+        if (pacing.isPresent()) {
+            latency.recordValueWithExpectedInterval(took, pacing.getAsLong());
+        } else {
+            latency.recordValue(took);
+        }
+        requests.incrementAndGet();
+    }
+
+    private CompletableFuture<Void> read(long started) {
+        long address = LoadPattern.REGION_BASE + randomSlot(LoadPattern.REGION_SIZE);
+        return debugger.read(MemorySpace.PHYSICAL, address, requestSize, Progress.NONE).thenAccept(read -> {
+            completed(started);
+            check(read, seed);
         });
     }
 
-    private void check(MemoryRead read) {
+    /**
+     * Writes {@link LoadPattern} bytes of a seed of their own (a new one each time) into the scratch region, then
+     * reads them back and checks them: two requests.
+     */
+    private CompletableFuture<Void> writeAndReadBack(long started) {
+        long address = LoadPattern.SCRATCH_BASE + randomSlot(LoadPattern.SCRATCH_SIZE);
+        long written = seed + WRITE_SEED_STEP * writes.incrementAndGet();
+        byte[] data = new byte[requestSize];
+        LoadPattern.fill(written, address, data, 0, requestSize);
+        return debugger.write(MemorySpace.PHYSICAL, address, data, Progress.NONE).thenCompose(count -> {
+            completed(started);
+            bytes.addAndGet(count);
+            long readStarted = System.nanoTime();
+            return debugger.read(MemorySpace.PHYSICAL, address, requestSize, Progress.NONE).thenAccept(read -> {
+                completed(readStarted);
+                check(read, written);
+            });
+        });
+    }
+
+    /** A random 8-byte-aligned offset where a request fits in a region of {@code regionSize} bytes. */
+    private long randomSlot(long regionSize) {
+        long slots = (regionSize - requestSize) / READ_ALIGNMENT;
+        return addresses.nextLong(slots + 1) * READ_ALIGNMENT;
+    }
+
+    private void check(MemoryRead read, long patternSeed) {
         byte[] got = read.bytes();
         bytes.addAndGet(got.length);
         if (!check) {
             return;
         }
         bytesChecked.addAndGet(got.length);
-        mismatches.addAndGet(LoadPattern.mismatches(seed, read.address(), got) + (requestSize - got.length));
+        mismatches.addAndGet(LoadPattern.mismatches(patternSeed, read.address(), got) + (requestSize - got.length));
     }
 }

@@ -9,7 +9,16 @@ public enum Workload {
     /** ReadPhysicalMemory of the request size in the simulator's load region, every byte checked. */
     READ,
     /** ReadControlSpace of CPU 0's KPCR address (8 bytes): the pure request round trip. */
-    SMALL;
+    SMALL,
+    /** WritePhysicalMemory of the request size into the scratch region, then a read back, checked. */
+    WRITE,
+    /** {@link #READ} and {@link #WRITE} in turn. */
+    MIXED;
+
+    /** True if the workload writes into the target. */
+    public boolean writes() {
+        return this == WRITE || this == MIXED;
+    }
 
     /** The name on the command line, e.g. {@code read}. */
     public String optionName() {

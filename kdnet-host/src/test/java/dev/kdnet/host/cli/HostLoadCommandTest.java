@@ -12,7 +12,7 @@ class HostLoadCommandTest {
         HostRun run = HostRun.of(HostLoadCommand.NAME, "--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out().replaceAll("\\s+", " ")).contains("Read-only: the read and small workloads never write")
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("Read-only unless --allow-writes")
                 .contains("--port", "--key", "--key-file", "--no-check", "--duration", "--workload", "--json",
                         "--hgrm");
     }
@@ -25,6 +25,16 @@ class HostLoadCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly(
                 "kdnet host: --request-size 0 is not 1-3944 bytes (decimal or 0x hex, e.g. 0x448)");
+    }
+
+    @Test
+    void aWritingWorkloadNeedsAllowWrites() {
+        HostRun run = HostRun.of(HostLoadCommand.NAME, "--port", "50000", "--key", "1.2.3.4", "--workload",
+                "mixed");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("kdnet host: --workload mixed writes into the targets; add"
+                + " --allow-writes if they are simulators (never a real kernel)");
     }
 
     @Test

@@ -15,6 +15,13 @@ public final class LoadPattern {
     public static final long REGION_SIZE = 128L << 20;
     /** First physical address past the load region. */
     public static final long REGION_END = REGION_BASE + REGION_SIZE;
+    /**
+     * First physical address of the scratch region, where the {@code write} workload writes and reads back: 64 MiB,
+     * far above the simulated kernel's own pages and below the load region.
+     */
+    public static final long SCRATCH_BASE = 64L << 20;
+    /** Bytes in the scratch region: 1 MiB (a simulator stores each page written, so a small region stays cheap). */
+    public static final long SCRATCH_SIZE = 1L << 20;
 
     private static final long GOLDEN_GAMMA = 0x9E37_79B9_7F4A_7C15L;
     private static final long MIX_1 = 0xBF58_476D_1CE4_E5B9L;

@@ -46,4 +46,11 @@ class LoadRegionTest {
     void withoutASeedTheRegionReadsAsZero() {
         assertThat(new PhysicalMemory(KernelImage.RAM_SIZE).read(LoadPattern.REGION_BASE, 64)).containsOnly(0);
     }
+
+    @Test
+    void theKernelsOwnPagesLieBelowTheScratchRegion() {
+        SimulatedKernel kernel = new SimulatedKernel(KernelConfig.defaults().withCpus(KernelImage.MAX_CPUS));
+        assertThat(kernel.physical().allocationTop()).isLessThan(LoadPattern.SCRATCH_BASE);
+        assertThat(LoadPattern.SCRATCH_BASE + LoadPattern.SCRATCH_SIZE).isLessThanOrEqualTo(LoadPattern.REGION_BASE);
+    }
 }
