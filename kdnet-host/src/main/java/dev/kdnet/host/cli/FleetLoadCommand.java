@@ -1,7 +1,10 @@
 package dev.kdnet.host.cli;
 
 import dev.kdnet.host.api.DebuggerHost;
+import dev.kdnet.host.load.Baseline;
 import dev.kdnet.host.load.LoadSettings;
+import dev.kdnet.host.load.WireSize;
+import dev.kdnet.host.load.Workload;
 import dev.kdnet.host.relay.Impairment;
 import dev.kdnet.host.session.HostConfig;
 import dev.kdnet.protocol.args.KeySource;
@@ -12,9 +15,12 @@ import dev.kdnet.protocol.netty.UdpTransport;
 import java.io.PrintWriter;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -115,7 +121,21 @@ final class FleetLoadCommand implements Callable<Integer> {
                     + TARGET.getHostAddress() + ", host on " + HOST.getHostAddress() + ", UDP " + config.portsText()
                     + (relayed ? ", through impairing relays on " + RELAY.getHostAddress() : "") + "; attaching...");
             err.flush();
-            return loadOptions.attachRunAndReport(host, settings, ports, relays.summary(), out, err);
+            return loadOptions.attachRunAndReport(host, settings, ports, relays.summary(),
+                    duration -> Optional.of(baseline(settings, duration)), out, err);
+        }
+    }
+
+    /**
+     * The raw UDP ping-pong between this process (on the host's address) and an echo peer process (on the
+     * targets'), with the sizes of the run's datagrams.
+     */
+    private static Baseline baseline(LoadSettings settings, Duration duration) throws Exception {
+        int reply = WireSize.reply(settings.workload(), settings.requestSize());
+        try (EchoPeerProcess peer = EchoPeerProcess.start(TARGET, reply)) {
+            return Baseline.measure(new InetSocketAddress(HOST, 0), peer.address(),
+                    WireSize.request(settings.workload(), settings.requestSize()), reply, settings.workload()
+                            == Workload.SMALL ? Long.BYTES : settings.requestSize(), duration);
         }
     }
 

@@ -13,6 +13,7 @@ import dev.kdnet.protocol.netty.UdpTransport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,7 +95,8 @@ final class HostLoadCommand implements Callable<Integer> {
             err.println("load: waiting for " + ports.size() + " target(s) on UDP " + config.portsText()
                     + " (key fp " + chosenKey.fingerprint() + ")");
             err.flush();
-            return loadOptions.attachRunAndReport(host, settings, ports, List.of(), spec.commandLine().getOut(), err);
+            return loadOptions.attachRunAndReport(host, settings, ports, List.of(), duration -> Optional.empty(),
+                    spec.commandLine().getOut(), err);
         }
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kdnet.host.api.Debugger;
 import dev.kdnet.host.api.DebuggerHost;
 import dev.kdnet.host.api.DebuggerSettings;
+import dev.kdnet.host.load.Baseline;
+import dev.kdnet.host.load.BaselineLine;
 import dev.kdnet.host.load.DurationText;
 import dev.kdnet.host.load.EndTable;
 import dev.kdnet.host.load.Interval;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +43,8 @@ import picocli.CommandLine.Option;
 final class LoadOptions {
     /** How long the targets may take to attach, each. */
     static final Duration ATTACH_WAIT = Duration.ofSeconds(60);
+    /** How long the raw UDP baseline runs. */
+    static final int BASELINE_SECONDS = 2;
 
     @Option(names = "--duration", paramLabel = "TIME", defaultValue = "10s",
             description = "How long to measure, e.g. 30s, 500ms, 2m; a bare number is seconds (default:"
@@ -73,6 +78,12 @@ final class LoadOptions {
                     + " when the last has completed (default: ${DEFAULT-VALUE}).")
     private double rate;
 
+    @Option(names = "--no-baseline",
+            description = "Skip the raw UDP baseline: a ping-pong between two processes with the run's request and"
+                    + " reply datagram sizes, measured for " + BASELINE_SECONDS + " s before the load, which the"
+                    + " throughput is compared with.")
+    private boolean noBaseline;
+
     @Option(names = "--json", paramLabel = "FILE",
             description = "Write the results as JSON in iperf3's shape (start, intervals, end; docs/load.md) to FILE,"
                     + " or to stdout for -, where the table then goes to stderr.")
@@ -103,9 +114,11 @@ final class LoadOptions {
      * relays' counts). Returns the exit code: 0 when the run passed, 1 otherwise.
      */
     int attachRunAndReport(DebuggerHost host, LoadSettings settings, List<Integer> ports, List<String> notes,
-            PrintWriter out, PrintWriter err) throws InterruptedException, IOException {
+            BaselineRun baselineRun, PrintWriter out, PrintWriter err) throws Exception {
         PrintWriter table = "-".equals(json) || jsonStream ? err : out;
         attachAll(host);
+        Optional<Baseline> baseline = noBaseline ? Optional.empty() : baselineRun.measure(
+                Duration.ofSeconds(BASELINE_SECONDS));
         ObjectNode start = LoadJson.start(settings, ports, Instant.now());
         if (jsonStream) {
             out.println(LoadJson.event("start", start));
@@ -117,9 +130,9 @@ final class LoadOptions {
         List<Interval> intervals = new ArrayList<>();
         LoadResult result = LoadRun.over(host, settings).run(intervalListener(intervals, out, err));
         if (jsonStream) {
-            out.println(LoadJson.event("end", LoadJson.end(result)));
+            out.println(LoadJson.event("end", LoadJson.end(result, baseline)));
         }
-        writeJson(start, intervals, result, out);
+        writeJson(start, intervals, result, baseline, out);
         if (hgrm != null) {
             LatencyDistribution.write(result.total().latency(), hgrm);
         }
@@ -127,6 +140,7 @@ final class LoadOptions {
             writeHtml(LoadReport.data(result), html);
         }
         EndTable.lines(result).forEach(table::println);
+        baseline.ifPresent(measured -> table.println(BaselineLine.of(measured, result)));
         notes.forEach(table::println);
         table.flush();
         out.flush();
@@ -148,12 +162,13 @@ final class LoadOptions {
         };
     }
 
-    private void writeJson(ObjectNode start, List<Interval> intervals, LoadResult result, PrintWriter out)
+    private void writeJson(ObjectNode start, List<Interval> intervals, LoadResult result,
+            Optional<Baseline> baseline, PrintWriter out)
             throws IOException {
         if (json == null) {
             return;
         }
-        String text = LoadJson.pretty(LoadJson.document(start, intervals, result));
+        String text = LoadJson.pretty(LoadJson.document(start, intervals, result, baseline));
         if ("-".equals(json)) {
             out.println(text);
         } else {

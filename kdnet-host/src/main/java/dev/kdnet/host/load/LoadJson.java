@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -64,9 +65,10 @@ public final class LoadJson {
         return node;
     }
 
-    /** The {@code end} part. */
-    public static ObjectNode end(LoadResult result) {
+    /** The {@code end} part, with the baseline if one was measured. */
+    public static ObjectNode end(LoadResult result, Optional<Baseline> baseline) {
         ObjectNode end = MAPPER.createObjectNode();
+        baseline.ifPresent(measured -> end.set("baseline", baseline(measured)));
         double seconds = result.total().seconds();
         ArrayNode streams = end.putArray("streams");
         result.targets().forEach(figures -> streams.add(figures(figures, 0, seconds)));
@@ -87,12 +89,13 @@ public final class LoadJson {
     }
 
     /** The whole document: {@code start}, {@code intervals}, {@code end}. */
-    public static ObjectNode document(ObjectNode start, List<Interval> intervals, LoadResult result) {
+    public static ObjectNode document(ObjectNode start, List<Interval> intervals, LoadResult result,
+            Optional<Baseline> baseline) {
         ObjectNode document = MAPPER.createObjectNode();
         document.set("start", start);
         ArrayNode list = document.putArray("intervals");
         intervals.forEach(interval -> list.add(interval(interval)));
-        document.set("end", end(result));
+        document.set("end", end(result, baseline));
         return document;
     }
 
@@ -114,6 +117,23 @@ public final class LoadJson {
         ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
         int length = histogram.encodeIntoCompressedByteBuffer(buffer);
         return Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
+    }
+
+    private static ObjectNode baseline(Baseline baseline) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("request_bytes", baseline.requestBytes());
+        node.put("reply_bytes", baseline.replyBytes());
+        node.put("payload_bytes", baseline.payloadBytes());
+        node.put("seconds", baseline.seconds());
+        node.put("round_trips", baseline.roundTrips());
+        node.put("lost", baseline.lost());
+        node.put("round_trips_per_second", baseline.roundTripsPerSecond());
+        node.put("rtt_p50_us", baseline.rtt().getTotalCount() == 0 ? 0
+                : baseline.rtt().getValueAtPercentile(50) / NANOS_PER_MICRO);
+        node.put("rtt_p99_us", baseline.rtt().getTotalCount() == 0 ? 0
+                : baseline.rtt().getValueAtPercentile(99) / NANOS_PER_MICRO);
+        node.put("law_megabytes_per_second", baseline.lawMegabytesPerSecond());
+        return node;
     }
 
     private static ObjectNode figures(Figures figures, double start, double end) {

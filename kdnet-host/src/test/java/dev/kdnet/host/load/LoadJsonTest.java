@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class LoadJsonTest {
         ObjectNode start = LoadJson.start(SETTINGS, List.of(50000, 50001), Instant.EPOCH);
 
         JsonNode json = new ObjectMapper().readTree(LoadJson.pretty(LoadJson.document(start, result.intervals(),
-                result)));
+                result, Optional.empty())));
 
         assertThat(json.path("start").path("test_start").path("workload").asText()).isEqualTo("read");
         assertThat(json.path("start").path("test_start").path("request_size").asInt()).isEqualTo(0x448);
@@ -62,7 +63,7 @@ class LoadJsonTest {
     void theEndHistogramDecodesToTheRunsLatencies() throws Exception {
         LoadResult result = result(0);
 
-        String data = LoadJson.end(result).path("latency_histogram").path("data").asText();
+        String data = LoadJson.end(result, Optional.empty()).path("latency_histogram").path("data").asText();
         Histogram decoded = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder()
                 .decode(data)), 0);
 
@@ -75,7 +76,7 @@ class LoadJsonTest {
         LoadResult result = result(2);
 
         assertThat(result.passed()).isFalse();
-        assertThat(LoadJson.end(result).path("passed").asBoolean()).isFalse();
+        assertThat(LoadJson.end(result, Optional.empty()).path("passed").asBoolean()).isFalse();
         assertThat(EndTable.lines(result)).last().asString()
                 .isEqualTo("FAILED: 2 bytes differed from the simulator's seeded memory");
     }
