@@ -63,6 +63,10 @@ class FleetLoadIT {
                 .isGreaterThanOrEqualTo(sum.path("latency_us").path("p50").asDouble()).isPositive();
         assertThat(end.path("latency_histogram").path("data").asText()).isNotEmpty();
         assertThat(end.path("passed").asBoolean()).isTrue();
+        JsonNode baseline = end.path("baseline");
+        assertThat(baseline.path("round_trips").asLong()).as("the raw UDP baseline ran").isPositive();
+        assertThat(baseline.path("reply_bytes").asInt()).isGreaterThan(baseline.path("request_bytes").asInt());
+        assertThat(baseline.path("law_megabytes_per_second").asDouble()).isPositive();
         assertThat(out.toString()).contains("total", "integrity: every byte checked was right");
         assertThat(Files.readString(hgrm)).contains("Percentile", "#[Max");
     }
@@ -78,13 +82,13 @@ class FleetLoadIT {
         int port = LoopbackTarget.freePorts(2);
 
         int exit = commandLine.execute("load-fleet", "--targets", "2", "--port", Integer.toString(port),
-                "--duration", "3s", "--warmup", "1s", "--loss", "5%", "--json", json.toString());
+                "--duration", "3s", "--warmup", "1s", "--loss", "5%", "--no-baseline", "--json", json.toString());
 
         assertThat(exit).as("stdout: %s%nstderr: %s", out, err).isZero();
         JsonNode sum = new ObjectMapper().readTree(Files.readString(json)).path("end").path("sum");
         assertThat(sum.path("retransmits").asLong()).isPositive();
         assertThat(sum.path("bytes_checked").asLong()).isPositive();
         assertThat(sum.path("mismatches").asLong()).isZero();
-        assertThat(out.toString()).contains("relays towards the host: forwarded");
+        assertThat(out.toString()).contains("relays towards the host: forwarded").doesNotContain("baseline:");
     }
 }
