@@ -121,7 +121,7 @@ final class FleetLoadCommand implements Callable<Integer> {
                     + TARGET.getHostAddress() + ", host on " + HOST.getHostAddress() + ", UDP " + config.portsText()
                     + (relayed ? ", through impairing relays on " + RELAY.getHostAddress() : "") + "; attaching...");
             err.flush();
-            return loadOptions.attachRunAndReport(host, settings, ports, relays.summary(),
+            return loadOptions.attachRunAndReport(host, settings, ports, relays::summary,
                     duration -> Optional.of(baseline(settings, duration)), out, err);
         }
     }

@@ -95,7 +95,7 @@ final class HostLoadCommand implements Callable<Integer> {
             err.println("load: waiting for " + ports.size() + " target(s) on UDP " + config.portsText()
                     + " (key fp " + chosenKey.fingerprint() + ")");
             err.flush();
-            return loadOptions.attachRunAndReport(host, settings, ports, List.of(), duration -> Optional.empty(),
+            return loadOptions.attachRunAndReport(host, settings, ports, List::of, duration -> Optional.empty(),
                     spec.commandLine().getOut(), err);
         }
     }

@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /**
@@ -110,10 +111,11 @@ final class LoadOptions {
     }
 
     /**
-     * Attaches every port of {@code host}, runs the load and reports it; {@code notes} come after the table (the
-     * relays' counts). Returns the exit code: 0 when the run passed, 1 otherwise.
+     * Attaches every port of {@code host}, runs the load and reports it; {@code notes}, asked for at the end, come
+     * after the table (the relays' counts). Returns the exit code: 0 when the run passed, 1 otherwise.
      */
-    int attachRunAndReport(DebuggerHost host, LoadSettings settings, List<Integer> ports, List<String> notes,
+    int attachRunAndReport(DebuggerHost host, LoadSettings settings, List<Integer> ports,
+            Supplier<List<String>> notes,
             BaselineRun baselineRun, PrintWriter out, PrintWriter err) throws Exception {
         PrintWriter table = "-".equals(json) || jsonStream ? err : out;
         attachAll(host);
@@ -141,7 +143,7 @@ final class LoadOptions {
         }
         EndTable.lines(result).forEach(table::println);
         baseline.ifPresent(measured -> table.println(BaselineLine.of(measured, result)));
-        notes.forEach(table::println);
+        notes.get().forEach(table::println);
         table.flush();
         out.flush();
         return result.passed() ? 0 : HostMain.FAILURE;
