@@ -122,20 +122,25 @@ final class FleetLoadCommand implements Callable<Integer> {
                     + (relayed ? ", through impairing relays on " + RELAY.getHostAddress() : "") + "; attaching...");
             err.flush();
             return loadOptions.attachRunAndReport(host, settings, ports, relays::summary,
-                    duration -> Optional.of(baseline(settings, duration)), out, err);
+                    duration -> Optional.of(baseline(settings, duration, transport, impairment)), out, err);
         }
     }
 
     /**
      * The raw UDP ping-pong between this process (on the host's address) and an echo peer process (on the
-     * targets'), with the sizes of the run's datagrams.
+     * targets'), with the sizes of the run's datagrams, through a relay with the run's impairment if it has one.
      */
-    private static Baseline baseline(LoadSettings settings, Duration duration) throws Exception {
+    private static Baseline baseline(LoadSettings settings, Duration duration, UdpTransport transport,
+            Impairment impairment) throws Exception {
         int reply = WireSize.reply(settings.workload(), settings.requestSize());
-        try (EchoPeerProcess peer = EchoPeerProcess.start(TARGET, reply)) {
-            return Baseline.measure(new InetSocketAddress(HOST, 0), peer.address(),
-                    WireSize.request(settings.workload(), settings.requestSize()), reply, settings.workload()
-                            == Workload.SMALL ? Long.BYTES : settings.requestSize(), duration);
+        int request = WireSize.request(settings.workload(), settings.requestSize());
+        int payload = settings.workload() == Workload.SMALL ? Long.BYTES : settings.requestSize();
+        try (EchoPeerProcess peer = EchoPeerProcess.start(TARGET, reply);
+                LoadRelays relay = impairment.equals(Impairment.NONE) ? LoadRelays.none()
+                        : LoadRelays.towards(transport, RELAY, peer.address(), impairment, settings.seed())) {
+            InetSocketAddress towardsPeer = relay.addresses().stream().findFirst().orElse(peer.address());
+            return Baseline.measure(new InetSocketAddress(HOST, 0), towardsPeer, request, reply, payload,
+                    duration);
         }
     }
 

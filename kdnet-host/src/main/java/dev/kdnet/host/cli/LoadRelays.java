@@ -15,6 +15,9 @@ import java.util.List;
  * the target sends (its host address), and relays to the host on {@code hostAddress:P}. None without impairment.
  */
 final class LoadRelays implements AutoCloseable {
+    /** Port 0: the system picks one. */
+    private static final int ANY_PORT = 0;
+
     private final List<UdpRelay> relays;
 
     private LoadRelays(List<UdpRelay> relays) {
@@ -33,17 +36,40 @@ final class LoadRelays implements AutoCloseable {
      */
     static LoadRelays start(UdpTransport transport, List<Integer> ports, InetAddress relayAddress,
             InetAddress hostAddress, Impairment impairment, long seed) throws InterruptedException {
+        List<InetSocketAddress> destinations = ports.stream().map(port -> new InetSocketAddress(hostAddress, port))
+                .toList();
+        return start(transport, ports, relayAddress, destinations, impairment, seed);
+    }
+
+    /**
+     * One relay listening on {@code relayAddress} (a port the system picks: {@link #addresses()}) towards
+     * {@code destination}: the baseline's.
+     *
+     * @throws InterruptedException if interrupted while binding
+     */
+    static LoadRelays towards(UdpTransport transport, InetAddress relayAddress, InetSocketAddress destination,
+            Impairment impairment, long seed) throws InterruptedException {
+        return start(transport, List.of(ANY_PORT), relayAddress, List.of(destination), impairment, seed);
+    }
+
+    private static LoadRelays start(UdpTransport transport, List<Integer> ports, InetAddress relayAddress,
+            List<InetSocketAddress> destinations, Impairment impairment, long seed) throws InterruptedException {
         List<UdpRelay> started = new ArrayList<>();
         try {
-            for (int port : ports) {
-                started.add(UdpRelay.start(transport, new InetSocketAddress(relayAddress, port),
-                        new InetSocketAddress(hostAddress, port), impairment, seed ^ port));
+            for (int i = 0; i < ports.size(); i++) {
+                started.add(UdpRelay.start(transport, new InetSocketAddress(relayAddress, ports.get(i)),
+                        destinations.get(i), impairment, seed ^ ports.get(i)));
             }
         } catch (RuntimeException | InterruptedException e) {
             started.forEach(UdpRelay::close);
             throw e;
         }
         return new LoadRelays(started);
+    }
+
+    /** Where the relays listen. */
+    List<InetSocketAddress> addresses() {
+        return relays.stream().map(UdpRelay::localAddress).toList();
     }
 
     /** The line that sums what the relays did, or none without relays. */
