@@ -131,7 +131,10 @@ final class TargetDriver {
         pacing.ifPresent(interval -> nextTurnNanos = Math.max(nextTurnNanos, started - interval) + interval);
         CompletableFuture<Void> request = switch (workload) {
             case READ -> read(started);
-            case SMALL -> debugger.processorControlRegion(0).thenAccept(kpcr -> completed(started));
+            case SMALL -> debugger.processorControlRegion(0).thenAccept(kpcr -> {
+                completed(started);
+                bytes.addAndGet(Long.BYTES);
+            });
             case WRITE -> writeAndReadBack(started);
             case MIXED -> turns++ % 2 == 0 ? read(started) : writeAndReadBack(started);
         };
