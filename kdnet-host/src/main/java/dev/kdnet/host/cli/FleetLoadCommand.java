@@ -134,7 +134,8 @@ final class FleetLoadCommand implements Callable<Integer> {
             Impairment impairment) throws Exception {
         int reply = WireSize.reply(settings.workload(), settings.requestSize());
         int request = WireSize.request(settings.workload(), settings.requestSize());
-        int payload = settings.workload() == Workload.SMALL ? Long.BYTES : settings.requestSize();
+        int payload = settings.workload() == Workload.SMALL || settings.workload() == Workload.STOPS ? Long.BYTES
+                : settings.requestSize();
         try (EchoPeerProcess peer = EchoPeerProcess.start(TARGET, reply);
                 LoadRelays relay = impairment.equals(Impairment.NONE) ? LoadRelays.none()
                         : LoadRelays.towards(transport, RELAY, peer.address(), impairment, settings.seed())) {

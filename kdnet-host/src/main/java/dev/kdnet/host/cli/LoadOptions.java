@@ -65,7 +65,8 @@ final class LoadOptions {
             description = "read: ReadPhysicalMemory of --request-size bytes at random addresses of the load region,"
                     + " every byte checked; small: ReadControlSpace round trips of 8 bytes, the pure request"
                     + " latency; write: WritePhysicalMemory of --request-size bytes into the scratch region, then a"
-                    + " read back, checked; mixed: read and write in turn (default: ${DEFAULT-VALUE}).")
+                    + " read back, checked; mixed: read and write in turn; stops: continue then break in, the"
+                    + " latency from the break-in to the stop (default: ${DEFAULT-VALUE}).")
     private String workload;
 
     @Option(names = "--request-size", paramLabel = "BYTES", defaultValue = "0x448",

@@ -137,6 +137,10 @@ final class TargetDriver {
             });
             case WRITE -> writeAndReadBack(started);
             case MIXED -> turns++ % 2 == 0 ? read(started) : writeAndReadBack(started);
+            case STOPS -> debugger.go().thenCompose(running -> {
+                long breakIn = System.nanoTime();
+                return debugger.breakIn().thenAccept(stop -> completed(breakIn));
+            });
         };
         request.whenComplete((done, failure) -> {
             if (failure != null) {

@@ -28,7 +28,7 @@ public final class WireSize {
     public static int reply(Workload workload, int requestSize) {
         int data = switch (workload) {
             case READ, MIXED -> requestSize;
-            case SMALL -> Long.BYTES;
+            case SMALL, STOPS -> Long.BYTES;
             case WRITE -> 0;
         };
         return datagram(ManipulateState64.HEADER_LENGTH + data);

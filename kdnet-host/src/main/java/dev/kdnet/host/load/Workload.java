@@ -13,7 +13,9 @@ public enum Workload {
     /** WritePhysicalMemory of the request size into the scratch region, then a read back, checked. */
     WRITE,
     /** {@link #READ} and {@link #WRITE} in turn. */
-    MIXED;
+    MIXED,
+    /** Continue, then break in: the latency from the break-in to the stop, one a cycle. */
+    STOPS;
 
     /** True if the workload writes into the target. */
     public boolean writes() {
