@@ -105,10 +105,9 @@ final class LoadOptions {
                     + " spectrum.")
     private Path html;
 
-    /** The debugger settings for {@code settings}: one request per read, of the request size. */
+    /** The debugger settings for {@code settings}: one request per read or write, of the request size. */
     static DebuggerSettings debuggerSettings(LoadSettings settings) {
-        return DebuggerSettings.defaults().withChunkSize(settings.workload() == Workload.READ
-                ? settings.requestSize() : DebuggerSettings.KDNET_CHUNK_SIZE);
+        return DebuggerSettings.defaults().withChunkSize(settings.requestSize());
     }
 
     /**
