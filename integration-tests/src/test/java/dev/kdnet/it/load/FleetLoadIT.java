@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -90,5 +91,28 @@ class FleetLoadIT {
         assertThat(sum.path("bytes_checked").asLong()).isPositive();
         assertThat(sum.path("mismatches").asLong()).isZero();
         assertThat(out.toString()).contains("relays towards the host: forwarded").doesNotContain("baseline:");
+    }
+
+    @Test
+    void aSweepOfRequestSizesGivesOneRowPerSizeBesideTheLaw() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = HostMain.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int port = LoopbackTarget.freePorts(1);
+
+        int exit = commandLine.execute("load-fleet", "--port", Integer.toString(port), "--duration", "1s",
+                "--warmup", "0.5s", "--sweep", "request-size=0x448,3944");
+
+        assertThat(exit).as("stdout: %s%nstderr: %s", out, err).isZero();
+        List<String[]> rows = out.toString().lines().filter(line -> line.startsWith("0x448 ")
+                || line.startsWith("3944 ")).map(line -> line.trim().split("\\s+")).toList();
+        assertThat(rows).as(out.toString()).hasSize(2);
+        for (String[] row : rows) {
+            assertThat(Double.parseDouble(row[1])).as("MB/s per target").isPositive();
+            assertThat(Double.parseDouble(row[5])).as("law MB/s").isPositive();
+            assertThat(row[7]).as("mismatches").isEqualTo("0");
+        }
     }
 }

@@ -105,9 +105,17 @@ final class LoadOptions {
                     + " spectrum.")
     private Path html;
 
-    /** The debugger settings for {@code settings}: one request per read or write, of the request size. */
-    static DebuggerSettings debuggerSettings(LoadSettings settings) {
-        return DebuggerSettings.defaults().withChunkSize(settings.requestSize());
+    /**
+     * The debugger settings of a load run: chunks of the largest size, so that every read or write of a request
+     * size (at most that) is one request.
+     */
+    static DebuggerSettings debuggerSettings() {
+        return DebuggerSettings.defaults().withChunkSize(DebuggerSettings.MAX_CHUNK_SIZE);
+    }
+
+    /** The HTML report's file, if one was asked for. */
+    Optional<Path> htmlFile() {
+        return Optional.ofNullable(html);
     }
 
     /**
@@ -182,11 +190,11 @@ final class LoadOptions {
      * The one call into the HTML report, which comes from its own branch ({@code HtmlReport.write(data, file)}
      * there); until that is merged, this build says it has none.
      */
-    private static void writeHtml(ReportData data, Path file) {
+    static void writeHtml(ReportData data, Path file) {
         throw new UsageException("--html " + file + ": this build has no HTML report yet (" + data.title() + ")");
     }
 
-    private static void attachAll(DebuggerHost host) throws InterruptedException {
+    static void attachAll(DebuggerHost host) throws InterruptedException {
         List<CompletableFuture<?>> attached = new ArrayList<>();
         for (Debugger debugger : host.debuggers()) {
             attached.add(debugger.async().attach(ATTACH_WAIT));
@@ -194,9 +202,10 @@ final class LoadOptions {
         try {
             CompletableFuture.allOf(attached.toArray(CompletableFuture[]::new))
                     .get(ATTACH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("not every target attached within " + ATTACH_WAIT.toSeconds()
-                    + " s: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("not every target attached within " + ATTACH_WAIT.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("not every target attached: " + e.getCause().getMessage());
         }
     }
 
@@ -220,7 +229,7 @@ final class LoadOptions {
         }
     }
 
-    private static int parseSize(String text) {
+    static int parseSize(String text) {
         int size;
         try {
             size = text.startsWith("0x") || text.startsWith("0X") ? Integer.parseInt(text.substring(2), 16)

@@ -21,6 +21,11 @@ public record LoadSettings(Workload workload, int requestSize, Duration duration
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
     private static final double NANOS_PER_SECOND = 1e9;
 
+    /** The same settings with {@code size} bytes per request. */
+    public LoadSettings withRequestSize(int size) {
+        return new LoadSettings(workload, size, duration, warmup, seed, interval, check, rate);
+    }
+
     /** The time between one target's requests in an open loop; empty for a closed loop. */
     public OptionalLong pacingNanos() {
         return rate > 0 ? OptionalLong.of(Math.max(1, Math.round(NANOS_PER_SECOND / rate))) : OptionalLong.empty();
