@@ -217,7 +217,8 @@ final class FleetLoadCommand implements Callable<Integer> {
 
     /**
      * Attaches (through {@code fixedRelays}, which make way for each point's when the sweep varies the relays),
-     * then for each point: the relays with its impairment (when the sweep varies them), its baseline, its run; one line per point, MB/s per target beside payload / RTT. Exit 1 if any point failed.
+     * then for each point: the relays with its impairment (when the sweep varies them), its baseline, its run; one
+     * line per point, MB/s per target beside payload / RTT. Exit 1 if any point failed.
      */
     private int sweep(DebuggerHost host, UdpTransport transport, List<Integer> ports, List<SweepPoint> points,
             LoadRelays fixedRelays, PrintWriter out, PrintWriter err) throws Exception {

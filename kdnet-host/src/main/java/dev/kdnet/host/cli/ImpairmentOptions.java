@@ -37,7 +37,8 @@ final class ImpairmentOptions {
     Impairment impairment() {
         return new Impairment(option("--loss", loss, ImpairmentText::share),
                 option("--dup", duplicate, ImpairmentText::share), option("--reorder", reorder, ImpairmentText::share),
-                option("--delay", delay, ImpairmentText::duration), option("--jitter", jitter, ImpairmentText::duration),
+                option("--delay", delay, ImpairmentText::duration),
+                option("--jitter", jitter, ImpairmentText::duration),
                 option("--corrupt", corrupt, ImpairmentText::share));
     }
 
