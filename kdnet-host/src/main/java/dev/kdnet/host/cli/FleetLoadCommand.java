@@ -130,7 +130,8 @@ final class FleetLoadCommand implements Callable<Integer> {
         try (HostLog log = HostLog.start(logOptions, err);
                 UdpTransport transport = UdpTransport.create(Runtime.getRuntime().availableProcessors());
                 DebuggerHost host = DebuggerHost.start(transport, config,
-                        LoadOptions.debuggerSettings());
+                        LoadOptions.debuggerSettings(settings, sweepPoints.isPresent()
+                                && sweepSpec().parameter() == SweepSpec.Parameter.REQUEST_SIZE));
                 LoadRelays relays = relayed ? LoadRelays.start(transport, ports, RELAY, HOST,
                         sweepsRelays ? Impairment.NONE : impairment, settings.seed())
                         : LoadRelays.none();

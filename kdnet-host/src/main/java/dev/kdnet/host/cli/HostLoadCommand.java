@@ -91,7 +91,8 @@ final class HostLoadCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (HostLog log = HostLog.start(logOptions, err);
                 UdpTransport transport = UdpTransport.create(Runtime.getRuntime().availableProcessors());
-                DebuggerHost host = DebuggerHost.start(transport, config, LoadOptions.debuggerSettings())) {
+                DebuggerHost host = DebuggerHost.start(transport, config,
+                        LoadOptions.debuggerSettings(settings, false))) {
             err.println("load: waiting for " + ports.size() + " target(s) on UDP " + config.portsText()
                     + " (key fp " + chosenKey.fingerprint() + ")");
             err.flush();

@@ -19,6 +19,7 @@ import dev.kdnet.host.load.LoadSettings;
 import dev.kdnet.host.load.ReportData;
 import dev.kdnet.host.load.Workload;
 import dev.kdnet.protocol.args.UsageException;
+import dev.kdnet.protocol.load.LoadPattern;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -66,13 +67,20 @@ final class LoadOptions {
                     + " every byte checked; small: ReadControlSpace round trips of 8 bytes, the pure request"
                     + " latency; write: WritePhysicalMemory of --request-size bytes into the scratch region, then a"
                     + " read back, checked; mixed: read and write in turn; stops: continue then break in, the"
-                    + " latency from the break-in to the stop (default: ${DEFAULT-VALUE}).")
+                    + " latency from the break-in to the stop; dump: physical dumps of --size bytes in requests of"
+                    + " --request-size, as .dump /f reads, one after another, each checked (default:"
+                    + " ${DEFAULT-VALUE}).")
     private String workload;
 
     @Option(names = "--request-size", paramLabel = "BYTES", defaultValue = "0x448",
             description = "Bytes per read request, 1-" + DebuggerSettings.MAX_CHUNK_SIZE + ", decimal or 0x hex"
                     + " (default: ${DEFAULT-VALUE}, what WinDbg asks over KDNET).")
     private String requestSize;
+
+    @Option(names = "--size", paramLabel = "BYTES", defaultValue = "0x1000000",
+            description = "Bytes of each dump of the dump workload, from the start of the load region, 1-0x8000000,"
+                    + " decimal or 0x hex (default: ${DEFAULT-VALUE}, 16 MiB).")
+    private String dumpSize;
 
     @Option(names = "--rate", paramLabel = "R", defaultValue = "0",
             description = "Requests per second per target: an open loop, whose latencies are corrected for"
@@ -106,11 +114,12 @@ final class LoadOptions {
     private Path html;
 
     /**
-     * The debugger settings of a load run: chunks of the largest size, so that every read or write of a request
-     * size (at most that) is one request.
+     * The debugger settings of a load run: chunks of the request size, so that a read or write is one request and a
+     * dump is cut into requests of that size; of the largest size when a sweep varies the request size.
      */
-    static DebuggerSettings debuggerSettings() {
-        return DebuggerSettings.defaults().withChunkSize(DebuggerSettings.MAX_CHUNK_SIZE);
+    static DebuggerSettings debuggerSettings(LoadSettings settings, boolean sizeSwept) {
+        return DebuggerSettings.defaults().withChunkSize(sizeSwept ? DebuggerSettings.MAX_CHUNK_SIZE
+                : settings.requestSize());
     }
 
     /** The HTML report's file, if one was asked for. */
@@ -223,10 +232,27 @@ final class LoadOptions {
                 throw new UsageException("--rate " + rate + " is negative; give requests/s per target, or 0 for a"
                         + " closed loop");
             }
-            return new LoadSettings(kind, size, measured, warm, seed, LoadSettings.DEFAULT_INTERVAL, check, rate);
+            long dump = parseDumpSize(dumpSize);
+            return new LoadSettings(kind, size, measured, warm, seed, LoadSettings.DEFAULT_INTERVAL, check, rate,
+                    (int) dump);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    private static long parseDumpSize(String text) {
+        long size;
+        try {
+            size = text.startsWith("0x") || text.startsWith("0X") ? Long.parseLong(text.substring(2), 16)
+                    : Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            size = -1;
+        }
+        if (size < 1 || size > LoadPattern.REGION_SIZE) {
+            throw new UsageException("--size " + text + " is not 1-0x8000000 bytes (decimal or 0x hex, e.g."
+                    + " 0x1000000)");
+        }
+        return size;
     }
 
     static int parseSize(String text) {

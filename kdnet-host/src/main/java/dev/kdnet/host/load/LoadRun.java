@@ -35,7 +35,7 @@ public final class LoadRun {
         for (Debugger debugger : host.debuggers()) {
             drivers.add(new TargetDriver(host.server().session(debugger.port()), debugger.async(),
                     settings.workload(), settings.requestSize(), settings.seed(), settings.check(),
-                    settings.pacingNanos()));
+                    settings.pacingNanos(), settings.dumpSize()));
         }
         return new LoadRun(settings, drivers);
     }

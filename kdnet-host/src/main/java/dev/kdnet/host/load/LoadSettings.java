@@ -14,16 +14,17 @@ import java.util.OptionalLong;
  * @param interval    how often to report
  * @param check       whether read bytes are compared with the load pattern (only simulators hold it)
  * @param rate        requests per second per target (open loop), or 0 for a closed loop
+ * @param dumpSize    bytes of each dump of the {@code dump} workload
  */
 public record LoadSettings(Workload workload, int requestSize, Duration duration, Duration warmup, long seed,
-        Duration interval, boolean check, double rate) {
+        Duration interval, boolean check, double rate, int dumpSize) {
     /** Reports come once a second, as iperf3's do. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
     private static final double NANOS_PER_SECOND = 1e9;
 
     /** The same settings with {@code size} bytes per request. */
     public LoadSettings withRequestSize(int size) {
-        return new LoadSettings(workload, size, duration, warmup, seed, interval, check, rate);
+        return new LoadSettings(workload, size, duration, warmup, seed, interval, check, rate, dumpSize);
     }
 
     /** The time between one target's requests in an open loop; empty for a closed loop. */

@@ -8,6 +8,7 @@ import dev.kdnet.host.session.SessionStats;
 import dev.kdnet.host.session.TargetSession;
 import dev.kdnet.protocol.link.KdLinkStats;
 import dev.kdnet.protocol.load.LoadPattern;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
@@ -25,6 +26,8 @@ import org.HdrHistogram.Recorder;
  */
 final class TargetDriver {
     private static final int READ_ALIGNMENT = 8;
+    /** How long a dump waits for a rebooted target to attach again before it fails. */
+    private static final Duration DUMP_REATTACH = Duration.ofSeconds(30);
     /** Between the seeds of successive writes' patterns (odd, so every write's seed differs). */
     private static final long WRITE_SEED_STEP = 0x9E37_79B9_7F4A_7C15L;
 
@@ -32,6 +35,7 @@ final class TargetDriver {
     private final AsyncDebugger debugger;
     private final Workload workload;
     private final int requestSize;
+    private final int dumpSize;
     private final long seed;
     private final boolean check;
     private final OptionalLong pacing;
@@ -52,18 +56,20 @@ final class TargetDriver {
     /**
      * @param seed  the simulator's load seed, which also seeds the choice of addresses (with the port)
      * @param check  whether to compare the bytes read with the load pattern
+     * @param dumpSize bytes of each dump of the dump workload
      * @param pacing open loop: nanoseconds between requests' turns, latencies corrected for coordinated omission
      *               (a request that waited past its turn stands for those it kept from going out); closed loop:
      *               empty
      */
     TargetDriver(TargetSession session, AsyncDebugger debugger, Workload workload, int requestSize, long seed,
-            boolean check, OptionalLong pacing) {
+            boolean check, OptionalLong pacing, int dumpSize) {
         this.session = session;
         this.debugger = debugger;
         this.workload = workload;
         this.requestSize = requestSize;
         this.seed = seed;
         this.check = check;
+        this.dumpSize = dumpSize;
         this.pacing = pacing;
         this.nextTurnNanos = System.nanoTime();
         this.addresses = new SplittableRandom(seed ^ session.port());
@@ -137,6 +143,11 @@ final class TargetDriver {
             });
             case WRITE -> writeAndReadBack(started);
             case MIXED -> turns++ % 2 == 0 ? read(started) : writeAndReadBack(started);
+            case DUMP -> debugger.dumpPhysical(LoadPattern.REGION_BASE, dumpSize, Progress.NONE, DUMP_REATTACH)
+                    .thenAccept(dump -> {
+                        completed(started);
+                        check(dump, seed, dumpSize);
+                    });
             case STOPS -> debugger.go().thenCompose(running -> {
                 long breakIn = System.nanoTime();
                 return debugger.breakIn().thenAccept(stop -> completed(breakIn));
@@ -169,7 +180,7 @@ final class TargetDriver {
         long address = LoadPattern.REGION_BASE + randomSlot(LoadPattern.REGION_SIZE);
         return debugger.read(MemorySpace.PHYSICAL, address, requestSize, Progress.NONE).thenAccept(read -> {
             completed(started);
-            check(read, seed);
+            check(read, seed, requestSize);
         });
     }
 
@@ -188,7 +199,7 @@ final class TargetDriver {
             long readStarted = System.nanoTime();
             return debugger.read(MemorySpace.PHYSICAL, address, requestSize, Progress.NONE).thenAccept(read -> {
                 completed(readStarted);
-                check(read, written);
+                check(read, written, requestSize);
             });
         });
     }
@@ -199,13 +210,13 @@ final class TargetDriver {
         return addresses.nextLong(slots + 1) * READ_ALIGNMENT;
     }
 
-    private void check(MemoryRead read, long patternSeed) {
+    private void check(MemoryRead read, long patternSeed, int expected) {
         byte[] got = read.bytes();
         bytes.addAndGet(got.length);
         if (!check) {
             return;
         }
         bytesChecked.addAndGet(got.length);
-        mismatches.addAndGet(LoadPattern.mismatches(patternSeed, read.address(), got) + (requestSize - got.length));
+        mismatches.addAndGet(LoadPattern.mismatches(patternSeed, read.address(), got) + (expected - got.length));
     }
 }

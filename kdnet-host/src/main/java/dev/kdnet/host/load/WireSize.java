@@ -27,7 +27,7 @@ public final class WireSize {
     /** The reply datagram of {@code workload}: a manipulate reply, with the data for a read. */
     public static int reply(Workload workload, int requestSize) {
         int data = switch (workload) {
-            case READ, MIXED -> requestSize;
+            case READ, MIXED, DUMP -> requestSize;
             case SMALL, STOPS -> Long.BYTES;
             case WRITE -> 0;
         };

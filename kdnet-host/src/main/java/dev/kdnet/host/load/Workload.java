@@ -15,7 +15,9 @@ public enum Workload {
     /** {@link #READ} and {@link #WRITE} in turn. */
     MIXED,
     /** Continue, then break in: the latency from the break-in to the stop, one a cycle. */
-    STOPS;
+    STOPS,
+    /** A physical dump of the load region's first bytes, in requests of the request size, checked; one latency each. */
+    DUMP;
 
     /** True if the workload writes into the target. */
     public boolean writes() {

@@ -12,7 +12,7 @@ class FleetLoadCommandTest {
     @CsvSource(delimiter = '|', value = {
         "--request-size | 4000  | --request-size 4000 is not 1-3944 bytes (decimal or 0x hex, e.g. 0x448)",
         "--request-size | 0x    | --request-size 0x is not 1-3944 bytes (decimal or 0x hex, e.g. 0x448)",
-        "--workload     | burst | --workload burst is not one of read, small, write, mixed, stops",
+        "--workload     | burst | --workload burst is not one of read, small, write, mixed, stops, dump",
         "--duration     | soon  | --duration soon is not a duration; expected e.g. 30s, 500ms or 2m",
         "--duration     | 0s    | --duration 0s measures nothing; give more than 0, e.g. 10s",
         "--targets      | 41    | --targets 41 is not 1-40",

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class LoadReportTest {
     private static final LoadSettings SETTINGS = new LoadSettings(Workload.READ, 0x448, Duration.ofSeconds(2),
-            Duration.ofSeconds(1), 9, Duration.ofSeconds(1), true, 0);
+            Duration.ofSeconds(1), 9, Duration.ofSeconds(1), true, 0, 1 << 20);
 
     private static Figures figures(double seconds, long requests, long... micros) {
         Histogram latency = LatencyHistograms.empty();

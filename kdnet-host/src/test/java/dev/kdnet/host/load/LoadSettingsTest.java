@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class LoadSettingsTest {
     private static LoadSettings atRate(double rate) {
         return new LoadSettings(Workload.SMALL, 8, Duration.ofSeconds(1), Duration.ZERO, 1, Duration.ofSeconds(1),
-                false, rate);
+                false, rate, 1 << 20);
     }
 
     @Test
