@@ -86,7 +86,7 @@ final class FleetLoadCommand implements Callable<Integer> {
 
     @Option(names = "--sweep", paramLabel = "PARAMETER=V1,V2,...",
             description = "One run per value, each after its own baseline: delay=0ms,0.5ms,1ms (through the relays),"
-                    + " loss=0%,1%,5% or request-size=0x448,3944; a table of MB/s per target beside the law"
+                    + " loss=0%%,1%%,5%% or request-size=0x448,3944; a table of MB/s per target beside the law"
                     + " payload / RTT, and the curve in the HTML report.")
     private String sweep;
 

@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
  * machines, or a real Windows target). It only reads: nothing is written into a target.
  */
 @Command(name = HostLoadCommand.NAME, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Load-test the KDNET transport against targets already running (./kdnet target on this or"
-                + " other machines, or a real Windows target) on UDP ports P-Q: MB/s, requests/s, latency"
+        description = {"Load-test the KDNET transport against targets already running (simulated targets on this"
+                + " or other machines, or a real Windows target) on UDP ports P-Q: MB/s, requests/s, latency"
                 + " percentiles, retransmits, drops, host CPU and heap.",
             "Read-only unless --allow-writes: the write and mixed workloads are refused without it, so a real"
                 + " kernel's memory is only read. Bytes read are checked against the simulators' seeded memory (give"

@@ -32,5 +32,6 @@ class FleetLoadCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains(option).contains("Usage: ./kdnet load");
+        assertThat(run.err()).as("picocli's warnings about the help's text").isEmpty();
     }
 }
