@@ -39,7 +39,7 @@ import java.util.function.Function;
  * loopback address, such as a relay's) every 200 ms, with its current kernel reachable for comparisons. It can be
  * power-cycled from the target side (see {@link #powerCycleOnPhysicalRead}).
  */
-final class LoopbackTarget implements AutoCloseable {
+public final class LoopbackTarget implements AutoCloseable {
     /** The first port bcdedit takes for KDNET. */
     private static final int DYNAMIC_FIRST = 49152;
     private static final int LAST_PORT = 65535;
@@ -136,7 +136,7 @@ final class LoopbackTarget implements AutoCloseable {
     }
 
     /** A run of {@code count} consecutive UDP ports free on 127.0.0.1 and 127.0.0.2 now; returns the first. */
-    static int freePorts(int count) throws Exception {
+    public static int freePorts(int count) throws Exception {
         for (int attempt = 0; attempt < 20; attempt++) {
             int first = freePort();
             if (first + count <= 65536 && allFree(first, count)) {

@@ -5,7 +5,6 @@ import dev.kdnet.host.api.DebuggerSettings;
 import dev.kdnet.host.session.HostConfig;
 import dev.kdnet.protocol.args.KeySource;
 import dev.kdnet.protocol.args.PortRange;
-import dev.kdnet.protocol.args.UsageException;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.protocol.netty.UdpTransport;
 import java.io.PrintWriter;
@@ -14,7 +13,6 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.SocketException;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -87,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path jar = targetJar();
+        Path jar = SimulatedTargetProcess.jar(targetJar, SPELLING);
         KdnetKey key = KdnetKey.generate();
         int port = freePort();
         HostConfig config = HostConfig.of(key, List.of(port)).withBindAddress(HOST);
@@ -103,21 +101,6 @@ final class DemoCommand implements Callable<Integer> {
             DebugSession session = new DebugSession(host, spec.commandLine().getOut(), err, log);
             return session.run(SCRIPT, ATTACH_WAIT, Optional.of(STOP_WAIT));
         }
-    }
-
-    private Path targetJar() {
-        if (targetJar != null) {
-            if (!Files.isRegularFile(targetJar)) {
-                throw new UsageException("--target-jar " + targetJar + ": no such file");
-            }
-            return targetJar;
-        }
-        Path built = SimulatedTargetProcess.besideThisHost();
-        if (!Files.isRegularFile(built)) {
-            throw new IllegalStateException("the simulated target is not built (" + built + " is missing); ./kdnet"
-                    + " demo builds it, or give its jar with --target-jar");
-        }
-        return built;
     }
 
     /** {@code ./kdnet target}'s options for the demo's target; the key goes in its environment, out of sight. */

@@ -2,7 +2,9 @@ package dev.kdnet.host.cli;
 
 import dev.kdnet.protocol.args.UsageException;
 import dev.kdnet.protocol.cli.ProjectVersion;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,7 +19,8 @@ import picocli.CommandLine;
 @Command(name = "./kdnet host", sortOptions = false, usageHelpAutoWidth = true,
         versionProvider = ProjectVersion.class,
         subcommands = {ListenCommand.class, DemoCommand.class, KeygenCommand.class, DecodeCommand.class,
-            RelayCommand.class, HelpSubcommand.class},
+            RelayCommand.class, HostLoadCommand.class, FleetLoadCommand.class,
+            HelpSubcommand.class},
         description = {
             "The debugger host side of KDNET, Windows kernel debugging over encrypted UDP.",
             ""},
@@ -37,9 +40,14 @@ public final class HostCommand implements Callable<Integer> {
             description = "Print the version and exit.")
     private boolean version;
 
-    /** The subcommand names of {@code commandLine}, e.g. {@code keygen or decode}. */
+    /**
+     * The subcommand names of {@code commandLine}, e.g. {@code keygen or decode}; hidden ones (run through the
+     * launcher under another name, like {@code load-fleet} as {@code ./kdnet load}) left out.
+     */
     static String commandNames(CommandLine commandLine) {
-        String names = String.join(", ", commandLine.getSubcommands().keySet());
+        String names = commandLine.getSubcommands().entrySet().stream()
+                .filter(command -> !command.getValue().getCommandSpec().usageMessage().hidden())
+                .map(Map.Entry::getKey).collect(Collectors.joining(", "));
         int last = names.lastIndexOf(", ");
         return last < 0 ? names : names.substring(0, last) + " or " + names.substring(last + 2);
     }

@@ -30,6 +30,7 @@ public final class HostMain {
         CommandLine commandLine = new CommandLine(new HostCommand());
         HelpLayout.apply(commandLine);
         DemoCommand.spellAsTheLauncherDoes(commandLine.getSubcommands().get(DemoCommand.NAME));
+        FleetLoadCommand.spellAsTheLauncherDoes(commandLine.getSubcommands().get(FleetLoadCommand.NAME));
         commandLine.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println(PREFIX + oneLine(parseError(e)));
             return USAGE;

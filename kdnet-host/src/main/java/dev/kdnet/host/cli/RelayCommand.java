@@ -1,21 +1,19 @@
 package dev.kdnet.host.cli;
 
 import dev.kdnet.host.relay.Impairment;
-import dev.kdnet.host.relay.ImpairmentText;
 import dev.kdnet.host.relay.RelayStats;
 import dev.kdnet.host.relay.UdpRelay;
 import dev.kdnet.protocol.AddressText;
 import dev.kdnet.protocol.args.SocketAddressArgument;
-import dev.kdnet.protocol.args.UsageException;
 import dev.kdnet.protocol.netty.UdpTransport;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -43,27 +41,8 @@ final class RelayCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "ADDR:PORT", required = true, description = "Where to relay to.")
     private String to;
 
-    @Option(names = "--loss", paramLabel = "SHARE", defaultValue = "0%", description = "Share dropped, e.g. 5%%.")
-    private String loss;
-
-    @Option(names = "--dup", paramLabel = "SHARE", defaultValue = "0%", description = "Share sent twice.")
-    private String duplicate;
-
-    @Option(names = "--reorder", paramLabel = "SHARE", defaultValue = "0%",
-            description = "Share held back until the next datagram (at most 2 x delay + 5 ms).")
-    private String reorder;
-
-    @Option(names = "--delay", paramLabel = "DURATION", defaultValue = "0ms",
-            description = "Wait before sending, e.g. 1ms, 0.5ms, 2s.")
-    private String delay;
-
-    @Option(names = "--jitter", paramLabel = "DURATION", defaultValue = "0ms",
-            description = "Most the wait differs from --delay, either way.")
-    private String jitter;
-
-    @Option(names = "--corrupt", paramLabel = "SHARE", defaultValue = "0%",
-            description = "Share with one random bit flipped.")
-    private String corrupt;
+    @Mixin
+    private ImpairmentOptions impairmentOptions;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the decisions, to repeat a run"
             + " (default: random, printed).")
@@ -73,10 +52,7 @@ final class RelayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         InetSocketAddress listenAddress = SocketAddressArgument.parse("--listen", listen);
         InetSocketAddress toAddress = SocketAddressArgument.parse("--to", to);
-        Impairment impairment = new Impairment(option("--loss", loss, ImpairmentText::share),
-                option("--dup", duplicate, ImpairmentText::share), option("--reorder", reorder, ImpairmentText::share),
-                option("--delay", delay, ImpairmentText::duration), option("--jitter", jitter, ImpairmentText::duration),
-                option("--corrupt", corrupt, ImpairmentText::share));
+        Impairment impairment = impairmentOptions.impairment();
         long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong();
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -91,14 +67,6 @@ final class RelayCommand implements Callable<Integer> {
             stopped.await();
         }
         return 0;
-    }
-
-    private static <T> T option(String name, String text, Function<String, T> parse) {
-        try {
-            return parse.apply(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(name + " " + text + ": " + e.getMessage());
-        }
     }
 
     private static void print(PrintWriter out, RelayStats stats, InetSocketAddress toAddress) {

@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import dev.kdnet.protocol.args.UsageException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +67,25 @@ final class SimulatedTargetProcess implements AutoCloseable {
     static Path besideHost(Path hostCode) {
         Path modules = hostCode.toAbsolutePath().normalize().getParent().getParent().getParent();
         return modules.resolve(TARGET_JAR);
+    }
+
+    /**
+     * The simulator's jar: {@code given} if not null (a UsageException if it is no file), else the one beside this
+     * host (an IllegalStateException naming {@code launcher}, which builds it, if it is missing).
+     */
+    static Path jar(Path given, String launcher) {
+        if (given != null) {
+            if (!Files.isRegularFile(given)) {
+                throw new UsageException("--target-jar " + given + ": no such file");
+            }
+            return given;
+        }
+        Path built = besideThisHost();
+        if (!Files.isRegularFile(built)) {
+            throw new IllegalStateException("the simulated target is not built (" + built + " is missing); "
+                    + launcher + " builds it, or give its jar with --target-jar");
+        }
+        return built;
     }
 
     /** {@link #besideHost} for the code of this running host. */

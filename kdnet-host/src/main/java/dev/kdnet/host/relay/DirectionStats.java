@@ -13,6 +13,16 @@ package dev.kdnet.host.relay;
  */
 public record DirectionStats(long forwarded, long dropped, long duplicated, long reordered, long delayed,
         long corrupted) {
+    /** Nothing counted. */
+    public static final DirectionStats ZERO = new DirectionStats(0, 0, 0, 0, 0, 0);
+
+    /** This and {@code other} added, e.g. over several relays. */
+    public DirectionStats plus(DirectionStats other) {
+        return new DirectionStats(forwarded + other.forwarded, dropped + other.dropped,
+                duplicated + other.duplicated, reordered + other.reordered, delayed + other.delayed,
+                corrupted + other.corrupted);
+    }
+
     /** One line: {@code forwarded 950, dropped 50, duplicated 10, ...}. */
     public String summary() {
         return "forwarded " + forwarded + ", dropped " + dropped + ", duplicated " + duplicated + ", reordered "

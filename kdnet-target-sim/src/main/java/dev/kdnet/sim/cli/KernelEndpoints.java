@@ -23,7 +23,8 @@ public final class KernelEndpoints {
         try {
             KernelConfig defaults = KernelConfig.defaults();
             return KdStub.factory(new KernelConfig(WindowsBuild.of(settings.build()), settings.cpus(),
-                    settings.printInterval(), settings.printText(), defaults.instructionsPerTick()));
+                    settings.printInterval(), settings.printText(), defaults.instructionsPerTick(),
+                    settings.loadSeed()));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

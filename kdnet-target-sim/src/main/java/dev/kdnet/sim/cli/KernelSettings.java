@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param cpus          the number of processors (default {@value #DEFAULT_CPUS})
  * @param printInterval time between DbgPrint messages while running; zero for none
  * @param printText     the text of those messages
+ * @param loadSeed      the seed of the load region's pattern, which a load test checks what it reads against
  */
-public record KernelSettings(int build, int cpus, Duration printInterval, String printText) {
+public record KernelSettings(int build, int cpus, Duration printInterval, String printText, long loadSeed) {
     /** Windows 10 2004 (20H1), the default build. */
     public static final int DEFAULT_BUILD = 19041;
     /** One processor by default. */

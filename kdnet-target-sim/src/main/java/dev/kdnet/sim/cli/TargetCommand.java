@@ -103,6 +103,11 @@ final class TargetCommand implements Callable<Integer> {
             description = "The text of those DbgPrint messages (default: ${DEFAULT-VALUE}).")
     private String printText;
 
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "Seed of the load region's contents (physical 0x8000000-0xFFFFFFF, 128 MiB), which"
+                    + " ./kdnet load checks every byte it reads against (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
     @Option(names = "--ttl", paramLabel = "N", defaultValue = "" + UdpSocketOptions.TARGET_TTL,
             description = "Testing aid: the IP TTL of the target's datagrams (default: ${DEFAULT-VALUE}, as"
                     + " Windows sends). Change it only to test hop limits.")
@@ -186,7 +191,8 @@ final class TargetCommand implements Callable<Integer> {
     private TargetOptions options(KdnetKey parsedKey, Inet4Address host, PortRange range, Optional<BusParams> bus,
             boolean noDhcp) {
         Optional<Inet4Address> local = Optional.ofNullable(localIp).map(ip -> Ipv4Argument.parse("--local-ip", ip));
-        KernelSettings kernel = new KernelSettings(build, cpus, Duration.ofMillis(printIntervalMillis), printText);
+        KernelSettings kernel = new KernelSettings(build, cpus, Duration.ofMillis(printIntervalMillis), printText,
+                seed);
         return new TargetOptions(parsedKey, host, range, local, ttl, bus, noDhcp, kernel);
     }
 

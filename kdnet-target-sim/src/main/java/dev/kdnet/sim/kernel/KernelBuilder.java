@@ -4,6 +4,7 @@ import dev.kdnet.protocol.WireBytes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * Builds a {@link KernelImage}: RAM, the page tables (PML4 with the self-map at slot 0x1ED), ntoskrnl and the boot
@@ -33,20 +34,24 @@ final class KernelBuilder {
 
     private final WindowsBuild build;
     private final int cpuCount;
-    private final PhysicalMemory physical = new PhysicalMemory(KernelImage.RAM_SIZE);
+    private final PhysicalMemory physical;
     private final AddressSpace space;
     private final KernelMemory memory;
     private final NtoskrnlImage nt;
     private final VirtualArena data;
     private final VirtualArena pool;
 
-    /** Sets up RAM and the page tables and maps ntoskrnl; IllegalArgumentException for a bad CPU count. */
-    KernelBuilder(WindowsBuild build, int cpuCount) {
+    /**
+     * Sets up RAM (its load region seeded with {@code loadSeed}) and the page tables and maps ntoskrnl;
+     * IllegalArgumentException for a bad CPU count.
+     */
+    KernelBuilder(WindowsBuild build, int cpuCount, long loadSeed) {
         if (cpuCount < 1 || cpuCount > KernelImage.MAX_CPUS) {
             throw new IllegalArgumentException("cpuCount must be 1.." + KernelImage.MAX_CPUS + ", not " + cpuCount);
         }
         this.build = Objects.requireNonNull(build, "build");
         this.cpuCount = cpuCount;
+        this.physical = new PhysicalMemory(KernelImage.RAM_SIZE, OptionalLong.of(loadSeed));
         long cr3 = physical.allocatePage();
         installSelfMap(cr3);
         space = new AddressSpace(physical, cr3);

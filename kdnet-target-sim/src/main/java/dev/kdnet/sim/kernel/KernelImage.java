@@ -31,7 +31,12 @@ public record KernelImage(WindowsBuild build, PhysicalMemory physical, AddressSp
      * IllegalArgumentException). Deterministic: the same arguments give the same bytes at the same addresses.
      */
     public static KernelImage build(WindowsBuild build, int cpuCount) {
-        return new KernelBuilder(build, cpuCount).build();
+        return build(build, cpuCount, KernelConfig.DEFAULT_LOAD_SEED);
+    }
+
+    /** {@link #build(WindowsBuild, int)} with RAM whose load region reads as the pattern of {@code loadSeed}. */
+    public static KernelImage build(WindowsBuild build, int cpuCount, long loadSeed) {
+        return new KernelBuilder(build, cpuCount, loadSeed).build();
     }
 
     /** The GetVersion block of this kernel (kd-protocol §3.3). */

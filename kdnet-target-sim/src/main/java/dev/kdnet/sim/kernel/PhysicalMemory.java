@@ -1,7 +1,9 @@
 package dev.kdnet.sim.kernel;
 
 import dev.kdnet.protocol.WireBytes;
+import dev.kdnet.protocol.load.LoadPattern;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -11,6 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Reads and writes may run on several threads at once: each page appears atomically, and like real RAM,
  * concurrent writes to the same bytes may interleave. {@link #allocatePage()} hands out frames bottom-up from
  * 1 MiB (the first megabyte stays free, as on a PC) and never reuses them, which keeps a build deterministic.
+ *
+ * <p>With a load seed, the pages of {@link LoadPattern}'s region read as its seeded pattern instead of zero until
+ * written (a write starts from the pattern): what a load test reads there, it can check.
  */
 public final class PhysicalMemory {
     /** Bytes in a page. */
@@ -19,15 +24,25 @@ public final class PhysicalMemory {
     private static final long FIRST_ALLOCATED_FRAME = 0x10_0000;
 
     private final long size;
+    private final OptionalLong loadSeed;
     private final ConcurrentHashMap<Long, byte[]> pages = new ConcurrentHashMap<>();
     private long nextFrame = FIRST_ALLOCATED_FRAME;
 
     /** RAM of {@code sizeBytes} bytes, all zero; IllegalArgumentException unless a positive multiple of 4 KiB. */
     public PhysicalMemory(long sizeBytes) {
+        this(sizeBytes, OptionalLong.empty());
+    }
+
+    /**
+     * RAM of {@code sizeBytes} bytes whose load region, where it has one, reads as {@link LoadPattern} with
+     * {@code loadSeed} (if given) and the rest as zero.
+     */
+    public PhysicalMemory(long sizeBytes, OptionalLong loadSeed) {
         if (sizeBytes <= 0 || sizeBytes % PAGE_SIZE != 0) {
             throw new IllegalArgumentException("RAM size must be a positive multiple of 4 KiB, not " + sizeBytes);
         }
         this.size = sizeBytes;
+        this.loadSeed = Objects.requireNonNull(loadSeed, "loadSeed");
     }
 
     /** Bytes of RAM. */
@@ -49,6 +64,8 @@ public final class PhysicalMemory {
             byte[] page = pages.get(address >>> PAGE_SHIFT);
             if (page != null) {
                 System.arraycopy(page, offset, out, done, chunk);
+            } else if (patterned(address)) {
+                LoadPattern.fill(loadSeed.getAsLong(), address, out, done, chunk);
             }
             done += chunk;
         }
@@ -65,8 +82,8 @@ public final class PhysicalMemory {
             int offset = (int) (address & (PAGE_SIZE - 1));
             int chunk = Math.min(count - done, PAGE_SIZE - offset);
             byte[] page = pages.get(address >>> PAGE_SHIFT);
-            if (page == null && !isZero(data, done, chunk)) {
-                page = pages.computeIfAbsent(address >>> PAGE_SHIFT, frame -> new byte[PAGE_SIZE]);
+            if (page == null && (patterned(address) || !isZero(data, done, chunk))) {
+                page = pages.computeIfAbsent(address >>> PAGE_SHIFT, this::freshPage);
             }
             if (page != null) {
                 System.arraycopy(data, done, page, offset, chunk);
@@ -86,7 +103,11 @@ public final class PhysicalMemory {
         }
         long frame = nextFrame;
         nextFrame += PAGE_SIZE;
-        pages.remove(frame >>> PAGE_SHIFT);
+        if (patterned(frame)) {
+            pages.put(frame >>> PAGE_SHIFT, new byte[PAGE_SIZE]);
+        } else {
+            pages.remove(frame >>> PAGE_SHIFT);
+        }
         return frame;
     }
 
@@ -101,7 +122,25 @@ public final class PhysicalMemory {
             return 0;
         }
         byte[] page = pages.get(physicalAddress >>> PAGE_SHIFT);
+        if (page == null && patterned(physicalAddress)) {
+            return WireBytes.wrap(read(physicalAddress, Long.BYTES)).getLong(0);
+        }
         return page == null ? 0 : WireBytes.wrap(page).getLong((int) (physicalAddress & (PAGE_SIZE - Long.BYTES)));
+    }
+
+    /** True if an absent page at {@code address} reads as the load pattern. */
+    private boolean patterned(long address) {
+        return loadSeed.isPresent() && LoadPattern.inRegion(address);
+    }
+
+    /** A page as it reads before its first write: the load pattern in the load region, zero elsewhere. */
+    private byte[] freshPage(long frame) {
+        byte[] page = new byte[PAGE_SIZE];
+        long address = frame << PAGE_SHIFT;
+        if (patterned(address)) {
+            LoadPattern.fill(loadSeed.getAsLong(), address, page, 0, PAGE_SIZE);
+        }
+        return page;
     }
 
     private int available(long address, int length) {

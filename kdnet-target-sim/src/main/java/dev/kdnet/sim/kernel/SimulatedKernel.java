@@ -39,7 +39,7 @@ public final class SimulatedKernel {
     /** Boots a kernel: builds its memory, writes the instruction stream, sets every CPU at its start. */
     public SimulatedKernel(KernelConfig config) {
         this.config = config;
-        this.image = KernelImage.build(config.build(), config.cpus());
+        this.image = KernelImage.build(config.build(), config.cpus(), config.loadSeed());
         KernelSymbols symbols = image.symbols();
         AddressSpace memory = image.virtual();
         int codeLength = (int) (symbols.codeEnd() - symbols.codeStart());

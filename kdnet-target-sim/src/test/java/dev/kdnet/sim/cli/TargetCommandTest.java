@@ -62,7 +62,7 @@ class TargetCommandTest {
         assertThat(options.localIp()).isEmpty();
         assertThat(options.ttl()).isEqualTo(16);
         assertThat(options.kernel()).isEqualTo(new KernelSettings(19041, 1, Duration.ZERO,
-                "Hello from the simulated target"));
+                "Hello from the simulated target", 0));
     }
 
     @Test
@@ -103,7 +103,7 @@ class TargetCommandTest {
                 "22621", "--cpus", "4", "--print-interval", "250", "--print-text", "tick", "--busparams", "1.2.3");
 
         TargetOptions options = run.options().orElseThrow();
-        assertThat(options.kernel()).isEqualTo(new KernelSettings(22621, 4, Duration.ofMillis(250), "tick"));
+        assertThat(options.kernel()).isEqualTo(new KernelSettings(22621, 4, Duration.ofMillis(250), "tick", 0));
         assertThat(options.busParams()).contains(new BusParams(1, 2, 3));
     }
 

@@ -1,0 +1,134 @@
+package dev.kdnet.it.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kdnet.host.cli.HostMain;
+import dev.kdnet.host.load.HtmlReport;
+import dev.kdnet.it.host.LoopbackTarget;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code ./kdnet load} end to end: a fleet of four simulated targets as a second process, a host here, five seconds
+ * of reads, and the JSON it writes: every interval and target present, bytes checked, none wrong; and the same
+ * through relays that lose 5% of the datagrams each way: retransmits, and still no byte wrong.
+ */
+class FleetLoadIT {
+    private static final int TARGETS = 4;
+    private static final int INTERVALS = 5;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void fourTargetsForFiveSecondsReadCheckedBytesWithNoMismatch() throws Exception {
+        Path json = dir.resolve("load.json");
+        Path hgrm = dir.resolve("load.hgrm");
+        Path html = dir.resolve("load.html");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = HostMain.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int port = LoopbackTarget.freePorts(TARGETS);
+
+        int exit = commandLine.execute("load-fleet", "--targets", Integer.toString(TARGETS), "--port",
+                Integer.toString(port), "--duration", INTERVALS + "s", "--warmup", "1s", "--json", json.toString(),
+                "--hgrm", hgrm.toString(), "--html", html.toString());
+
+        assertThat(exit).as("stdout: %s%nstderr: %s", out, err).isZero();
+        JsonNode root = new ObjectMapper().readTree(Files.readString(json));
+        assertThat(root.path("start").path("test_start").path("targets").asInt()).isEqualTo(TARGETS);
+        assertThat(root.path("start").path("test_start").path("workload").asText()).isEqualTo("read");
+        assertThat(root.path("intervals")).hasSize(INTERVALS);
+        for (JsonNode interval : root.path("intervals")) {
+            assertThat(interval.path("streams")).hasSize(TARGETS);
+            assertThat(interval.path("sum").path("requests").asLong()).isPositive();
+        }
+        JsonNode end = root.path("end");
+        assertThat(end.path("streams")).hasSize(TARGETS);
+        for (JsonNode stream : end.path("streams")) {
+            assertThat(stream.path("bytes_checked").asLong()).as("target %s", stream.path("target")).isPositive();
+        }
+        JsonNode sum = end.path("sum");
+        assertThat(sum.path("bytes_checked").asLong()).isPositive().isEqualTo(sum.path("bytes").asLong());
+        assertThat(sum.path("mismatches").asLong()).isZero();
+        assertThat(sum.path("megabytes_per_second").asDouble()).isPositive();
+        assertThat(sum.path("latency_us").path("p99").asDouble())
+                .isGreaterThanOrEqualTo(sum.path("latency_us").path("p50").asDouble()).isPositive();
+        assertThat(end.path("latency_histogram").path("data").asText()).isNotEmpty();
+        assertThat(end.path("passed").asBoolean()).isTrue();
+        JsonNode baseline = end.path("baseline");
+        assertThat(baseline.path("round_trips").asLong()).as("the raw UDP baseline ran").isPositive();
+        assertThat(baseline.path("reply_bytes").asInt()).isGreaterThan(baseline.path("request_bytes").asInt());
+        assertThat(baseline.path("law_megabytes_per_second").asDouble()).isPositive();
+        assertThat(out.toString()).contains("total", "integrity: every byte checked was right");
+        assertThat(Files.readString(hgrm)).contains("Percentile", "#[Max");
+        String report = Files.readString(html);
+        assertThat(report).as("the HTML report's three charts")
+                .contains("id=\"throughput\"", "id=\"spectrum\"", "id=\"sweep\"");
+        assertThat(throughputPoints(report)).as("a throughput point per interval of the JSON")
+                .isEqualTo(root.path("intervals").size());
+    }
+
+    @Test
+    void throughFivePercentLossTheLinkRetransmitsAndNoByteIsWrong() throws Exception {
+        Path json = dir.resolve("lossy.json");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = HostMain.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int port = LoopbackTarget.freePorts(2);
+
+        int exit = commandLine.execute("load-fleet", "--targets", "2", "--port", Integer.toString(port),
+                "--duration", "3s", "--warmup", "1s", "--loss", "5%", "--no-baseline", "--json", json.toString());
+
+        assertThat(exit).as("stdout: %s%nstderr: %s", out, err).isZero();
+        JsonNode sum = new ObjectMapper().readTree(Files.readString(json)).path("end").path("sum");
+        assertThat(sum.path("retransmits").asLong()).isPositive();
+        assertThat(sum.path("bytes_checked").asLong()).isPositive();
+        assertThat(sum.path("mismatches").asLong()).isZero();
+        assertThat(out.toString()).contains("relays towards the host: forwarded").doesNotContain("baseline:");
+    }
+
+    @Test
+    void aSweepOfRequestSizesGivesOneRowPerSizeBesideTheLaw() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = HostMain.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int port = LoopbackTarget.freePorts(1);
+
+        int exit = commandLine.execute("load-fleet", "--port", Integer.toString(port), "--duration", "1s",
+                "--warmup", "0.5s", "--sweep", "request-size=0x448,3944");
+
+        assertThat(exit).as("stdout: %s%nstderr: %s", out, err).isZero();
+        List<String[]> rows = out.toString().lines().filter(line -> line.startsWith("0x448 ")
+                || line.startsWith("3944 ")).map(line -> line.trim().split("\\s+")).toList();
+        assertThat(rows).as(out.toString()).hasSize(2);
+        for (String[] row : rows) {
+            assertThat(Double.parseDouble(row[1])).as("MB/s per target").isPositive();
+            assertThat(Double.parseDouble(row[5])).as("law MB/s").isPositive();
+            assertThat(row[7]).as("mismatches").isEqualTo("0");
+        }
+    }
+
+    /** The points of the throughput chart's MB/s series in {@code report}. */
+    private static int throughputPoints(String report) {
+        int chart = report.indexOf("id=\"throughput\"");
+        String svg = report.substring(chart, report.indexOf("</svg>", chart));
+        int series = svg.indexOf("data-series=\"" + HtmlReport.MEGABYTES_SERIES + "\"");
+        String group = svg.substring(series, svg.indexOf("</g>", series));
+        return group.split("class=\"point\"", -1).length - 1;
+    }
+}
