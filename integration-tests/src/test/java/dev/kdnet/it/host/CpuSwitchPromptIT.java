@@ -1,14 +1,13 @@
 package dev.kdnet.it.host;
 
+import static dev.kdnet.it.host.HostPrompt.SCREEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kdnet.protocol.dbgkd.X64Register;
 import dev.kdnet.sim.kernel.KernelConfig;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,21 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
  * target run and ends the session with exit status 0.
  */
 class CpuSwitchPromptIT {
-    private static final Duration SCREEN = Duration.ofSeconds(30);
-    private static final Path HOST_JAR = Path.of("../kdnet-host/target/kdnet-host.jar");
 
     private LoopbackTarget target;
     private int port;
 
     @BeforeEach
     void startTarget() throws Exception {
-        if (!TmuxSession.available()) {
-            String reason = "tmux is not installed: the interactive prompt needs a real terminal (apt-get install"
-                    + " tmux; .ci/run does)";
-            System.err.println("CpuSwitchPromptIT skipped: " + reason);
-            Assumptions.abort(reason);
-        }
-        assertThat(HOST_JAR).as("the shaded host jar (mvn verify packages it before the ITs)").exists();
+        HostPrompt.require("CpuSwitchPromptIT");
         port = LoopbackTarget.freePort();
         target = new LoopbackTarget(DebuggerAttachIT.KEY, port, 2, KernelConfig.defaults().withCpus(2));
     }
@@ -47,10 +38,7 @@ class CpuSwitchPromptIT {
 
     @Test
     void switchingCpuChangesThePromptAndQdLeavesTheTargetRunning(@TempDir Path home) throws Exception {
-        String host = String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + home, "-cp", HOST_JAR.toAbsolutePath().normalize().toString(),
-                "dev.kdnet.host.cli.HostMain", "listen", "--bind", "127.0.0.1", "--port", String.valueOf(port),
-                "--key", "1.2.3.4");
+        String host = HostPrompt.listen(home, "--port", String.valueOf(port));
         try (TmuxSession terminal = TmuxSession.start("kdnet-cpu-it-" + port, 200, 50, host)) {
             await().atMost(SCREEN).until(terminal::readsKeys);
             terminal.send("~1s", "Enter");

@@ -1,5 +1,9 @@
 package dev.kdnet.it.host;
 
+import static dev.kdnet.it.host.HostPrompt.SCREEN;
+import static dev.kdnet.it.host.HostPrompt.awaitScreen;
+import static dev.kdnet.it.host.HostPrompt.occurrences;
+import static dev.kdnet.it.host.HostPrompt.typeAtPrompt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,11 +13,8 @@ import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,21 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
  * while a dump runs, Ctrl-C cancelling it and breaking into {@code g}, and a log line arriving while a line is typed.
  */
 class InteractivePromptIT {
-    private static final Duration SCREEN = Duration.ofSeconds(30);
-    private static final Path HOST_JAR = Path.of("../kdnet-host/target/kdnet-host.jar");
 
     private LoopbackTarget target;
     private int port;
 
     @BeforeEach
     void startTarget() throws Exception {
-        if (!TmuxSession.available()) {
-            String reason = "tmux is not installed: the interactive prompt needs a real terminal (apt-get install"
-                    + " tmux; .ci/run does)";
-            System.err.println("InteractivePromptIT skipped: " + reason);
-            Assumptions.abort(reason);
-        }
-        assertThat(HOST_JAR).as("the shaded host jar (mvn verify packages it before the ITs)").exists();
+        HostPrompt.require("InteractivePromptIT");
         port = LoopbackTarget.freePort();
         target = new LoopbackTarget(DebuggerAttachIT.KEY, port, 2, KernelConfig.defaults());
     }
@@ -199,27 +192,6 @@ class InteractivePromptIT {
 
     /** The host jar's interactive {@code listen} for the test's target, with {@code home} as its home. */
     private String hostCommand(Path home) {
-        return String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + home, "-cp", HOST_JAR.toAbsolutePath().normalize().toString(),
-                "dev.kdnet.host.cli.HostMain", "listen", "--bind", "127.0.0.1", "--port", String.valueOf(port),
-                "--key", "1.2.3.4");
-    }
-
-    /**
-     * Sends {@code keys} once the prompt reads keys. Called after the previous command's output appeared, so the
-     * previous line editor already returned (and left raw mode) and the raw mode seen is the next prompt's.
-     */
-    private static void typeAtPrompt(TmuxSession terminal, String... keys) throws Exception {
-        await().atMost(SCREEN).until(terminal::readsKeys);
-        terminal.send(keys);
-    }
-
-    private static void awaitScreen(TmuxSession terminal, String text, int times) {
-        await().atMost(SCREEN).untilAsserted(() -> assertThat(occurrences(terminal.screen(), text))
-                .as("%s on the screen:%n%s", text, terminal.screen()).isGreaterThanOrEqualTo(times));
-    }
-
-    private static int occurrences(String screen, String text) {
-        return screen.split(Pattern.quote(text), -1).length - 1;
+        return HostPrompt.listen(home, "--port", String.valueOf(port));
     }
 }

@@ -1,17 +1,17 @@
 package dev.kdnet.it.host;
 
+import static dev.kdnet.it.host.HostPrompt.SCREEN;
+import static dev.kdnet.it.host.HostPrompt.awaitScreen;
+import static dev.kdnet.it.host.HostPrompt.typeAtPrompt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kdnet.host.api.TargetStatus;
 import dev.kdnet.sim.kernel.KernelConfig;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * not current does (it reboots and stops, it goes away) is announced above the prompt.
  */
 class ManyTargetsPromptIT {
-    private static final Duration SCREEN = Duration.ofSeconds(30);
-    private static final Path HOST_JAR = Path.of("../kdnet-host/target/kdnet-host.jar");
     private static final int TARGETS = 3;
 
     private final List<LoopbackTarget> targets = new ArrayList<>();
@@ -31,13 +29,7 @@ class ManyTargetsPromptIT {
 
     @BeforeEach
     void startTargets() throws Exception {
-        if (!TmuxSession.available()) {
-            String reason = "tmux is not installed: the interactive prompt needs a real terminal (apt-get install"
-                    + " tmux; .ci/run does)";
-            System.err.println("ManyTargetsPromptIT skipped: " + reason);
-            Assumptions.abort(reason);
-        }
-        assertThat(HOST_JAR).as("the shaded host jar (mvn verify packages it before the ITs)").exists();
+        HostPrompt.require("ManyTargetsPromptIT");
         first = LoopbackTarget.freePorts(TARGETS);
         for (int i = 0; i < TARGETS; i++) {
             targets.add(target(i));
@@ -57,10 +49,7 @@ class ManyTargetsPromptIT {
     void thePromptNamesTheCurrentTargetAndOtherTargetsAreAnnouncedAboveIt(@TempDir Path home)
             throws Exception {
         int last = first + TARGETS - 1;
-        String host = String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + home, "-cp", HOST_JAR.toAbsolutePath().normalize().toString(),
-                "dev.kdnet.host.cli.HostMain", "listen", "--bind", "127.0.0.1", "--ports", first + "-" + last,
-                "--key", "1.2.3.4");
+        String host = HostPrompt.listen(home, "--ports", first + "-" + last);
         try (TmuxSession terminal = TmuxSession.start("kdnet-it-many-" + first, 200, 60, host)) {
             for (int port = first; port <= last; port++) {
                 awaitScreen(terminal, "[" + port + "] Connected to Windows 10 19041 x64 target on UDP " + port);
@@ -88,16 +77,5 @@ class ManyTargetsPromptIT {
             await().atMost(SCREEN).untilAsserted(() -> assertThat(terminal.exitStatus())
                     .as("the host's exit status after q; the screen:%n%s", terminal.screen()).isZero());
         }
-    }
-
-    /** Sends {@code keys} once the prompt reads keys. */
-    private static void typeAtPrompt(TmuxSession terminal, String... keys) throws Exception {
-        await().atMost(SCREEN).until(terminal::readsKeys);
-        terminal.send(keys);
-    }
-
-    private static void awaitScreen(TmuxSession terminal, String text) {
-        await().atMost(SCREEN).untilAsserted(() -> assertThat(terminal.screen()).as("%s on the screen", text)
-                .containsPattern(Pattern.quote(text)));
     }
 }
