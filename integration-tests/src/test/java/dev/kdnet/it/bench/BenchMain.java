@@ -9,7 +9,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The benchmarks ({@code mvn -B -ntp -Pbench -pl integration-tests -am verify -DskipTests}): memory pulls against
- * raw UDP between processes, a clean dump's retransmits, the crypto under JMH. Writes {@code results.md} into the
+ * raw UDP between processes, a clean dump's retransmits, the crypto under JMH, the load tester's latency law
+ * and scale. Writes {@code results.md} into the
  * directory given as the only argument (with one log per child process and JMH's output) and prints it.
  * Exit code 0, or 1 with one line saying what failed.
  */
@@ -28,11 +29,12 @@ public final class BenchMain {
             String start = loadAverage();
             MemoryPullRun.Results pulls = new MemoryPullRun(settings, out).run();
             CryptoResult crypto = CryptoRun.run(out);
+            LoadToolRun.Results load = new LoadToolRun(out).run();
             String environment = "Run " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " on "
                     + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", "
                     + Runtime.getRuntime().availableProcessors() + " CPUs; load average (1, 5, 15 min) at start "
                     + start + ", at end " + loadAverage() + ": the machine may be shared with other work.";
-            String report = ResultsReport.of(environment, settings, pulls, crypto);
+            String report = ResultsReport.of(environment, settings, pulls, crypto, load);
             Path results = Files.writeString(out.resolve("results.md"), report, StandardCharsets.UTF_8);
             System.out.println(report);
             System.out.println("written to " + results);

@@ -7,12 +7,14 @@ final class ResultsReport {
     private final StringBuilder text = new StringBuilder();
 
     /** The report of one run. */
-    static String of(String environment, BenchSettings settings, MemoryPullRun.Results pulls, CryptoResult crypto) {
+    static String of(String environment, BenchSettings settings, MemoryPullRun.Results pulls, CryptoResult crypto,
+            LoadToolRun.Results load) {
         ResultsReport report = new ResultsReport();
         report.line("# kdnet benchmark results").line("").line(environment).line("");
         report.pulls(settings, pulls);
         report.dump(pulls.dump());
         report.crypto(crypto);
+        report.load(load);
         return report.text.toString();
     }
 
@@ -78,6 +80,26 @@ final class ResultsReport {
                 dump.chunk(), dump.megabytesPerSecond(), dump.host().sent(), dump.host().retransmits(),
                 dump.host().timeouts(), dump.target().sent(), dump.target().retransmits(), dump.target().timeouts(),
                 dump.resentShare(), dump.resentShare() * 100).line("");
+    }
+
+    private void load(LoadToolRun.Results load) {
+        line("## ./kdnet load").line("");
+        line("The latency law: `--targets 1 --delay 0.5ms --sweep request-size=0x448,3944` (5 s each after 1 s of"
+                + " warm-up); the RTT is the raw UDP baseline's median through relays with the same delay.").line("");
+        line("| request size | baseline RTT | payload / RTT | measured | ratio |").line("|---|---|---|---|---|");
+        for (LoadToolRun.LawPoint point : load.law()) {
+            line("| %d B | %.0f µs | %.3f MB/s | %.3f MB/s | **%.3f** |", point.requestSize(), point.rttMicros(),
+                    point.lawMegabytesPerSecond(), point.megabytesPerSecond(), point.ratio());
+        }
+        line("").line("Scale: `--targets N` reading 0x448 bytes, 5 s after 1 s of warm-up, no impairment.").line("");
+        line("| targets | total MB/s | authenticated datagrams/s | requests/s | p99 | host CPU (one core = 100%%) |"
+                + " MB/s per target / payload over baseline RTT |").line("|---|---|---|---|---|---|---|");
+        for (LoadToolRun.ScalePoint point : load.scale()) {
+            line("| %d | %.1f | %,.0f | %,.0f | %.0f µs | %.0f%% | %.3f |", point.targets(),
+                    point.megabytesPerSecond(), point.datagramsPerSecond(), point.requestsPerSecond(),
+                    point.p99Micros(), point.hostCpuPercent(), point.baselineRatio());
+        }
+        line("");
     }
 
     private void crypto(CryptoResult crypto) {

@@ -2,11 +2,9 @@ package dev.kdnet.host.cli;
 
 import dev.kdnet.host.api.DebuggerHost;
 import dev.kdnet.host.load.Baseline;
-import dev.kdnet.host.load.LoadReport;
 import dev.kdnet.host.load.LoadResult;
 import dev.kdnet.host.load.LoadRun;
 import dev.kdnet.host.load.LoadSettings;
-import dev.kdnet.host.load.ReportData;
 import dev.kdnet.host.load.SweepSpec;
 import dev.kdnet.host.load.WireSize;
 import dev.kdnet.host.load.Workload;
@@ -63,8 +61,8 @@ final class FleetLoadCommand implements Callable<Integer> {
     private static final Inet4Address TARGET = loopback(2);
     /** Where the targets send when the run impairs their traffic: the relays, which pass it on to {@link #HOST}. */
     private static final Inet4Address RELAY = loopback(3);
-    private static final String SWEEP_HEADER = "%-12s %12s %10s %9s %9s %9s %6s %9s";
-    private static final String SWEEP_ROW = "%-12s %12.3f %10.1f %9.1f %9.1f %9.3f %6.2f %9d";
+    private static final String SWEEP_HEADER = "%-12s %9s %12s %10s %10s %9s %9s %9s %6s %9s";
+    private static final String SWEEP_ROW = "%-12s %9.3f %12.3f %10.1f %10.0f %9.1f %9.1f %9.3f %6.2f %9d";
     private static final double NANOS_PER_MILLI = 1e6;
     private static final double PERCENT = 100;
 
@@ -86,8 +84,10 @@ final class FleetLoadCommand implements Callable<Integer> {
 
     @Option(names = "--sweep", paramLabel = "PARAMETER=V1,V2,...",
             description = "One run per value, each after its own baseline: delay=0ms,0.5ms,1ms (through the relays),"
-                    + " loss=0%%,1%%,5%% or request-size=0x448,3944; a table of MB/s per target beside the law"
-                    + " payload / RTT, and the curve in the HTML report.")
+                    + " loss=0%%,1%%,5%%, request-size=0x448,3944 or targets=1,10,40 (a fleet per value); a table"
+                    + " of MB/s in total and per target beside the law payload / RTT, the curve in the HTML report,"
+                    + " every point's end figures in the JSON (--hgrm and --json-stream take one run: not with"
+                    + " --sweep).")
     private String sweep;
 
     @Mixin
@@ -117,36 +117,70 @@ final class FleetLoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LoadSettings settings = loadOptions.settings(true);
-        List<Integer> ports = ports();
+        List<Integer> ports = ports(targets);
         Impairment impairment = impairmentOptions.impairment();
-        Optional<List<SweepPoint>> sweepPoints = sweepPoints(settings, impairment);
-        boolean sweepsRelays = sweepPoints.isPresent() && sweepSpec().parameter().impairs();
-        boolean relayed = !impairment.equals(Impairment.NONE) || sweepsRelays;
+        Optional<SweepSpec> sweepSpec = Optional.ofNullable(sweep).map(FleetLoadCommand::sweepSpec);
+        Optional<List<SweepPoint>> sweepPoints = sweepSpec.map(spec -> sweepPoints(spec, settings, impairment));
+        sweepSpec.ifPresent(spec -> loadOptions.requireOneDocumentPerSweep());
         Path jar = SimulatedTargetProcess.jar(targetJar, SPELLING);
-        KdnetKey key = KdnetKey.generate();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        HostConfig config = HostConfig.of(key, ports).withBindAddress(HOST);
         try (HostLog log = HostLog.start(logOptions, err);
-                UdpTransport transport = UdpTransport.create(Runtime.getRuntime().availableProcessors());
-                DebuggerHost host = DebuggerHost.start(transport, config,
-                        LoadOptions.debuggerSettings(settings, sweepPoints.isPresent()
-                                && sweepSpec().parameter() == SweepSpec.Parameter.REQUEST_SIZE));
-                LoadRelays relays = relayed ? LoadRelays.start(transport, ports, RELAY, HOST,
-                        sweepsRelays ? Impairment.NONE : impairment, settings.seed())
-                        : LoadRelays.none();
-                SimulatedTargetProcess fleet = SimulatedTargetProcess.start(jar, targetArguments(ports,
-                        relayed ? RELAY : HOST, settings.seed()),
-                        Map.of(KeySource.ENVIRONMENT, key.format()), err)) {
-            err.println("load: " + ports.size() + " simulated target(s) (pid " + fleet.pid() + ") on "
-                    + TARGET.getHostAddress() + ", host on " + HOST.getHostAddress() + ", UDP " + config.portsText()
-                    + (relayed ? ", through impairing relays on " + RELAY.getHostAddress() : "") + "; attaching...");
-            err.flush();
-            if (sweepPoints.isPresent()) {
-                return sweep(host, transport, ports, sweepPoints.get(), relays, out, err);
+                UdpTransport transport = UdpTransport.create(Runtime.getRuntime().availableProcessors())) {
+            if (sweepSpec.isEmpty()) {
+                try (Fleet fleet = Fleet.start(jar, transport, ports, impairment, settings, false, err)) {
+                    return loadOptions.attachRunAndReport(fleet.host(), settings, ports, fleet.relays()::summary,
+                            duration -> Optional.of(baseline(settings, duration, transport, impairment)), out, err);
+                }
             }
-            return loadOptions.attachRunAndReport(host, settings, ports, relays::summary,
-                    duration -> Optional.of(baseline(settings, duration, transport, impairment)), out, err);
+            return sweep(sweepSpec.get(), sweepPoints.get(), jar, transport, ports, impairment, settings, out, err);
+        }
+    }
+
+    /**
+     * A fleet process and a host on its ports, through relays when {@code relayed} (with {@code impairment}, which
+     * may be none: a sweep of the relays' impairment replaces them per point).
+     */
+    private record Fleet(DebuggerHost host, LoadRelays relays, SimulatedTargetProcess process)
+            implements AutoCloseable {
+        static Fleet start(Path jar, UdpTransport transport, List<Integer> ports, Impairment impairment,
+                LoadSettings settings, boolean sizeSwept, PrintWriter err) throws Exception {
+            boolean relayed = !impairment.equals(Impairment.NONE);
+            KdnetKey key = KdnetKey.generate();
+            HostConfig config = HostConfig.of(key, ports).withBindAddress(HOST);
+            DebuggerHost host = DebuggerHost.start(transport, config, LoadOptions.debuggerSettings(settings,
+                    sizeSwept));
+            LoadRelays relays = LoadRelays.none();
+            try {
+                relays = relayed ? LoadRelays.start(transport, ports, RELAY, HOST, impairment, settings.seed())
+                        : LoadRelays.none();
+                SimulatedTargetProcess process = SimulatedTargetProcess.start(jar, targetArguments(ports,
+                        relayed ? RELAY : HOST, settings.seed()), Map.of(KeySource.ENVIRONMENT, key.format()), err);
+                err.println("load: " + ports.size() + " simulated target(s) (pid " + process.pid() + ") on "
+                        + TARGET.getHostAddress() + ", host on " + HOST.getHostAddress() + ", UDP "
+                        + config.portsText() + (relayed ? ", through impairing relays on " + RELAY.getHostAddress()
+                        : "") + "; attaching...");
+                err.flush();
+                return new Fleet(host, relays, process);
+            } catch (Exception | Error e) {
+                relays.close();
+                host.close();
+                throw e;
+            }
+        }
+
+        /** Stops the fleet, then the relays, then the host. */
+        @Override
+        public void close() throws Exception {
+            try {
+                process.close();
+            } finally {
+                try {
+                    relays.close();
+                } finally {
+                    host.close();
+                }
+            }
         }
     }
 
@@ -169,24 +203,23 @@ final class FleetLoadCommand implements Callable<Integer> {
         }
     }
 
-    /** One point of a sweep: its settings, its impairment and its value on the chart's axis. */
-    private record SweepPoint(String value, double axis, LoadSettings settings, Impairment impairment) {
+    /**
+     * One point of a sweep: its value as written, its value on the chart's axis, its settings, its impairment and
+     * its number of targets.
+     */
+    private record SweepPoint(String value, double axis, LoadSettings settings, Impairment impairment, int targets) {
     }
 
-    private SweepSpec sweepSpec() {
+    private static SweepSpec sweepSpec(String text) {
         try {
-            return SweepSpec.parse(sweep);
+            return SweepSpec.parse(text);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
     }
 
-    /** The sweep's points, every value checked before anything starts; empty without --sweep. */
-    private Optional<List<SweepPoint>> sweepPoints(LoadSettings settings, Impairment impairment) {
-        if (sweep == null) {
-            return Optional.empty();
-        }
-        SweepSpec spec = sweepSpec();
+    /** The sweep's points, every value checked before anything starts. */
+    private List<SweepPoint> sweepPoints(SweepSpec spec, LoadSettings settings, Impairment impairment) {
         List<SweepPoint> points = new ArrayList<>();
         for (String value : spec.values()) {
             try {
@@ -195,17 +228,22 @@ final class FleetLoadCommand implements Callable<Integer> {
                         Duration delay = ImpairmentText.duration(value);
                         yield new SweepPoint(value, delay.toNanos() / NANOS_PER_MILLI, settings, new Impairment(
                                 impairment.loss(), impairment.duplicate(), impairment.reorder(), delay,
-                                impairment.jitter(), impairment.corrupt()));
+                                impairment.jitter(), impairment.corrupt()), targets);
                     }
                     case LOSS -> {
                         double loss = ImpairmentText.share(value);
                         yield new SweepPoint(value, loss * PERCENT, settings, new Impairment(loss,
                                 impairment.duplicate(), impairment.reorder(), impairment.delay(), impairment.jitter(),
-                                impairment.corrupt()));
+                                impairment.corrupt()), targets);
                     }
                     case REQUEST_SIZE -> {
                         int size = LoadOptions.parseSize(value);
-                        yield new SweepPoint(value, size, settings.withRequestSize(size), impairment);
+                        yield new SweepPoint(value, size, settings.withRequestSize(size), impairment, targets);
+                    }
+                    case TARGETS -> {
+                        int count = targetCount(value);
+                        ports(count);
+                        yield new SweepPoint(value, count, settings, impairment, count);
                     }
                 });
             } catch (IllegalArgumentException e) {
@@ -213,65 +251,91 @@ final class FleetLoadCommand implements Callable<Integer> {
                         + e.getMessage());
             }
         }
-        return Optional.of(points);
+        return points;
+    }
+
+    private static int targetCount(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a number of targets, 1-" + MAX_TARGETS, e);
+        }
     }
 
     /**
-     * Attaches (through {@code fixedRelays}, which make way for each point's when the sweep varies the relays),
-     * then for each point: the relays with its impairment (when the sweep varies them), its baseline, its run; one
-     * line per point, MB/s per target beside payload / RTT. Exit 1 if any point failed.
+     * For each point its own baseline (through relays with its impairment) and its own run, one row per point: MB/s
+     * in total and per target beside payload / RTT; then the JSON and the HTML report of the sweep. A sweep of the
+     * relays attaches once and replaces the relays per point; a sweep of targets starts a fleet per point. Exit 1 if
+     * any point failed.
      */
-    private int sweep(DebuggerHost host, UdpTransport transport, List<Integer> ports, List<SweepPoint> points,
-            LoadRelays fixedRelays, PrintWriter out, PrintWriter err) throws Exception {
-        SweepSpec spec = sweepSpec();
-        LoadOptions.attachAll(host);
-        if (spec.parameter().impairs()) {
-            fixedRelays.close();
-        }
-        out.println(String.format(Locale.ROOT, SWEEP_HEADER, spec.parameter().optionName(), "MB/s/target",
-                "req/s", "p50 µs", "p99 µs", "law MB/s", "ratio", "mismatch"));
-        List<ReportData.SweepPoint> curve = new ArrayList<>();
-        LoadResult last = null;
-        boolean passed = true;
-        for (SweepPoint point : points) {
-            err.println("load: sweep " + spec.parameter().optionName() + "=" + point.value());
-            err.flush();
-            try (LoadRelays relays = spec.parameter().impairs() ? LoadRelays.start(transport, ports, RELAY, HOST,
-                    point.impairment(), point.settings().seed()) : LoadRelays.none()) {
-                Baseline baseline = baseline(point.settings(), Duration.ofSeconds(LoadOptions.BASELINE_SECONDS),
-                        transport, point.impairment());
-                last = LoadRun.over(host, point.settings()).run(interval -> { });
-                double perTarget = last.total().megabytesPerSecond() / ports.size();
-                double law = baseline.lawMegabytesPerSecond();
-                out.println(String.format(Locale.ROOT, SWEEP_ROW, point.value(), perTarget,
-                        last.total().requestsPerSecond(), last.total().percentileMicros(50),
-                        last.total().percentileMicros(99), law, law > 0 ? perTarget / law : 0,
-                        last.total().tally().mismatches()));
-                out.flush();
-                curve.add(new ReportData.SweepPoint(point.axis(), perTarget, law));
-                passed &= last.passed();
+    private int sweep(SweepSpec spec, List<SweepPoint> points, Path jar, UdpTransport transport, List<Integer> ports,
+            Impairment impairment, LoadSettings settings, PrintWriter out, PrintWriter err) throws Exception {
+        out.println(String.format(Locale.ROOT, SWEEP_HEADER, spec.parameter().optionName(), "MB/s", "MB/s/target",
+                "req/s", "dgram/s", "p50 µs", "p99 µs", "law MB/s", "ratio", "mismatch"));
+        List<SweepResult> results = new ArrayList<>();
+        boolean sizeSwept = spec.parameter() == SweepSpec.Parameter.REQUEST_SIZE;
+        if (spec.parameter() == SweepSpec.Parameter.TARGETS) {
+            for (SweepPoint point : points) {
+                try (Fleet fleet = Fleet.start(jar, transport, ports(point.targets()), impairment, settings,
+                        sizeSwept, err)) {
+                    LoadOptions.attachAll(fleet.host());
+                    results.add(measure(spec, point, fleet, transport, ports(point.targets()), out, err));
+                }
+            }
+        } else {
+            Impairment fixed = spec.parameter().impairs() ? Impairment.NONE : impairment;
+            try (Fleet fleet = Fleet.start(jar, transport, ports, fixed, settings, sizeSwept, err)) {
+                LoadOptions.attachAll(fleet.host());
+                for (SweepPoint point : points) {
+                    results.add(measure(spec, point, fleet, transport, ports, out, err));
+                }
             }
         }
-        if (last != null && loadOptions.htmlFile().isPresent()) {
-            ReportData data = LoadReport.data(last);
-            LoadOptions.writeHtml(new ReportData(data.title() + ", sweep of " + spec.parameter().optionName(),
-                    data.settings(), data.totals(), data.intervals(), data.spectrum(), Optional.of(
-                            new ReportData.Sweep(spec.parameter().optionName(), spec.parameter().unit(), curve))),
-                    loadOptions.htmlFile().get());
-        }
-        return passed ? 0 : HostMain.FAILURE;
+        loadOptions.writeSweep(spec, results.stream().map(SweepResult::point).toList(), ports, settings, out);
+        return results.stream().allMatch(result -> result.run().passed()) ? 0 : HostMain.FAILURE;
     }
 
-    private List<Integer> ports() {
-        if (targets < 1 || targets > MAX_TARGETS) {
-            throw new UsageException("--targets " + targets + " is not 1-" + MAX_TARGETS);
+    /** One measured point of a sweep: what the JSON and the report need, and the run itself. */
+    private record SweepResult(LoadOptions.SweepOutcome point, LoadResult run) {
+    }
+
+    /**
+     * Measures one point on {@code fleet}, whose targets are attached: through relays with the point's impairment
+     * when the sweep varies them (the fleet's targets then send to where those relays listen), its baseline, its run,
+     * its row.
+     */
+    private SweepResult measure(SweepSpec spec, SweepPoint point, Fleet fleet, UdpTransport transport,
+            List<Integer> ports, PrintWriter out, PrintWriter err) throws Exception {
+        err.println("load: sweep " + spec.parameter().optionName() + "=" + point.value());
+        err.flush();
+        boolean relaysSwept = spec.parameter().impairs();
+        try (LoadRelays relays = relaysSwept ? LoadRelays.start(transport, ports, RELAY, HOST, point.impairment(),
+                point.settings().seed()) : LoadRelays.none()) {
+            Baseline baseline = baseline(point.settings(), Duration.ofSeconds(LoadOptions.BASELINE_SECONDS),
+                    transport, point.impairment());
+            LoadResult run = LoadRun.over(fleet.host(), point.settings()).run(interval -> { });
+            double perTarget = run.total().megabytesPerSecond() / ports.size();
+            double law = baseline.lawMegabytesPerSecond();
+            out.println(String.format(Locale.ROOT, SWEEP_ROW, point.value(), run.total().megabytesPerSecond(),
+                    perTarget, run.total().requestsPerSecond(), run.total().datagramsPerSecond(),
+                    run.total().percentileMicros(50), run.total().percentileMicros(99), law,
+                    law > 0 ? perTarget / law : 0, run.total().tally().mismatches()));
+            out.flush();
+            return new SweepResult(new LoadOptions.SweepOutcome(point.value(), point.axis(), run, baseline), run);
+        }
+    }
+
+    /** Ports P..P+count-1 of --port. */
+    private List<Integer> ports(int count) {
+        if (count < 1 || count > MAX_TARGETS) {
+            throw new UsageException("--targets " + count + " is not 1-" + MAX_TARGETS);
         }
         int first = PortArgument.parse(port);
-        if (first + targets - 1 > PortArgument.LAST) {
-            throw new UsageException("--port " + port + " leaves no room for " + targets + " targets below "
+        if (first + count - 1 > PortArgument.LAST) {
+            throw new UsageException("--port " + port + " leaves no room for " + count + " targets below "
                     + PortArgument.LAST);
         }
-        return IntStream.range(first, first + targets).boxed().toList();
+        return IntStream.range(first, first + count).boxed().toList();
     }
 
     /** {@code ./kdnet target}'s options for the fleet; the key goes in its environment, out of sight. */

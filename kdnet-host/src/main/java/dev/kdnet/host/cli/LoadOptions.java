@@ -18,6 +18,7 @@ import dev.kdnet.host.load.LoadResult;
 import dev.kdnet.host.load.LoadRun;
 import dev.kdnet.host.load.LoadSettings;
 import dev.kdnet.host.load.ReportData;
+import dev.kdnet.host.load.SweepSpec;
 import dev.kdnet.host.load.Workload;
 import dev.kdnet.protocol.args.UsageException;
 import dev.kdnet.protocol.load.LoadPattern;
@@ -68,9 +69,9 @@ final class LoadOptions {
                     + " every byte checked; small: ReadControlSpace round trips of 8 bytes, the pure request"
                     + " latency; write: WritePhysicalMemory of --request-size bytes into the scratch region, then a"
                     + " read back, checked; mixed: read and write in turn; stops: continue then break in, the"
-                    + " latency from the break-in to the stop; dump: physical dumps of --size bytes in requests of"
-                    + " --request-size, as .dump /f reads, one after another, each checked (default:"
-                    + " ${DEFAULT-VALUE}).")
+                    + " latency from the break-in to the stop; dump: one physical dump of --size bytes per target, in"
+                    + " requests of --request-size as .dump /f reads, checked; the run lasts as long as the dumps"
+                    + " (no warm-up, --duration does not apply) (default: ${DEFAULT-VALUE}).")
     private String workload;
 
     @Option(names = "--request-size", paramLabel = "BYTES", defaultValue = "0x448",
@@ -79,7 +80,7 @@ final class LoadOptions {
     private String requestSize;
 
     @Option(names = "--size", paramLabel = "BYTES", defaultValue = "0x1000000",
-            description = "Bytes of each dump of the dump workload, from the start of the load region, 1-0x8000000,"
+            description = "Bytes of the dump workload's dump, from the start of the load region, 1-0x8000000,"
                     + " decimal or 0x hex (default: ${DEFAULT-VALUE}, 16 MiB).")
     private String dumpSize;
 
@@ -188,7 +189,10 @@ final class LoadOptions {
         if (json == null) {
             return;
         }
-        String text = LoadJson.pretty(LoadJson.document(start, intervals, result, baseline));
+        writeJsonText(LoadJson.pretty(LoadJson.document(start, intervals, result, baseline)), out);
+    }
+
+    private void writeJsonText(String text, PrintWriter out) throws IOException {
         if ("-".equals(json)) {
             out.println(text);
         } else {
@@ -199,6 +203,56 @@ final class LoadOptions {
     /** Writes the HTML report of {@code data} to {@code file}. */
     static void writeHtml(ReportData data, Path file) throws IOException {
         HtmlReport.write(data, file);
+    }
+
+    /** Refuses what takes one run's results only ({@code --hgrm}, {@code --json-stream}) with a sweep. */
+    void requireOneDocumentPerSweep() {
+        if (hgrm != null || jsonStream) {
+            throw new UsageException((hgrm != null ? "--hgrm" : "--json-stream") + " takes one run, not a sweep;"
+                    + " with --sweep use --json, whose points each hold their latency histogram");
+        }
+    }
+
+    /**
+     * One measured point of a sweep.
+     *
+     * @param value    the swept parameter's value as written
+     * @param axis     that value on the chart's axis
+     * @param run      its run
+     * @param baseline its raw UDP baseline
+     */
+    record SweepOutcome(String value, double axis, LoadResult run, Baseline baseline) {
+        /** Measured MB/s per target. */
+        double megabytesPerSecondPerTarget() {
+            return run.total().megabytesPerSecond() / run.targets().size();
+        }
+    }
+
+    /**
+     * The sweep's JSON (with {@code --json}: its settings, then each point's value and end figures) and HTML report
+     * (with {@code --html}: the last point's intervals and spectrum, and the curve of every point).
+     */
+    void writeSweep(SweepSpec spec, List<SweepOutcome> points, List<Integer> ports, LoadSettings settings,
+            PrintWriter out) throws IOException {
+        if (points.isEmpty()) {
+            return;
+        }
+        if (json != null) {
+            ObjectNode document = LoadJson.sweepDocument(LoadJson.start(settings, ports, Instant.now()),
+                    spec.parameter().optionName(), spec.parameter().unit(), points.stream()
+                            .map(point -> LoadJson.sweepPoint(point.value(), point.axis(), point.run(),
+                                    point.baseline())).toList());
+            writeJsonText(LoadJson.pretty(document), out);
+        }
+        if (html != null) {
+            ReportData last = LoadReport.data(points.get(points.size() - 1).run());
+            List<ReportData.SweepPoint> curve = points.stream().map(point -> new ReportData.SweepPoint(point.axis(),
+                    point.megabytesPerSecondPerTarget(), point.baseline().lawMegabytesPerSecond())).toList();
+            writeHtml(new ReportData(last.title() + ", sweep of " + spec.parameter().optionName(),
+                    last.settings(), last.totals(), last.intervals(), last.spectrum(), Optional.of(
+                            new ReportData.Sweep(spec.parameter().optionName(), spec.parameter().unit(), curve))),
+                    html);
+        }
     }
 
     static void attachAll(DebuggerHost host) throws InterruptedException {

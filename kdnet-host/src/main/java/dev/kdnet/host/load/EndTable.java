@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
 /** The table at the end of a load run: one row per target and the total, then drops by reason and the host. */
 public final class EndTable {
     private static final String HEADER = String.format(Locale.ROOT,
-            "%-7s %9s %9s %9s %9s %9s %9s %9s %8s %8s %7s %12s %10s",
-            "target", "MB/s", "req/s", "p50 µs", "p90 µs", "p99 µs", "p99.9 µs", "max µs", "retrans", "timeouts",
+            "%-7s %9s %9s %10s %9s %9s %9s %9s %9s %8s %8s %7s %12s %10s",
+            "target", "MB/s", "req/s", "dgram/s", "p50 µs", "p90 µs", "p99 µs", "p99.9 µs", "max µs", "retrans", "timeouts",
             "drops", "checked B", "mismatch");
-    private static final String ROW = "%-7s %9.3f %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %8d %8d %7d %12d %10d";
+    private static final String ROW = "%-7s %9.3f %9.1f %10.0f %9.1f %9.1f %9.1f %9.1f %9.1f %8d %8d %7d %12d %10d";
     private static final double MEBIBYTE = 1 << 20;
 
     private EndTable() {
@@ -59,7 +59,7 @@ public final class EndTable {
     private static String row(Figures figures) {
         Tally tally = figures.tally();
         return String.format(Locale.ROOT, ROW, figures.name(), figures.megabytesPerSecond(),
-                figures.requestsPerSecond(), figures.percentileMicros(50), figures.percentileMicros(90),
+                figures.requestsPerSecond(), figures.datagramsPerSecond(), figures.percentileMicros(50), figures.percentileMicros(90),
                 figures.percentileMicros(99), figures.percentileMicros(99.9), figures.maxMicros(),
                 tally.retransmits(), tally.timeouts(), tally.totalDrops(), tally.bytesChecked(), tally.mismatches());
     }

@@ -25,6 +25,11 @@ public record Figures(String name, double seconds, Tally tally, Histogram latenc
         return seconds > 0 ? tally.requests() / seconds : 0;
     }
 
+    /** Datagrams the host received and sent per second, each authenticated by its receiver. */
+    public double datagramsPerSecond() {
+        return seconds > 0 ? tally.datagrams() / seconds : 0;
+    }
+
     /** The latency at {@code percentile} (0..100), in µs; 0 without requests. */
     public double percentileMicros(double percentile) {
         return latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(percentile) / NANOS_PER_MICRO;

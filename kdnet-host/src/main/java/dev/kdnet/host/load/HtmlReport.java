@@ -166,9 +166,9 @@ public final class HtmlReport {
         List<Point> law = points.stream().map(p -> new Point(p.value(), p.lawMegabytesPerSecond(),
                 format("%s: %.2f MB/s by payload / RTT", withUnit(p.value(), unit), p.lawMegabytesPerSecond())))
                 .toList();
-        return new LineChart("sweep", "Sweep: measured MB/s and the payload / RTT law",
+        return new LineChart("sweep", "Sweep: measured MB/s per target and the payload / RTT law",
                 LinearAxis.covering(parameter, points.stream().mapToDouble(ReportData.SweepPoint::value)),
-                LinearAxis.covering("MB/s", points.stream().flatMapToDouble(p -> DoubleStream.of(
+                LinearAxis.covering("MB/s per target", points.stream().flatMapToDouble(p -> DoubleStream.of(
                         p.megabytesPerSecond(), p.lawMegabytesPerSecond()))),
                 Optional.empty(),
                 List.of(new Series(LAW_SERIES, GREY, Series.Stroke.DASHED, Series.Side.LEFT, law),

@@ -99,6 +99,34 @@ public final class LoadJson {
         return document;
     }
 
+    /**
+     * One point of a sweep: {@code value} (as written), {@code axis} (its number on the chart),
+     * {@code megabytes_per_second_per_target}, {@code law_megabytes_per_second} and its {@code end} part.
+     */
+    public static ObjectNode sweepPoint(String value, double axis, LoadResult result, Baseline baseline) {
+        ObjectNode point = MAPPER.createObjectNode();
+        point.put("value", value);
+        point.put("axis", axis);
+        point.put("targets", result.targets().size());
+        point.put("megabytes_per_second_per_target", result.total().megabytesPerSecond()
+                / result.targets().size());
+        point.put("law_megabytes_per_second", baseline.lawMegabytesPerSecond());
+        point.set("end", end(result, Optional.of(baseline)));
+        return point;
+    }
+
+    /** A sweep's document: {@code start} (the settings of its first point) and {@code sweep} with its points. */
+    public static ObjectNode sweepDocument(ObjectNode start, String parameter, String unit, List<ObjectNode> points) {
+        ObjectNode document = MAPPER.createObjectNode();
+        document.set("start", start);
+        ObjectNode sweep = document.putObject("sweep");
+        sweep.put("parameter", parameter);
+        sweep.put("unit", unit);
+        ArrayNode list = sweep.putArray("points");
+        points.forEach(list::add);
+        return document;
+    }
+
     /** One {@code --json-stream} line: {@code {"event": event, "data": data}}. */
     public static String event(String event, ObjectNode data) {
         ObjectNode line = MAPPER.createObjectNode();
@@ -147,6 +175,8 @@ public final class LoadJson {
         node.put("requests", tally.requests());
         node.put("megabytes_per_second", figures.megabytesPerSecond());
         node.put("requests_per_second", figures.requestsPerSecond());
+        node.put("datagrams", tally.datagrams());
+        node.put("datagrams_per_second", figures.datagramsPerSecond());
         ObjectNode latency = node.putObject("latency_us");
         latency.put("p50", figures.percentileMicros(50));
         latency.put("p90", figures.percentileMicros(90));

@@ -20,6 +20,8 @@ public final class LoadRun {
     /** How long stopping waits for the requests in flight (a request gives up after 5 s by default). */
     private static final Duration DRAIN = Duration.ofSeconds(15);
     private static final double NANOS_PER_SECOND = 1e9;
+    /** What the measurement waits for when only its duration ends it: never completes. */
+    private static final CompletableFuture<Void> UNFINISHED = new CompletableFuture<>();
 
     private final LoadSettings settings;
     private final List<TargetDriver> drivers;
@@ -42,8 +44,11 @@ public final class LoadRun {
 
     /** Runs the warm-up and the measurement; {@code onInterval} hears each interval on this thread. */
     public LoadResult run(Consumer<Interval> onInterval) throws InterruptedException {
-        drivers.forEach(TargetDriver::start);
-        sleepUntil(System.nanoTime() + settings.warmup().toNanos());
+        boolean once = settings.workload().once();
+        if (!once) {
+            drivers.forEach(TargetDriver::start);
+            sleepUntil(System.nanoTime() + settings.warmup().toNanos(), UNFINISHED);
+        }
         List<Tally> previous = new ArrayList<>();
         List<Histogram> totals = new ArrayList<>();
         for (TargetDriver driver : drivers) {
@@ -54,12 +59,18 @@ public final class LoadRun {
         List<Tally> first = List.copyOf(previous);
         HostUsage.Mark usageMark = HostUsage.Mark.now();
         long start = usageMark.wallNanos();
-        long end = start + settings.duration().toNanos();
+        long end = once ? Long.MAX_VALUE : start + settings.duration().toNanos();
+        CompletableFuture<Void> finished = UNFINISHED;
+        if (once) {
+            drivers.forEach(TargetDriver::start);
+            finished = CompletableFuture.allOf(drivers.stream().map(TargetDriver::stopped)
+                    .toArray(CompletableFuture[]::new));
+        }
         List<Interval> intervals = new ArrayList<>();
         long intervalStart = start;
-        while (intervalStart < end && !allLost()) {
+        while (intervalStart < end && !allLost() && !finished.isDone()) {
             long intervalEnd = Math.min(end, intervalStart + settings.interval().toNanos());
-            sleepUntil(intervalEnd);
+            sleepUntil(intervalEnd, finished);
             long now = System.nanoTime();
             double seconds = (now - intervalStart) / NANOS_PER_SECOND;
             List<Figures> figures = new ArrayList<>();
@@ -105,9 +116,16 @@ public final class LoadRun {
         }
     }
 
-    private static void sleepUntil(long deadlineNanos) throws InterruptedException {
-        for (long left = deadlineNanos - System.nanoTime(); left > 0; left = deadlineNanos - System.nanoTime()) {
-            TimeUnit.NANOSECONDS.sleep(left);
+    /** Waits until {@code deadlineNanos}, or until {@code finished} completes. */
+    private static void sleepUntil(long deadlineNanos, CompletableFuture<?> finished) throws InterruptedException {
+        for (long left = deadlineNanos - System.nanoTime(); left > 0 && !finished.isDone();
+                left = deadlineNanos - System.nanoTime()) {
+            try {
+                finished.get(left, TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // the deadline passed, or a driver's end completed exceptionally: either way the wait is over
+                return;
+            }
         }
     }
 }

@@ -19,7 +19,9 @@ public record SweepSpec(Parameter parameter, List<String> values) {
         /** The relay's loss, e.g. {@code 5%}. */
         LOSS("loss", "%"),
         /** The bytes per request. */
-        REQUEST_SIZE("request-size", "B");
+        REQUEST_SIZE("request-size", "B"),
+        /** How many simulated targets, each value a fleet of its own. */
+        TARGETS("targets", "");
 
         private final String optionName;
         private final String unit;
@@ -41,7 +43,7 @@ public record SweepSpec(Parameter parameter, List<String> values) {
 
         /** True if the relays carry it. */
         public boolean impairs() {
-            return this != REQUEST_SIZE;
+            return this == DELAY || this == LOSS;
         }
     }
 

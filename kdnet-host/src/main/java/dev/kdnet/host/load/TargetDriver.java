@@ -92,6 +92,11 @@ final class TargetDriver {
         return idle;
     }
 
+    /** Completes when the driver has stopped: asked to, its work done once, or its session lost. */
+    CompletableFuture<Void> stopped() {
+        return idle;
+    }
+
     /** Why the session was lost, if it was. */
     Optional<Throwable> lost() {
         return Optional.ofNullable(lostBecause);
@@ -106,8 +111,9 @@ final class TargetDriver {
     Tally tally() {
         SessionStats stats = session.stats();
         KdLinkStats link = stats.link().orElse(KdLinkStats.NONE);
-        return new Tally(requests.get(), bytes.get(), bytesChecked.get(), mismatches.get(), failures.get(),
-                link.retransmits(), link.timeouts(), stats.drops());
+        return new Tally(new Tally.Work(requests.get(), bytes.get(), bytesChecked.get(), mismatches.get(),
+                failures.get()), new Tally.Wire(stats.datagramsIn() + stats.datagramsOut(), link.retransmits(),
+                link.timeouts(), stats.drops()));
     }
 
     /** Closed loop: the next request now; open loop: at its turn, at once if that has passed. */
@@ -143,11 +149,7 @@ final class TargetDriver {
             });
             case WRITE -> writeAndReadBack(started);
             case MIXED -> turns++ % 2 == 0 ? read(started) : writeAndReadBack(started);
-            case DUMP -> debugger.dumpPhysical(LoadPattern.REGION_BASE, dumpSize, Progress.NONE, DUMP_REATTACH)
-                    .thenAccept(dump -> {
-                        completed(started);
-                        check(dump, seed, dumpSize);
-                    });
+            case DUMP -> dump(started);
             case STOPS -> debugger.go().thenCompose(running -> {
                 long breakIn = System.nanoTime();
                 return debugger.breakIn().thenAccept(stop -> completed(breakIn));
@@ -157,6 +159,8 @@ final class TargetDriver {
             if (failure != null) {
                 failures.incrementAndGet();
                 lostBecause = failure;
+            }
+            if (failure != null || workload.once()) {
                 running = false;
                 idle.complete(null);
                 return;
@@ -210,9 +214,39 @@ final class TargetDriver {
         return addresses.nextLong(slots + 1) * READ_ALIGNMENT;
     }
 
+    /**
+     * One dump of the load region's first {@code dumpSize} bytes: each chunk is a request, its latency from the
+     * previous chunk's arrival, its bytes counted as they arrive; the whole dump is checked at the end.
+     */
+    private CompletableFuture<Void> dump(long started) {
+        Progress chunks = new Progress() {
+            private long chunkStarted = started;
+            private long counted;
+
+            @Override
+            public void update(long done, long total) {
+                completed(chunkStarted);
+                chunkStarted = System.nanoTime();
+                bytes.addAndGet(done - counted);
+                counted = done;
+            }
+
+            @Override
+            public void resumedAfterReboot(long done, long total) {
+                counted = done;
+            }
+        };
+        return debugger.dumpPhysical(LoadPattern.REGION_BASE, dumpSize, chunks, DUMP_REATTACH)
+                .thenAccept(dump -> compare(dump, seed, dumpSize));
+    }
+
     private void check(MemoryRead read, long patternSeed, int expected) {
+        bytes.addAndGet(read.bytes().length);
+        compare(read, patternSeed, expected);
+    }
+
+    private void compare(MemoryRead read, long patternSeed, int expected) {
         byte[] got = read.bytes();
-        bytes.addAndGet(got.length);
         if (!check) {
             return;
         }

@@ -16,8 +16,16 @@ public enum Workload {
     MIXED,
     /** Continue, then break in: the latency from the break-in to the stop, one a cycle. */
     STOPS,
-    /** A physical dump of the load region's first bytes, in requests of the request size, checked; one latency each. */
+    /**
+     * One physical dump of the load region's first bytes per target, in requests of the request size (one latency
+     * each), checked; the run lasts as long as the dumps.
+     */
     DUMP;
+
+    /** True if each target does the work once, and the run ends when all have: no warm-up, no set duration. */
+    public boolean once() {
+        return this == DUMP;
+    }
 
     /** True if the workload writes into the target. */
     public boolean writes() {

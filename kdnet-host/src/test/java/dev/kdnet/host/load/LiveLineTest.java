@@ -14,8 +14,8 @@ class LiveLineTest {
         Histogram latency = LatencyHistograms.empty();
         latency.recordValue(200_000);
         latency.recordValue(900_000);
-        Figures sum = new Figures("total", 1, new Tally(2000, 2_192_000, 0, 0, 0, 7, 3,
-                Map.of(DropReason.values()[0], 4L)), latency);
+        Figures sum = new Figures("total", 1, new Tally(new Tally.Work(2000, 2_192_000, 0, 0, 0),
+                new Tally.Wire(8000, 7, 3, Map.of(DropReason.values()[0], 4L))), latency);
 
         // HdrHistogram reports the top of a value's bucket at 3 digits: 200,000 ns lies in 199,936..200,063 and
         // 900,000 ns in 899,584..900,095, so they show as 200.1 and 900.1 µs.

@@ -24,8 +24,8 @@ class LoadJsonTest {
         for (long value : micros) {
             latency.recordValue(value * 1000);
         }
-        return new Figures(name, seconds, new Tally(requests, requests * 0x448, requests * 0x448, mismatches, 0, 3,
-                2, Map.of()), latency);
+        return new Figures(name, seconds, new Tally(new Tally.Work(requests, requests * 0x448,
+                requests * 0x448, mismatches, 0), new Tally.Wire(requests * 4, 3, 2, Map.of())), latency);
     }
 
     private static LoadResult result(long mismatches) {
@@ -55,6 +55,8 @@ class LoadJsonTest {
         assertThat(sum.path("bytes_checked").asLong()).isEqualTo(1500L * 0x448);
         assertThat(sum.path("megabytes_per_second").asDouble()).isEqualTo(1500.0 * 0x448 / 1e6);
         assertThat(sum.path("retransmits").asLong()).isEqualTo(6);
+        assertThat(sum.path("datagrams").asLong()).as("four datagrams a request").isEqualTo(4 * 1500);
+        assertThat(sum.path("datagrams_per_second").asDouble()).isEqualTo(4 * 1500.0);
         assertThat(sum.path("latency_us").path("max").asDouble()).isBetween(399.0, 401.0);
         assertThat(json.path("end").path("passed").asBoolean()).isTrue();
     }

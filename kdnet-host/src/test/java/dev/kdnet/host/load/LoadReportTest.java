@@ -17,8 +17,8 @@ class LoadReportTest {
         for (long value : micros) {
             latency.recordValue(value * 1000);
         }
-        return new Figures("50000", seconds, new Tally(requests, requests * 1000, requests * 1000, 0, 0, 0, 0,
-                Map.of()), latency);
+        return new Figures("50000", seconds, new Tally(new Tally.Work(requests, requests * 1000,
+                requests * 1000, 0, 0), new Tally.Wire(requests * 4, 0, 0, Map.of())), latency);
     }
 
     @Test

@@ -15,11 +15,19 @@ class SweepSpecTest {
     }
 
     @Test
+    void onlyDelayAndLossAreCarriedByTheRelays() {
+        assertThat(SweepSpec.parse("delay=1ms").parameter().impairs()).isTrue();
+        assertThat(SweepSpec.parse("loss=1%").parameter().impairs()).isTrue();
+        assertThat(SweepSpec.parse("targets=1,40").parameter().impairs()).isFalse();
+        assertThat(SweepSpec.parse("request-size=8").parameter().impairs()).isFalse();
+    }
+
+    @Test
     void anUnknownParameterNamesTheChoices() {
-        assertThatThrownBy(() -> SweepSpec.parse("targets=1,2"))
-                .hasMessage("--sweep targets=1,2: targets is not one of delay, loss, request-size");
+        assertThatThrownBy(() -> SweepSpec.parse("jitter=1ms,2ms"))
+                .hasMessage("--sweep jitter=1ms,2ms: jitter is not one of delay, loss, request-size, targets");
         assertThatThrownBy(() -> SweepSpec.parse("delay"))
                 .hasMessage("--sweep delay: expected PARAMETER=V1,V2,... with PARAMETER one of delay, loss,"
-                        + " request-size");
+                        + " request-size, targets");
     }
 }

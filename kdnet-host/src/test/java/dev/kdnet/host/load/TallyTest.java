@@ -12,20 +12,25 @@ class TallyTest {
 
     @Test
     void sinceIsTheDifferenceAndLeavesOutReasonsThatDidNotGrow() {
-        Tally earlier = new Tally(10, 1000, 1000, 0, 0, 2, 1, Map.of(BAD_MAC, 3L, OTHER, 1L));
-        Tally later = new Tally(25, 2500, 2400, 1, 1, 5, 4, Map.of(BAD_MAC, 7L, OTHER, 1L));
+        Tally earlier = new Tally(new Tally.Work(10, 1000, 1000, 0, 0),
+                new Tally.Wire(40, 2, 1, Map.of(BAD_MAC, 3L, OTHER, 1L)));
+        Tally later = new Tally(new Tally.Work(25, 2500, 2400, 1, 1),
+                new Tally.Wire(100, 5, 4, Map.of(BAD_MAC, 7L, OTHER, 1L)));
 
-        assertThat(later.since(earlier)).isEqualTo(new Tally(15, 1500, 1400, 1, 1, 3, 3, Map.of(BAD_MAC, 4L)));
+        assertThat(later.since(earlier)).isEqualTo(new Tally(new Tally.Work(15, 1500, 1400, 1, 1),
+                new Tally.Wire(60, 3, 3, Map.of(BAD_MAC, 4L))));
     }
 
     @Test
     void plusAddsEveryCounterAndMergesDrops() {
-        Tally one = new Tally(1, 2, 3, 4, 5, 6, 7, Map.of(BAD_MAC, 1L));
-        Tally two = new Tally(10, 20, 30, 40, 50, 60, 70, Map.of(BAD_MAC, 2L, OTHER, 5L));
+        Tally one = new Tally(new Tally.Work(1, 2, 3, 4, 5), new Tally.Wire(8, 6, 7, Map.of(BAD_MAC, 1L)));
+        Tally two = new Tally(new Tally.Work(10, 20, 30, 40, 50),
+                new Tally.Wire(80, 60, 70, Map.of(BAD_MAC, 2L, OTHER, 5L)));
 
         Tally sum = one.plus(two);
 
-        assertThat(sum).isEqualTo(new Tally(11, 22, 33, 44, 55, 66, 77, Map.of(BAD_MAC, 3L, OTHER, 5L)));
+        assertThat(sum).isEqualTo(new Tally(new Tally.Work(11, 22, 33, 44, 55),
+                new Tally.Wire(88, 66, 77, Map.of(BAD_MAC, 3L, OTHER, 5L))));
         assertThat(sum.totalDrops()).isEqualTo(8);
     }
 }
