@@ -165,6 +165,30 @@ class FleetLoadIT {
     }
 
     @Test
+    void aSweepOfDelaysPutsEachPointsDelayOnTheTargetsPath() throws Exception {
+        Path json = dir.resolve("delays.json");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = HostMain.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int port = LoopbackTarget.freePorts(1);
+
+        int exit = commandLine.execute("load-fleet", "--port", Integer.toString(port), "--duration", "1s",
+                "--warmup", "0.5s", "--sweep", "delay=0ms,1ms", "--json", json.toString());
+
+        assertThat(exit).as("stdout: %s%nstderr: %s", out, err).isZero();
+        JsonNode points = new ObjectMapper().readTree(Files.readString(json)).path("sweep").path("points");
+        assertThat(points).hasSize(2);
+        assertThat(points.get(0).path("end").path("sum").path("latency_us").path("p50").asDouble())
+                .as("no delay").isLessThan(1000);
+        assertThat(points.get(1).path("end").path("sum").path("latency_us").path("p50").asDouble())
+                .as("1 ms each way: a request's round trip crosses 2 ms").isGreaterThanOrEqualTo(2000);
+        assertThat(points.get(1).path("end").path("baseline").path("rtt_p50_us").asDouble())
+                .as("the baseline through the same relays").isGreaterThanOrEqualTo(2000);
+    }
+
+    @Test
     void aSweepOfTargetsStartsAFleetPerValue() throws Exception {
         Path json = dir.resolve("targets.json");
         StringWriter out = new StringWriter();

@@ -128,7 +128,7 @@ final class FleetLoadCommand implements Callable<Integer> {
         try (HostLog log = HostLog.start(logOptions, err);
                 UdpTransport transport = UdpTransport.create(Runtime.getRuntime().availableProcessors())) {
             if (sweepSpec.isEmpty()) {
-                try (Fleet fleet = Fleet.start(jar, transport, ports, impairment, settings, false, err)) {
+                try (Fleet fleet = Fleet.start(jar, transport, ports, relaysFor(impairment), settings, false, err)) {
                     return loadOptions.attachRunAndReport(fleet.host(), settings, ports, fleet.relays()::summary,
                             duration -> Optional.of(baseline(settings, duration, transport, impairment)), out, err);
                 }
@@ -138,21 +138,22 @@ final class FleetLoadCommand implements Callable<Integer> {
     }
 
     /**
-     * A fleet process and a host on its ports, through relays when {@code relayed} (with {@code impairment}, which
-     * may be none: a sweep of the relays' impairment replaces them per point).
+     * A fleet process and a host on its ports, with or without relays between them (relays without impairment are
+     * closed once the targets attached, to make room for those of each point of a sweep of the relays' impairment;
+     * closing them twice is harmless).
      */
     private record Fleet(DebuggerHost host, LoadRelays relays, SimulatedTargetProcess process)
             implements AutoCloseable {
-        static Fleet start(Path jar, UdpTransport transport, List<Integer> ports, Impairment impairment,
+        static Fleet start(Path jar, UdpTransport transport, List<Integer> ports, Optional<Impairment> relaying,
                 LoadSettings settings, boolean sizeSwept, PrintWriter err) throws Exception {
-            boolean relayed = !impairment.equals(Impairment.NONE);
+            boolean relayed = relaying.isPresent();
             KdnetKey key = KdnetKey.generate();
             HostConfig config = HostConfig.of(key, ports).withBindAddress(HOST);
             DebuggerHost host = DebuggerHost.start(transport, config, LoadOptions.debuggerSettings(settings,
                     sizeSwept));
             LoadRelays relays = LoadRelays.none();
             try {
-                relays = relayed ? LoadRelays.start(transport, ports, RELAY, HOST, impairment, settings.seed())
+                relays = relayed ? LoadRelays.start(transport, ports, RELAY, HOST, relaying.get(), settings.seed())
                         : LoadRelays.none();
                 SimulatedTargetProcess process = SimulatedTargetProcess.start(jar, targetArguments(ports,
                         relayed ? RELAY : HOST, settings.seed()), Map.of(KeySource.ENVIRONMENT, key.format()), err);
@@ -182,6 +183,11 @@ final class FleetLoadCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** Relays with {@code impairment} between the fleet and the host, or none when it impairs nothing. */
+    private static Optional<Impairment> relaysFor(Impairment impairment) {
+        return impairment.equals(Impairment.NONE) ? Optional.empty() : Optional.of(impairment);
     }
 
     /**
@@ -276,16 +282,20 @@ final class FleetLoadCommand implements Callable<Integer> {
         boolean sizeSwept = spec.parameter() == SweepSpec.Parameter.REQUEST_SIZE;
         if (spec.parameter() == SweepSpec.Parameter.TARGETS) {
             for (SweepPoint point : points) {
-                try (Fleet fleet = Fleet.start(jar, transport, ports(point.targets()), impairment, settings,
-                        sizeSwept, err)) {
+                try (Fleet fleet = Fleet.start(jar, transport, ports(point.targets()), relaysFor(impairment),
+                        settings, sizeSwept, err)) {
                     LoadOptions.attachAll(fleet.host());
                     results.add(measure(spec, point, fleet, transport, ports(point.targets()), out, err));
                 }
             }
         } else {
-            Impairment fixed = spec.parameter().impairs() ? Impairment.NONE : impairment;
-            try (Fleet fleet = Fleet.start(jar, transport, ports, fixed, settings, sizeSwept, err)) {
+            Optional<Impairment> relaying = spec.parameter().impairs() ? Optional.of(Impairment.NONE)
+                    : relaysFor(impairment);
+            try (Fleet fleet = Fleet.start(jar, transport, ports, relaying, settings, sizeSwept, err)) {
                 LoadOptions.attachAll(fleet.host());
+                if (spec.parameter().impairs()) {
+                    fleet.relays().close();
+                }
                 for (SweepPoint point : points) {
                     results.add(measure(spec, point, fleet, transport, ports, out, err));
                 }
