@@ -2,8 +2,10 @@ package dev.kdnet.host.load;
 
 import static dev.kdnet.host.load.chart.Markup.escape;
 
+import dev.kdnet.host.load.chart.Axis;
 import dev.kdnet.host.load.chart.LineChart;
 import dev.kdnet.host.load.chart.LinearAxis;
+import dev.kdnet.host.load.chart.LogAxis;
 import dev.kdnet.host.load.chart.PercentileAxis;
 import dev.kdnet.host.load.chart.Point;
 import dev.kdnet.host.load.chart.Series;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.DoubleStream;
 
 /**
@@ -168,12 +171,19 @@ public final class HtmlReport {
                 .toList();
         return new LineChart("sweep", "Sweep: measured MB/s per target and the payload / RTT law",
                 LinearAxis.covering(parameter, points.stream().mapToDouble(ReportData.SweepPoint::value)),
-                LinearAxis.covering("MB/s per target", points.stream().flatMapToDouble(p -> DoubleStream.of(
-                        p.megabytesPerSecond(), p.lawMegabytesPerSecond()))),
+                throughputAxis(points),
                 Optional.empty(),
                 List.of(new Series(LAW_SERIES, GREY, Series.Stroke.DASHED, Series.Side.LEFT, law),
                         new Series(MEASURED_SERIES, BLUE, Series.Stroke.SOLID, Series.Side.LEFT, measured)),
                 sweep.isPresent() ? "the sweep has no points" : NOT_A_SWEEP);
+    }
+
+    /** MB/s per target, on a log axis when the sweep's values span decades (a delay sweep from 0 ms). */
+    private static Axis throughputAxis(List<ReportData.SweepPoint> points) {
+        Supplier<DoubleStream> values = () -> points.stream().flatMapToDouble(p -> DoubleStream.of(
+                p.megabytesPerSecond(), p.lawMegabytesPerSecond()));
+        return LogAxis.suits(values.get()) ? LogAxis.covering("MB/s per target (log)", values.get())
+                : LinearAxis.covering("MB/s per target", values.get());
     }
 
     private static String withUnit(double value, String unit) {

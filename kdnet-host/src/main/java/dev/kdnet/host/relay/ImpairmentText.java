@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 /** Reads the relay's shares ({@code 5%}, {@code 0.5%}) and durations ({@code 1ms}, {@code 0.5ms}, {@code 2s}). */
 public final class ImpairmentText {
     private static final Pattern SHARE = Pattern.compile("(\\d+(?:\\.\\d+)?)%");
+    private static final String ZERO = "0";
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(us|ms|s)");
 
     private ImpairmentText() {
@@ -30,12 +31,16 @@ public final class ImpairmentText {
     }
 
     /**
-     * A duration in microseconds, milliseconds or seconds, to the nanosecond.
+     * A duration in microseconds, milliseconds or seconds, to the nanosecond; a bare {@code 0} is no time at all
+     * (as in {@code --sweep delay=0,0.5ms}).
      *
      * @throws IllegalArgumentException saying what is expected if {@code text} is not such a duration
      */
     public static Duration duration(String text) {
         Matcher matcher = DURATION.matcher(text.strip());
+        if (ZERO.equals(text.strip())) {
+            return Duration.ZERO;
+        }
         if (!matcher.matches()) {
             throw new IllegalArgumentException("expected a duration like 1ms, 0.5ms or 2s");
         }

@@ -105,6 +105,19 @@ class HtmlReportTest {
     }
 
     @Test
+    void aSweepSpanningDecadesGetsALogThroughputAxis() {
+        ReportData.Sweep fromZero = new ReportData.Sweep("delay", "ms", List.of(new ReportData.SweepPoint(0, 13.4,
+                207.6), new ReportData.SweepPoint(0.5, 0.86, 0.87), new ReportData.SweepPoint(5, 0.106, 0.106)));
+
+        ParsedMarkup html = parsed(data(1, Optional.of(fromZero)));
+
+        assertThat(html.texts("//svg[@id='sweep']/g[@class='axis y left']/text[@class='title']"))
+                .containsExactly("MB/s per target (log)");
+        assertThat(html.texts("//svg[@id='sweep']/g[@class='axis y left']/text[@class='tick']"))
+                .containsExactly("0.1", "1", "10", "100", "1,000");
+    }
+
+    @Test
     void writesASweepValueWithoutUnitWithoutAGap() {
         ReportData.Sweep targets = new ReportData.Sweep("targets", "", List.of(new ReportData.SweepPoint(8, 9.5, 9.8)));
 
