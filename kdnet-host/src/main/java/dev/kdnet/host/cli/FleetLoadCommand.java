@@ -261,11 +261,16 @@ final class FleetLoadCommand implements Callable<Integer> {
     }
 
     private static int targetCount(String value) {
+        int count;
         try {
-            return Integer.parseInt(value);
+            count = Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a number of targets, 1-" + MAX_TARGETS, e);
+            count = 0;
         }
+        if (count < 1 || count > MAX_TARGETS) {
+            throw new IllegalArgumentException("not a number of targets, 1-" + MAX_TARGETS);
+        }
+        return count;
     }
 
     /**

@@ -112,7 +112,7 @@ final class LoadOptions {
 
     @Option(names = "--html", paramLabel = "FILE",
             description = "Write a self-contained HTML report to FILE: throughput over time, the latency percentile"
-                    + " spectrum.")
+                    + " spectrum, and for --sweep the measured curve beside the law payload / RTT.")
     private Path html;
 
     /**
