@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,6 +76,14 @@ final class HostLoadCommand implements Callable<Integer> {
 
     @Mixin
     private LogOptions logOptions;
+
+    /**
+     * Takes {@code --no-baseline} out of the shared load options: against targets elsewhere there is no baseline to
+     * skip (docs/load.md says why).
+     */
+    static void withoutBaseline(CommandLine load) {
+        load.getCommandSpec().remove(load.getCommandSpec().findOption("--no-baseline"));
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -15,6 +15,7 @@ class HostLoadCommandTest {
         assertThat(run.out().replaceAll("\\s+", " ")).contains("Read-only unless --allow-writes")
                 .contains("--port", "--key", "--key-file", "--no-check", "--duration", "--workload", "--json",
                         "--hgrm");
+        assertThat(run.out()).as("targets elsewhere have no baseline to skip").doesNotContain("--no-baseline");
     }
 
     @Test
