@@ -239,6 +239,8 @@ class FleetLoadIT {
         assertThat(end.path("sum").path("mismatches").asLong()).isZero();
         assertThat(end.path("sum").path("seconds").asDouble()).as("ended with the dumps, not after --duration")
                 .isLessThan(600);
+        assertThat(err.toString()).contains("load: dump, one of 2097152 bytes per target; the run lasts as long as"
+                + " the dumps");
     }
 
     /** The points of the throughput chart's MB/s series in {@code report}. */

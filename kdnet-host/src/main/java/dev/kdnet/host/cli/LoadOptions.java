@@ -145,8 +145,10 @@ final class LoadOptions {
             out.println(LoadJson.event("start", start));
             out.flush();
         }
-        err.println("load: " + settings.workload().optionName() + ", " + settings.duration().toMillis() / 1e3
-                + " s after " + settings.warmup().toMillis() / 1e3 + " s of warm-up");
+        err.println(settings.workload().once()
+                ? "load: dump, one of " + settings.dumpSize() + " bytes per target; the run lasts as long as the dumps"
+                : "load: " + settings.workload().optionName() + ", " + settings.duration().toMillis() / 1e3
+                        + " s after " + settings.warmup().toMillis() / 1e3 + " s of warm-up");
         err.flush();
         List<Interval> intervals = new ArrayList<>();
         LoadResult result = LoadRun.over(host, settings).run(intervalListener(intervals, out, err));
