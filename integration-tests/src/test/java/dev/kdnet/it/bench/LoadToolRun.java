@@ -20,8 +20,14 @@ import picocli.CommandLine;
  */
 final class LoadToolRun {
     /** The seconds each load run measures. */
-    private static final String DURATION = "5s";
-    private static final String WARMUP = "1s";
+    private static final String DURATION = "10s";
+    /** Enough for the law, where the relays' delay dominates. */
+    private static final String LAW_WARMUP = "1s";
+    /**
+     * Enough for the JIT: with 2 s, C2 compiler threads still take a third of the CPU samples during a 40-target
+     * measurement (perf), and the p99 triples.
+     */
+    private static final String SCALE_WARMUP = "20s";
     private static final int MANY_TARGETS = 40;
 
     private final Path out;
@@ -64,7 +70,7 @@ final class LoadToolRun {
     }
 
     Results run() throws Exception {
-        JsonNode sweep = load("law", 1, "--delay", "0.5ms", "--sweep", "request-size=0x448,3944");
+        JsonNode sweep = load("law", 1, LAW_WARMUP, "--delay", "0.5ms", "--sweep", "request-size=0x448,3944");
         List<LawPoint> law = new ArrayList<>();
         for (JsonNode point : sweep.path("sweep").path("points")) {
             JsonNode baseline = point.path("end").path("baseline");
@@ -74,7 +80,7 @@ final class LoadToolRun {
         }
         List<ScalePoint> scale = new ArrayList<>();
         for (int targets : new int[] {1, MANY_TARGETS}) {
-            JsonNode end = load("scale-" + targets, targets).path("end");
+            JsonNode end = load("scale-" + targets, targets, SCALE_WARMUP).path("end");
             JsonNode sum = end.path("sum");
             double lawPerTarget = end.path("baseline").path("law_megabytes_per_second").asDouble();
             scale.add(new ScalePoint(targets, sum.path("megabytes_per_second").asDouble(),
@@ -85,13 +91,13 @@ final class LoadToolRun {
         return new Results(law, scale);
     }
 
-    /** Runs {@code ./kdnet load} with {@code targets} targets and {@code options}; its JSON. */
-    private JsonNode load(String name, int targets, String... options) throws Exception {
+    /** Runs {@code ./kdnet load} with {@code targets} targets, {@code warmup} and {@code options}; its JSON. */
+    private JsonNode load(String name, int targets, String warmup, String... options) throws Exception {
         Path json = out.resolve("load-" + name + ".json");
         Path log = out.resolve("load-" + name + ".log");
         List<String> arguments = new ArrayList<>(List.of("load-fleet", "--targets", Integer.toString(targets),
                 "--port", Integer.toString(LoopbackTarget.freePorts(targets)), "--duration", DURATION, "--warmup",
-                WARMUP, "--json", json.toString(), "-q"));
+                warmup, "--json", json.toString(), "-q"));
         arguments.addAll(List.of(options));
         int exit;
         try (PrintWriter text = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {

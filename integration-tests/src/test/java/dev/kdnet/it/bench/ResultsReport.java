@@ -84,14 +84,14 @@ final class ResultsReport {
 
     private void load(LoadToolRun.Results load) {
         line("## ./kdnet load").line("");
-        line("The latency law: `--targets 1 --delay 0.5ms --sweep request-size=0x448,3944` (5 s each after 1 s of"
+        line("The latency law: `--targets 1 --delay 0.5ms --sweep request-size=0x448,3944` (10 s each after 1 s of"
                 + " warm-up); the RTT is the raw UDP baseline's median through relays with the same delay.").line("");
         line("| request size | baseline RTT | payload / RTT | measured | ratio |").line("|---|---|---|---|---|");
         for (LoadToolRun.LawPoint point : load.law()) {
             line("| %d B | %.0f µs | %.3f MB/s | %.3f MB/s | **%.3f** |", point.requestSize(), point.rttMicros(),
                     point.lawMegabytesPerSecond(), point.megabytesPerSecond(), point.ratio());
         }
-        line("").line("Scale: `--targets N` reading 0x448 bytes, 5 s after 1 s of warm-up, no impairment.").line("");
+        line("").line("Scale: `--targets N` reading 0x448 bytes, 10 s after 20 s of warm-up, no impairment.").line("");
         line("| targets | total MB/s | authenticated datagrams/s | requests/s | p99 | host CPU (one core = 100%%) |"
                 + " MB/s per target / payload over baseline RTT |").line("|---|---|---|---|---|---|---|");
         for (LoadToolRun.ScalePoint point : load.scale()) {
