@@ -1,0 +1,272 @@
+package dev.kdnet.host.cli;
+
+import dev.kdnet.host.lab.FirewallSpec;
+import dev.kdnet.host.lab.LabException;
+import dev.kdnet.host.lab.LabNames;
+import dev.kdnet.host.lab.LabNetwork;
+import dev.kdnet.host.lab.LabPlan;
+import dev.kdnet.host.lab.LabSpec;
+import dev.kdnet.host.lab.LabStep;
+import dev.kdnet.host.lab.RootCheck;
+import dev.kdnet.host.lab.RulesSpec;
+import dev.kdnet.host.lab.SessionReport;
+import dev.kdnet.host.load.DurationText;
+import dev.kdnet.protocol.args.KeySource;
+import dev.kdnet.protocol.args.PortArgument;
+import dev.kdnet.protocol.args.UsageException;
+import dev.kdnet.protocol.key.KdnetKey;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./kdnet lab}: builds a debugging host, a simulated target and routers between them in network namespaces,
+ * with the firewall, NAT and IPsec conditions asked for, runs a session through it and says whether it came up;
+ * removes every namespace, and with them every link, rule and policy, however it ends.
+ */
+@Command(name = LabCommand.NAME, hidden = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Rehearse a network before touching the real one: a debugging host, a simulated target and N"
+                + " routers in Linux network namespaces (root), with a firewall, NAT or IPsec in the way; runs the"
+                + " target and the host in them and says whether a session came up (attach, a read, RTT). Every"
+                + " namespace, link, rule and policy is removed when it ends, also on Ctrl-C and failure.",
+            "Exit status: 0 when a session came up, 1 when none did or the lab could not be built, 2 for bad"
+                + " options."},
+        footer = {"", "Examples:",
+            "  ./kdnet lab --routers 15",
+            "  ./kdnet lab --firewall host:drop --for 10s",
+            "  ./kdnet lab --firewall host:drop --apply-rules nftables",
+            "  ./kdnet lab --routers 2 --ipsec require-esp --apply-rules xfrm",
+            "  ./kdnet lab --routers 1 --nat"})
+final class LabCommand implements Callable<Integer> {
+    /** The subcommand's name under the host; users run it as {@link #SPELLING}. */
+    static final String NAME = "lab";
+    /** How users start it: the launcher's own command, which builds both jars first. */
+    static final String SPELLING = "./kdnet lab";
+    /** What each line the lab itself prints starts with. */
+    static final String PREFIX = "lab: ";
+    /** The only IPsec condition the lab builds. */
+    static final String REQUIRE_ESP = "require-esp";
+    /** How long after {@code --for} the host may take to end before it is stopped. */
+    private static final Duration HOST_END_MARGIN = Duration.ofSeconds(15);
+    /** How long the host's last output may take to arrive after it ended. */
+    private static final Duration OUTPUT_JOIN = Duration.ofSeconds(5);
+    private static final Path HOST_JAR = Path.of("kdnet-host", "target", "kdnet-host.jar");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--routers", paramLabel = "N", defaultValue = "0",
+            description = "Routers between the host and the target, each link its own 10.213.K.0/24 (0-"
+                    + LabSpec.MAX_ROUTERS + "; default: ${DEFAULT-VALUE}). The target sends with TTL 16: 15 routers"
+                    + " are the most it crosses.")
+    private int routers;
+
+    @Option(names = "--nat", description = "The router nearest to the host masquerades the target's datagrams"
+            + " (needs --routers 1 or more).")
+    private boolean nat;
+
+    @Option(names = "--firewall", paramLabel = "PLACE:ACTION[:TOOL]",
+            description = "A rule for the KDNET port in the way: " + FirewallSpec.FORMS + ". host is the debugging"
+                    + " host's input, router the forward chain of the router nearest to it.")
+    private String firewall;
+
+    @Option(names = "--ipsec", paramLabel = REQUIRE_ESP,
+            description = "IPsec policies (ip xfrm) on both ends that require ESP between their subnets, as a"
+                    + " corporate IPsec domain has; the simulated target, like KDNET, cannot speak ESP.")
+    private String ipsec;
+
+    @Option(names = "--apply-rules", paramLabel = "FORMAT[:END]",
+            description = "Apply ./kdnet rules --format FORMAT --apply in the lab before the session: "
+                    + RulesSpec.FORMS + ".")
+    private String applyRules;
+
+    @Option(names = "--for", paramLabel = "DURATION", defaultValue = "20s",
+            description = "How long the host waits for the target to attach, e.g. 10s (default: ${DEFAULT-VALUE}).")
+    private String forText;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "50000",
+            description = "The KDNET UDP port (default: ${DEFAULT-VALUE}).")
+    private String port;
+
+    @Option(names = "--key-file", paramLabel = "FILE",
+            description = "The key both ends use, from FILE (chmod 600); without it from KDNET_KEY, or a fresh one."
+                    + " The ends get it through their environment, never on a command line.")
+    private Path keyFile;
+
+    @Option(names = "--wrong-key", description = "Give the target a different key than the host: no session.")
+    private boolean wrongKey;
+
+    @Option(names = "--link-local", description = "The target's link has a link-local address (169.254.213.2),"
+            + " as a target gets when DHCP fails.")
+    private boolean linkLocal;
+
+    @Option(names = "--target-jar", paramLabel = "FILE",
+            description = "The simulated target's jar (default: the one beside this host; ./kdnet lab builds it).")
+    private Path targetJar;
+
+    /** Makes the usage line say {@link #SPELLING}, as {@link DemoCommand} does for itself. */
+    static void spellAsTheLauncherDoes(CommandLine lab) {
+        String underHost = lab.getCommandSpec().qualifiedName();
+        lab.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_SYNOPSIS,
+                help -> help.synopsis(help.synopsisHeadingLength()).replace(underHost, SPELLING));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        LabSpec labSpec = labSpec();
+        Duration wait = waitDuration();
+        KdnetKey key = KeySource.resolve(null, keyFile).orElseGet(KdnetKey::generate);
+        KdnetKey targetKey = wrongKey ? KdnetKey.generate() : key;
+        Path simulator = SimulatedTargetProcess.jar(targetJar, SPELLING);
+        if (!RootCheck.isRoot()) {
+            throw new IllegalStateException(SPELLING + " needs root (it builds network namespaces); run it as root");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        removeStaleLabs(out);
+        List<String> host = javaJar(hostJar());
+        LabPlan plan = LabPlan.of(labSpec, LabNames.prefix(ProcessHandle.current().pid(), new SecureRandom()),
+                with(host, "rules"));
+        out.println(PREFIX + describe(labSpec, plan));
+        out.flush();
+        try (LabNetwork lab = LabNetwork.build(plan)) {
+            Process target = lab.start(plan.targetNamespace(), with(javaJar(simulator), "--hostip",
+                    plan.hostAddress(), "--port", Integer.toString(labSpec.port()), "--local-ip",
+                    plan.targetAddress()), Map.of(KeySource.ENVIRONMENT, targetKey.format()));
+            forward(target, "target: ", err, new CopyOnWriteArrayList<>());
+            Process listener = lab.start(plan.hostNamespace(), with(host, "listen", "--port",
+                    Integer.toString(labSpec.port()), "--bind", plan.hostAddress(), "--wait",
+                    Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)), "-c", SessionReport.COMMANDS),
+                    Map.of(KeySource.ENVIRONMENT, key.format()));
+            List<String> hostLines = new CopyOnWriteArrayList<>();
+            Thread hostOutput = forward(listener, "host: ", err, hostLines);
+            if (!listener.waitFor(wait.plus(HOST_END_MARGIN).toMillis(), TimeUnit.MILLISECONDS)) {
+                err.println(PREFIX + "the host did not end within " + wait.plus(HOST_END_MARGIN).toSeconds()
+                        + " s; stopping it");
+            }
+            listener.destroy();
+            hostOutput.join(OUTPUT_JOIN.toMillis());
+            SessionReport report = SessionReport.of(hostLines);
+            out.println(PREFIX + report.summary());
+            return report.up() ? 0 : HostMain.FAILURE;
+        } catch (LabException e) {
+            throw new IllegalStateException("the lab could not be built: " + e.getMessage(), e);
+        } finally {
+            out.println(PREFIX + "removed " + plan.namespaces().size() + " namespaces and everything in them");
+            out.flush();
+        }
+    }
+
+    private LabSpec labSpec() {
+        if (ipsec != null && !ipsec.equals(REQUIRE_ESP)) {
+            throw new UsageException("--ipsec " + ipsec + " is not an IPsec condition the lab builds; expected "
+                    + REQUIRE_ESP);
+        }
+        return new LabSpec(routers, nat, Optional.ofNullable(firewall).map(FirewallSpec::parse), ipsec != null,
+                Optional.ofNullable(applyRules).map(RulesSpec::parse), linkLocal, PortArgument.parse(port));
+    }
+
+    private Duration waitDuration() {
+        try {
+            Duration wait = DurationText.parse("--for", forText);
+            if (wait.isZero()) {
+                throw new UsageException("--for " + forText + " gives the host no time; expected e.g. 20s");
+            }
+            return wait;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** One line saying what the lab is made of. */
+    private static String describe(LabSpec labSpec, LabPlan plan) {
+        StringBuilder text = new StringBuilder("host ").append(plan.hostAddress()).append(" (netns ")
+                .append(plan.hostNamespace()).append("), ").append(labSpec.routers()).append(" router(s), target ")
+                .append(plan.targetAddress()).append(" (netns ").append(plan.targetNamespace()).append("), UDP ")
+                .append(labSpec.port());
+        if (labSpec.nat()) {
+            text.append(", NAT: the host sees the target as ").append(plan.targetSeenAs());
+        }
+        labSpec.firewall().ifPresent(f -> text.append(", firewall ").append(f.text()));
+        if (labSpec.requireEsp()) {
+            text.append(", IPsec requires ESP on both ends");
+        }
+        labSpec.rules().ifPresent(r -> text.append(", rules ").append(r.format()).append(" applied on ")
+                .append(r.ends().name().toLowerCase(Locale.ROOT)));
+        return text.toString();
+    }
+
+    /** Removes the namespaces of labs whose process has ended without removing them. */
+    private static void removeStaleLabs(PrintWriter out) throws LabException {
+        String list = LabNetwork.run(LabStep.of("ip", "netns", "list"));
+        for (String stale : LabNames.stale(list, pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive)
+                .orElse(false))) {
+            LabNetwork.run(LabStep.of("ip", "netns", "del", stale));
+            out.println(PREFIX + "removed namespace " + stale + ", left by a lab whose process has ended");
+        }
+    }
+
+    /** Forwards {@code process}'s output to {@code err} after {@code prefix}, keeping each line in {@code lines}. */
+    private static Thread forward(Process process, String prefix, PrintWriter err, List<String> lines) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    lines.add(line);
+                    synchronized (err) {
+                        err.println(prefix + line);
+                        err.flush();
+                    }
+                }
+            } catch (IOException ended) {
+                // the process was stopped under the reader: its output ends here
+            }
+        }, "kdnet-lab-output");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static List<String> javaJar(Path jar) {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString());
+    }
+
+    private static List<String> with(List<String> command, String... more) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    /** This host's jar: the running one, or the one its build makes beside these classes. */
+    private static Path hostJar() throws URISyntaxException {
+        Path code = Path.of(LabCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = Files.isRegularFile(code) ? code
+                : code.toAbsolutePath().normalize().getParent().getParent().getParent().resolve(HOST_JAR);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the host's jar is not built (" + jar + " is missing); " + SPELLING
+                    + " builds it");
+        }
+        return jar;
+    }
+}
