@@ -20,6 +20,10 @@ public final class LabNetwork implements AutoCloseable {
     static final Duration STEP_LIMIT = Duration.ofSeconds(30);
     /** How long a program started in the lab may take to end after SIGTERM before it is killed. */
     static final Duration GRACE = Duration.ofSeconds(5);
+    /** How long the links may take to get their carrier. */
+    static final Duration CARRIER_LIMIT = Duration.ofSeconds(10);
+    /** How often their state is read meanwhile. */
+    static final Duration CARRIER_POLL = Duration.ofMillis(50);
 
     private final LabPlan plan;
     private final List<Process> programs = new ArrayList<>();
@@ -39,10 +43,35 @@ public final class LabNetwork implements AutoCloseable {
             for (LabStep step : plan.setup()) {
                 run(step);
             }
+            awaitCarrier(plan);
             return lab;
         } catch (LabException | RuntimeException e) {
             lab.close();
             throw e;
+        }
+    }
+
+    /**
+     * Waits until every link of the lab has its carrier: the kernel reports a veth's carrier up to a second after
+     * both ends are up, and a program that starts before then finds its address on an interface that is not
+     * running.
+     */
+    private static void awaitCarrier(LabPlan plan) throws LabException {
+        long deadline = System.nanoTime() + CARRIER_LIMIT.toNanos();
+        for (String namespace : plan.namespaces()) {
+            LabStep show = LabStep.of("ip", "-n", namespace, "-o", "link", "show");
+            while (!LinkStates.allLinksUp(run(show))) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new LabException("the links of " + namespace + " have no carrier after "
+                            + CARRIER_LIMIT.toSeconds() + " s: " + run(show).replaceAll("\\s*\\R\\s*", "; "));
+                }
+                try {
+                    Thread.sleep(CARRIER_POLL.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new LabException("interrupted while waiting for the links of " + namespace);
+                }
+            }
         }
     }
 
