@@ -31,6 +31,7 @@ public final class HostMain {
         HelpLayout.apply(commandLine);
         DemoCommand.spellAsTheLauncherDoes(commandLine.getSubcommands().get(DemoCommand.NAME));
         FleetLoadCommand.spellAsTheLauncherDoes(commandLine.getSubcommands().get(FleetLoadCommand.NAME));
+        LauncherSpelling.apply(commandLine.getSubcommands().get(RulesCommand.NAME), RulesCommand.SPELLING);
         commandLine.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println(PREFIX + oneLine(parseError(e)));
             return USAGE;

@@ -1,7 +1,9 @@
 package dev.kdnet.host.firewall;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Linux IPsec policies ({@code ip xfrm policy}): bypass entries ({@code action allow}, no template) for each port,
@@ -17,6 +19,8 @@ import java.util.List;
 public final class XfrmRules implements FormatRules {
     /** The priority of every bypass entry. */
     public static final int BYPASS_PRIORITY = 0;
+    private static final String ADD = "ip xfrm policy add";
+    private static final String DELETE_ALL = "ip xfrm policy deleteall";
 
     @Override
     public RuleSet rules(Scope scope) {
@@ -35,14 +39,16 @@ public final class XfrmRules implements FormatRules {
         List<Rule> rules = new ArrayList<>();
         for (int port : scope.eachPort()) {
             for (Direction direction : directions(side)) {
-                rules.add(new Rule(direction.what + " UDP port " + port + " between the target "
-                        + scope.target().map(Cidr::toString).orElse("(any address)") + " and the host "
-                        + scope.host().map(host -> host.getHostAddress()).orElse("(any address)")
-                        + " without IPsec", "ip xfrm policy add " + selector(scope, port, direction) + " dir "
+                String target = scope.target().map(cidr -> "the target " + cidr).orElse("any target");
+                String host = scope.host().map(address -> "the host " + address.getHostAddress())
+                        .orElse("any host address");
+                rules.add(new Rule(direction.what + " UDP port " + port + " from "
+                        + (direction.towardsHost ? target + " to " + host : host + " to " + target)
+                        + " without IPsec", ADD + " " + selector(scope, port, direction) + " dir "
                         + direction.dir + " priority " + BYPASS_PRIORITY + " action allow"));
             }
         }
-        return rules;
+        return distinct(rules);
     }
 
     /**
@@ -50,14 +56,14 @@ public final class XfrmRules implements FormatRules {
      * and action), and nothing when they are absent.
      */
     static List<List<String>> deletions(Scope scope, Side side) {
-        List<List<String>> commands = new ArrayList<>();
-        for (int port : scope.eachPort()) {
-            for (Direction direction : directions(side)) {
-                commands.add(List.of(("ip xfrm policy deleteall " + selector(scope, port, direction) + " dir "
-                        + direction.dir + " priority " + BYPASS_PRIORITY + " action allow").split(" ")));
-            }
-        }
-        return commands;
+        return rules(scope, side).stream()
+                .map(rule -> List.of(rule.text().replace(ADD, DELETE_ALL).split(" "))).toList();
+    }
+
+    /** The rules without repeats: without --target and --host, a router's two fwd entries are one. */
+    private static List<Rule> distinct(List<Rule> rules) {
+        Set<String> seen = new HashSet<>();
+        return rules.stream().filter(rule -> seen.add(rule.text())).toList();
     }
 
     private static String heading(Side side) {
@@ -86,12 +92,12 @@ public final class XfrmRules implements FormatRules {
 
     /** One xfrm direction on one side, and which way the traffic it selects flows. */
     private enum Direction {
-        HOST_IN("in", true, "Receive"),
-        HOST_OUT("out", false, "Send"),
-        TARGET_OUT("out", true, "Send"),
-        TARGET_IN("in", false, "Receive"),
-        FWD_TO_HOST("fwd", true, "Forward towards the host"),
-        FWD_TO_TARGET("fwd", false, "Forward towards the target");
+        HOST_IN("in", true, "Let in"),
+        HOST_OUT("out", false, "Let out"),
+        TARGET_OUT("out", true, "Let out"),
+        TARGET_IN("in", false, "Let in"),
+        FWD_TO_HOST("fwd", true, "Forward"),
+        FWD_TO_TARGET("fwd", false, "Forward");
 
         private final String dir;
         private final boolean towardsHost;
