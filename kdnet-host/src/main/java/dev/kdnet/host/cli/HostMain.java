@@ -31,7 +31,8 @@ public final class HostMain {
         HelpLayout.apply(commandLine);
         DemoCommand.spellAsTheLauncherDoes(commandLine.getSubcommands().get(DemoCommand.NAME));
         FleetLoadCommand.spellAsTheLauncherDoes(commandLine.getSubcommands().get(FleetLoadCommand.NAME));
-        LabCommand.spellAsTheLauncherDoes(commandLine.getSubcommands().get(LabCommand.NAME));
+        LauncherSpelling.apply(commandLine.getSubcommands().get(RulesCommand.NAME), RulesCommand.SPELLING);
+        LauncherSpelling.apply(commandLine.getSubcommands().get(LabCommand.NAME), LabCommand.SPELLING);
         commandLine.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println(PREFIX + oneLine(parseError(e)));
             return USAGE;

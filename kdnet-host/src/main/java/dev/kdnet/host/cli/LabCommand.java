@@ -33,10 +33,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -124,13 +122,6 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--target-jar", paramLabel = "FILE",
             description = "The simulated target's jar (default: the one beside this host; ./kdnet lab builds it).")
     private Path targetJar;
-
-    /** Makes the usage line say {@link #SPELLING}, as {@link DemoCommand} does for itself. */
-    static void spellAsTheLauncherDoes(CommandLine lab) {
-        String underHost = lab.getCommandSpec().qualifiedName();
-        lab.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_SYNOPSIS,
-                help -> help.synopsis(help.synopsisHeadingLength()).replace(underHost, SPELLING));
-    }
 
     @Override
     public Integer call() throws Exception {

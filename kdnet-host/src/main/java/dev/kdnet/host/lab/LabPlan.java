@@ -209,21 +209,27 @@ public record LabPlan(List<String> namespaces, String hostAddress, String target
                     "mode", "transport", "level", "required");
         }
 
+        /**
+         * {@code ./kdnet rules --apply} in the namespaces of the ends asked for, scoped to the two ends' addresses as
+         * the host sees them; on the target's end with {@code --side target}, the mirror image of the host's.
+         */
         private void applyRules(RulesSpec rules) {
-            String port = Integer.toString(spec.port());
             if (rules.ends().host()) {
-                setup.add(rulesStep(host(), rules.format(), port, address(0, 1), address(links - 1, 2)));
+                setup.add(rulesStep(host(), rules.format(), List.of()));
             }
             if (rules.ends().target()) {
-                setup.add(rulesStep(target(), rules.format(), port, address(links - 1, 2), address(0, 1)));
+                setup.add(rulesStep(target(), rules.format(), List.of("--side", "target")));
             }
         }
 
-        /** {@code ./kdnet rules --apply} run in {@code namespace}, whose own address is {@code local}. */
-        private LabStep rulesStep(String namespace, String format, String port, String local, String remote) {
+        private LabStep rulesStep(String namespace, String format, List<String> side) {
+            String port = Integer.toString(spec.port());
+            String targetSeenAs = spec.nat() ? address(0, 2) : address(links - 1, 2);
             List<String> command = new ArrayList<>(rulesCommand);
-            command.addAll(List.of("--format", format, "--ports", port + "-" + port, "--host", local, "--target",
-                    remote, "--apply"));
+            command.addAll(List.of("--format", format, "--ports", port, "--host", address(0, 1), "--target",
+                    targetSeenAs));
+            command.addAll(side);
+            command.add("--apply");
             return new LabStep(inNamespace(namespace, command), "");
         }
     }

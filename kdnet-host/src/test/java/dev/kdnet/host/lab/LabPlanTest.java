@@ -117,9 +117,9 @@ class LabPlanTest {
     void rulesAreAppliedByTheRulesCommandInsideTheNamespacesOfTheEndsAskedFor() {
         List<String> both = lines(LabPlan.of(spec(1, false, null, true, "xfrm", false), "p", RULES));
         assertThat(both).filteredOn(line -> line.contains(" rules ")).hasSize(2)
-                .anyMatch(line -> line.startsWith("ip netns exec p-h java -jar kdnet-host.jar rules --format xfrm"))
-                .anyMatch(line -> line.startsWith("ip netns exec p-t java -jar kdnet-host.jar rules --format xfrm"))
-                .allMatch(line -> line.endsWith("--apply"));
+                .containsExactly("ip netns exec p-h java -jar kdnet-host.jar rules --format xfrm --ports 50000 --host"
+                        + " 10.213.0.1 --target 10.213.1.2 --apply", "ip netns exec p-t java -jar kdnet-host.jar rules"
+                        + " --format xfrm --ports 50000 --host 10.213.0.1 --target 10.213.1.2 --side target --apply");
 
         List<String> hostOnly = lines(LabPlan.of(spec(1, false, null, true, "xfrm:host", false), "p", RULES));
         assertThat(hostOnly).filteredOn(line -> line.contains(" rules ")).singleElement()
