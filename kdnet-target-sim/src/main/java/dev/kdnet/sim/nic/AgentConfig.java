@@ -57,7 +57,7 @@ public record AgentConfig(KdnetKey key, Inet4Address hostIp, int port, Inet4Addr
     /** The same settings with another unicast TTL (a testing aid; Windows sends with 16). */
     public AgentConfig withTtl(int ttl) {
         return new AgentConfig(key, hostIp, port, localIp, version, pokeInterval,
-                new UdpSocketOptions(ttl, socketOptions.dontFragment(), socketOptions.reuseAddress()));
+                socketOptions.withTtl(ttl));
     }
 
     /** Where the agent binds: its own address and port P. */
