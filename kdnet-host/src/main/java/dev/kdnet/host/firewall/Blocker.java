@@ -44,10 +44,12 @@ public record Blocker(String tool, Effect effect, boolean inbound, String place,
     }
 
     /**
-     * One sentence, e.g. {@code nftables rule `udp dport 50000 drop` in table inet filter chain input handle 3
+     * One sentence, e.g. {@code nftables rule `udp dport 50000 drop` (table inet filter chain input handle 3)
      * drops inbound UDP 50000}.
+     *
+     * @param port the port or ports it stops, as text
      */
-    public String describe(int port) {
+    public String describe(Object port) {
         String what = tool.equals("xfrm") ? "xfrm policy" : tool + " rule";
         return what + " `" + text + "` " + (place.isEmpty() ? "" : "(" + place + ") ") + effect.verb() + " "
                 + (inbound ? "inbound" : "outbound") + " UDP " + port + (certain() ? "" : " when " + condition);
