@@ -10,7 +10,7 @@ import dev.kdnet.host.lab.LabStep;
 import dev.kdnet.host.lab.RootCheck;
 import dev.kdnet.host.lab.RulesSpec;
 import dev.kdnet.host.lab.SessionReport;
-import dev.kdnet.host.load.DurationText;
+import dev.kdnet.protocol.args.DurationText;
 import dev.kdnet.protocol.args.KeySource;
 import dev.kdnet.protocol.args.PortArgument;
 import dev.kdnet.protocol.args.UsageException;
@@ -69,6 +69,9 @@ final class LabCommand implements Callable<Integer> {
     private static final Duration HOST_END_MARGIN = Duration.ofSeconds(15);
     /** How long the host's last output may take to arrive after it ended. */
     private static final Duration OUTPUT_JOIN = Duration.ofSeconds(5);
+    /** What the simulator's {@code --doctor} verdict line starts with. */
+    private static final String TARGET_DOCTOR = "target doctor: ";
+    private static final long MILLIS_PER_SECOND = 1000;
     private static final Path HOST_JAR = Path.of("kdnet-host", "target", "kdnet-host.jar");
 
     @Spec
@@ -142,25 +145,33 @@ final class LabCommand implements Callable<Integer> {
         out.println(PREFIX + describe(labSpec, plan));
         out.flush();
         try (LabNetwork lab = LabNetwork.build(plan)) {
-            Process target = lab.start(plan.targetNamespace(), with(javaJar(simulator), "--hostip",
-                    plan.hostAddress(), "--port", Integer.toString(labSpec.port()), "--local-ip",
-                    plan.targetAddress()), Map.of(KeySource.ENVIRONMENT, targetKey.format()));
-            forward(target, "target: ", err, new CopyOnWriteArrayList<>());
-            Process listener = lab.start(plan.hostNamespace(), with(host, "listen", "--port",
-                    Integer.toString(labSpec.port()), "--bind", plan.hostAddress(), "--wait",
-                    Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)), "-c", SessionReport.COMMANDS),
-                    Map.of(KeySource.ENVIRONMENT, key.format()));
-            List<String> hostLines = new CopyOnWriteArrayList<>();
-            Thread hostOutput = forward(listener, "host: ", err, hostLines);
-            if (!listener.waitFor(wait.plus(HOST_END_MARGIN).toMillis(), TimeUnit.MILLISECONDS)) {
-                err.println(PREFIX + "the host did not end within " + wait.plus(HOST_END_MARGIN).toSeconds()
-                        + " s; stopping it");
-            }
-            listener.destroy();
-            hostOutput.join(OUTPUT_JOIN.toMillis());
-            SessionReport report = SessionReport.of(hostLines);
+            List<String> target = with(javaJar(simulator), "--hostip", plan.hostAddress(), "--port",
+                    Integer.toString(labSpec.port()), "--local-ip", plan.targetAddress());
+            Process plainTarget = lab.start(plan.targetNamespace(), target,
+                    Map.of(KeySource.ENVIRONMENT, targetKey.format()));
+            forward(plainTarget, "target: ", err, new CopyOnWriteArrayList<>());
+            SessionReport report = SessionReport.of(listen(lab, labSpec.port(), host, key, wait, err));
             out.println(PREFIX + report.summary());
-            return report.up() ? 0 : HostMain.FAILURE;
+            out.flush();
+            if (report.up()) {
+                return 0;
+            }
+            plainTarget.destroy();
+            plainTarget.waitFor();
+            out.println(PREFIX + "asking both ends' doctors for " + wait.toSeconds() + " s...");
+            out.flush();
+            Process doctor = lab.start(plan.targetNamespace(), with(target, "--doctor", "--for", forText),
+                    Map.of(KeySource.ENVIRONMENT, targetKey.format()));
+            List<String> doctorLines = new CopyOnWriteArrayList<>();
+            Thread doctorOutput = forward(doctor, "target: ", err, doctorLines);
+            SessionReport second = SessionReport.of(listen(lab, labSpec.port(), host, key, wait, err));
+            doctor.waitFor(wait.plus(HOST_END_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
+            doctorOutput.join(OUTPUT_JOIN.toMillis());
+            out.println(PREFIX + "host: " + second.silence().orElse(second.up() ? "a session came up this time"
+                    : "nothing to say"));
+            out.println(PREFIX + doctorLines.stream().filter(line -> line.startsWith(TARGET_DOCTOR)).findFirst()
+                    .orElse(TARGET_DOCTOR + "no verdict"));
+            return HostMain.FAILURE;
         } catch (LabException e) {
             throw new IllegalStateException("the lab could not be built: " + e.getMessage(), e);
         } finally {
@@ -206,6 +217,28 @@ final class LabCommand implements Callable<Integer> {
         labSpec.rules().ifPresent(r -> text.append(", rules ").append(r.format()).append(" applied on ")
                 .append(r.ends().name().toLowerCase(Locale.ROOT)));
         return text.toString();
+    }
+
+    /**
+     * Runs the host in the lab's host namespace, waiting up to {@code wait} for the target and then running
+     * {@link SessionReport#COMMANDS}; its output, each line also forwarded to {@code err}.
+     */
+    private static List<String> listen(LabNetwork lab, int port, List<String> host, KdnetKey key, Duration wait,
+            PrintWriter err) throws IOException, InterruptedException {
+        LabPlan plan = lab.plan();
+        Process listener = lab.start(plan.hostNamespace(), with(host, "listen", "--port",
+                Integer.toString(port), "--bind", plan.hostAddress(), "--wait",
+                Long.toString(Math.max(1, (wait.toMillis() + MILLIS_PER_SECOND - 1) / MILLIS_PER_SECOND)), "-c",
+                SessionReport.COMMANDS), Map.of(KeySource.ENVIRONMENT, key.format()));
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread output = forward(listener, "host: ", err, lines);
+        if (!listener.waitFor(wait.plus(HOST_END_MARGIN).toMillis(), TimeUnit.MILLISECONDS)) {
+            err.println(PREFIX + "the host did not end within " + wait.plus(HOST_END_MARGIN).toSeconds()
+                    + " s; stopping it");
+            listener.destroy();
+        }
+        output.join(OUTPUT_JOIN.toMillis());
+        return lines;
     }
 
     /** Removes the namespaces of labs whose process has ended without removing them. */
