@@ -1,0 +1,162 @@
+package dev.kdnet.it.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kdnet.host.lab.RootCheck;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 13's "what must show it works", each through {@code ./kdnet lab} in namespaces it builds and removes: TTL,
+ * host firewalls and the generated rules that open them, IPsec and its bypass, NAT, key and address. Every test
+ * ends by checking that the namespace the tests run in holds exactly what it held before: no lab namespace, link,
+ * nftables or iptables rule or xfrm policy left. Needs root (CI is root); skipped with the reason otherwise.
+ *
+ * <p>Each lab waits for states, not time: a session that comes up ends the run at once; {@link #SILENT} is how long
+ * a run that cannot come up waits, the least that shows the host's first diagnosis (5 s) and two of the target's
+ * pokes (every 3 s).
+ */
+class NamespaceLabIT {
+    /** How long a lab whose session comes up may take; it ends as soon as the read is done. */
+    private static final String UP = "30s";
+    /** How long a lab whose session cannot come up waits in each of its two rounds. */
+    private static final String SILENT = "6s";
+
+    private RootNamespace before;
+
+    @BeforeEach
+    void rootAndAPictureOfWhatIsThere() throws Exception {
+        boolean root = RootCheck.isRoot();
+        if (!root) {
+            System.out.println("NamespaceLabIT skipped: needs root (it builds network namespaces, firewall rules and"
+                    + " IPsec policies)");
+        }
+        Assumptions.assumeTrue(root, "needs root: the lab builds network namespaces");
+        before = RootNamespace.now();
+    }
+
+    @AfterEach
+    void theLabLeftNothingBehind() throws Exception {
+        if (before != null) {
+            assertThat(RootNamespace.now()).as("namespaces, links, rules and policies after the lab")
+                    .isEqualTo(before);
+        }
+    }
+
+    private static void assertUp(LabRun run) {
+        assertThat(run.exitCode()).as(run.transcript()).isZero();
+        assertThat(run.line("session up")).as(run.transcript())
+                .contains("Connected to Windows 10 19041 x64 target on UDP 50000", "4d 5a 90 00").containsPattern(
+                        "RTT \\d+\\.\\d+ ms");
+    }
+
+    private static void assertNoSession(LabRun run) {
+        assertThat(run.exitCode()).as(run.transcript()).isEqualTo(1);
+        assertThat(run.line("no session")).as(run.transcript()).isNotEmpty();
+        assertThat(run.out()).as(run.transcript()).doesNotContain("session up");
+    }
+
+    @Test
+    void fifteenRoutersAreTheMostTheTargetsTtlCrossesAndTheSessionComesUp() {
+        LabRun run = LabRun.of("--routers", "15", "--for", UP);
+
+        assertUp(run);
+    }
+
+    @Test
+    void atSixteenRoutersTheTargetHearsTimeExceededAndTheHostHearsNothing() {
+        LabRun run = LabRun.of("--routers", "16", "--for", SILENT);
+
+        assertNoSession(run);
+        assertThat(run.line("target doctor")).as(run.transcript())
+                .contains("ICMP time exceeded from router 10.213.1.1", "more than 15 routers away");
+        assertThat(run.line("host:")).as(run.transcript()).contains("no datagram");
+    }
+
+    @Test
+    void anNftablesDropOnTheHostStopsTheSessionAndTheGeneratedRulesOpenIt() {
+        LabRun blocked = LabRun.of("--firewall", "host:drop", "--for", SILENT);
+        assertNoSession(blocked);
+        assertThat(blocked.line("target doctor")).as(blocked.transcript()).contains("dropped silently");
+        assertThat(blocked.line("host:")).as(blocked.transcript()).contains("no datagram");
+
+        assertUp(LabRun.of("--firewall", "host:drop", "--apply-rules", "nftables", "--for", UP));
+    }
+
+    @Test
+    void anIptablesDropOnTheHostStopsTheSessionAndTheGeneratedRulesOpenIt() {
+        LabRun blocked = LabRun.of("--firewall", "host:drop:iptables", "--for", SILENT);
+        assertNoSession(blocked);
+        assertThat(blocked.line("target doctor")).as(blocked.transcript()).contains("dropped silently");
+
+        assertUp(LabRun.of("--firewall", "host:drop:iptables", "--apply-rules", "iptables", "--for", UP));
+    }
+
+    @Test
+    void aRejectOnTheHostComesBackToTheTargetAsPortUnreachable() {
+        LabRun run = LabRun.of("--firewall", "host:reject", "--for", SILENT);
+
+        assertNoSession(run);
+        assertThat(run.line("target doctor")).as(run.transcript())
+                .contains("ICMP port unreachable from 10.213.0.1", "a firewall REJECTs it");
+    }
+
+    @Test
+    void policiesRequiringEspStopTheSessionAndTheHostNamesThePolicy() {
+        LabRun run = LabRun.of("--routers", "1", "--ipsec", "require-esp", "--for", SILENT);
+
+        assertNoSession(run);
+        assertThat(run.line("target doctor")).as(run.transcript()).contains("dropped silently",
+                "IPsec policy requiring ESP");
+        assertThat(run.line("host:")).as(run.transcript()).contains("xfrm policy", "dir in", "requires ESP");
+        assertThat(run.err()).doesNotContain("ANSWER_REBOOTED");
+    }
+
+    @Test
+    void theGeneratedBypassOnBothEndsLetsTheSessionThroughTheEspPolicies() {
+        assertUp(LabRun.of("--routers", "1", "--ipsec", "require-esp", "--apply-rules", "xfrm", "--for", UP));
+    }
+
+    @Test
+    void aBypassOnOneEndOnlyIsNotEnough() {
+        LabRun hostOnly = LabRun.of("--routers", "1", "--ipsec", "require-esp", "--apply-rules", "xfrm:host",
+                "--for", SILENT);
+        assertNoSession(hostOnly);
+        assertThat(hostOnly.line("target doctor")).as(hostOnly.transcript()).contains("dropped silently");
+        assertThat(hostOnly.err()).doesNotContain("ANSWER_REBOOTED");
+
+        LabRun targetOnly = LabRun.of("--routers", "1", "--ipsec", "require-esp", "--apply-rules", "xfrm:target",
+                "--for", SILENT);
+        assertNoSession(targetOnly);
+        assertThat(targetOnly.line("host:")).as(targetOnly.transcript()).contains("xfrm policy", "dir in");
+        assertThat(targetOnly.err()).doesNotContain("ANSWER_REBOOTED");
+    }
+
+    @Test
+    void theSessionComesUpThroughNatBecauseTheTargetStartsIt() {
+        LabRun run = LabRun.of("--routers", "1", "--nat", "--for", UP);
+
+        assertUp(run);
+        assertThat(run.line("host ")).contains("NAT: the host sees the target as 10.213.0.2");
+        assertThat(run.err()).contains("handshake with 10.213.0.2:50000");
+    }
+
+    @Test
+    void aWrongKeyIsNamedByBothEnds() {
+        LabRun run = LabRun.of("--wrong-key", "--for", SILENT);
+
+        assertNoSession(run);
+        assertThat(run.line("host:")).as(run.transcript()).contains("the key does not match the target's");
+        assertThat(run.line("target doctor")).as(run.transcript()).contains("the host uses another key");
+    }
+
+    @Test
+    void aLinkLocalTargetIsWarnedAbout() {
+        LabRun run = LabRun.of("--link-local", "--wrong-key", "--for", SILENT);
+
+        assertNoSession(run);
+        assertThat(run.err()).as(run.transcript()).contains("169.254.213.2 uses a link-local address");
+    }
+}
