@@ -71,8 +71,10 @@ final class LabCommand implements Callable<Integer> {
     private static final Duration OUTPUT_JOIN = Duration.ofSeconds(5);
     /** What the simulator's {@code --doctor} verdict line starts with. */
     private static final String TARGET_DOCTOR = "target doctor: ";
+    /** The host's first line once it listens. */
+    private static final String HOST_WAITING = "Waiting for a target on UDP ";
     private static final long MILLIS_PER_SECOND = 1000;
-    private static final Path HOST_JAR = Path.of("kdnet-host", "target", "kdnet-host.jar");
+    private static final String HOST_JAR = "kdnet-host.jar";
 
     @Spec
     private CommandSpec spec;
@@ -238,6 +240,10 @@ final class LabCommand implements Callable<Integer> {
             listener.destroy();
         }
         output.join(OUTPUT_JOIN.toMillis());
+        if (lines.stream().noneMatch(line -> line.startsWith(HOST_WAITING))) {
+            throw new IllegalStateException("the host did not start in the lab: "
+                    + (lines.isEmpty() ? "no output" : lines.get(lines.size() - 1)));
+        }
         return lines;
     }
 
@@ -282,11 +288,13 @@ final class LabCommand implements Callable<Integer> {
         return all;
     }
 
-    /** This host's jar: the running one, or the one its build makes beside these classes. */
+    /**
+     * This host's shaded jar: {@code kdnet-host.jar} in the directory of the running code, which is that jar, the
+     * module's plain jar beside it, or {@code target/classes} under it.
+     */
     private static Path hostJar() throws URISyntaxException {
         Path code = Path.of(LabCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path jar = Files.isRegularFile(code) ? code
-                : code.toAbsolutePath().normalize().getParent().getParent().getParent().resolve(HOST_JAR);
+        Path jar = code.toAbsolutePath().normalize().getParent().resolve(HOST_JAR);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("the host's jar is not built (" + jar + " is missing); " + SPELLING
                     + " builds it");
