@@ -15,12 +15,9 @@ import dev.kdnet.protocol.args.KeySource;
 import dev.kdnet.protocol.args.PortArgument;
 import dev.kdnet.protocol.args.UsageException;
 import dev.kdnet.protocol.key.KdnetKey;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -31,8 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,8 +62,8 @@ final class LabCommand implements Callable<Integer> {
     static final String REQUIRE_ESP = "require-esp";
     /** How long after {@code --for} the host may take to end before it is stopped. */
     private static final Duration HOST_END_MARGIN = Duration.ofSeconds(15);
-    /** How long the host's last output may take to arrive after it ended. */
-    private static final Duration OUTPUT_JOIN = Duration.ofSeconds(5);
+    /** How long the host may take to start listening (a JVM's start on a loaded machine). */
+    private static final Duration HOST_START_LIMIT = Duration.ofSeconds(60);
     /** What the simulator's {@code --doctor} verdict line starts with. */
     private static final String TARGET_DOCTOR = "target doctor: ";
     /** The host's first line once it listens. */
@@ -149,29 +144,24 @@ final class LabCommand implements Callable<Integer> {
         try (LabNetwork lab = LabNetwork.build(plan)) {
             List<String> target = with(javaJar(simulator), "--hostip", plan.hostAddress(), "--port",
                     Integer.toString(labSpec.port()), "--local-ip", plan.targetAddress());
-            Process plainTarget = lab.start(plan.targetNamespace(), target,
-                    Map.of(KeySource.ENVIRONMENT, targetKey.format()));
-            forward(plainTarget, "target: ", err, new CopyOnWriteArrayList<>());
-            SessionReport report = SessionReport.of(listen(lab, labSpec.port(), host, key, wait, err));
+            Map<String, String> targetEnvironment = Map.of(KeySource.ENVIRONMENT, targetKey.format());
+            Round first = round(lab, labSpec.port(), host, key, target, targetEnvironment, wait, err);
+            first.target().stop();
+            SessionReport report = SessionReport.of(first.host());
             out.println(PREFIX + report.summary());
             out.flush();
             if (report.up()) {
                 return 0;
             }
-            plainTarget.destroy();
-            plainTarget.waitFor();
             out.println(PREFIX + "asking both ends' doctors for " + wait.toSeconds() + " s...");
             out.flush();
-            Process doctor = lab.start(plan.targetNamespace(), with(target, "--doctor", "--for", forText),
-                    Map.of(KeySource.ENVIRONMENT, targetKey.format()));
-            List<String> doctorLines = new CopyOnWriteArrayList<>();
-            Thread doctorOutput = forward(doctor, "target: ", err, doctorLines);
-            SessionReport second = SessionReport.of(listen(lab, labSpec.port(), host, key, wait, err));
-            doctor.waitFor(wait.plus(HOST_END_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
-            doctorOutput.join(OUTPUT_JOIN.toMillis());
-            out.println(PREFIX + "host: " + second.silence().orElse(second.up() ? "a session came up this time"
+            Round second = round(lab, labSpec.port(), host, key, with(target, "--doctor", "--for", forText),
+                    targetEnvironment, wait, err);
+            List<String> doctor = second.target().awaitEnd(wait.plus(HOST_END_MARGIN));
+            SessionReport hostSide = SessionReport.of(second.host());
+            out.println(PREFIX + "host: " + hostSide.silence().orElse(hostSide.up() ? "a session came up this time"
                     : "nothing to say"));
-            out.println(PREFIX + doctorLines.stream().filter(line -> line.startsWith(TARGET_DOCTOR)).findFirst()
+            out.println(PREFIX + doctor.stream().filter(line -> line.startsWith(TARGET_DOCTOR)).findFirst()
                     .orElse(TARGET_DOCTOR + "no verdict"));
             return HostMain.FAILURE;
         } catch (LabException e) {
@@ -221,30 +211,31 @@ final class LabCommand implements Callable<Integer> {
         return text.toString();
     }
 
+    /** One round: the host's output once it ended, and the target, still running or ended. */
+    private record Round(List<String> host, LabProgram target) {
+    }
+
     /**
-     * Runs the host in the lab's host namespace, waiting up to {@code wait} for the target and then running
-     * {@link SessionReport#COMMANDS}; its output, each line also forwarded to {@code err}.
+     * Runs the host in the lab's host namespace and, once it listens, {@code target} in the target's: the host waits
+     * up to {@code wait} for the target and then runs {@link SessionReport#COMMANDS}. Each output line is also
+     * forwarded to {@code err}.
      */
-    private static List<String> listen(LabNetwork lab, int port, List<String> host, KdnetKey key, Duration wait,
-            PrintWriter err) throws IOException, InterruptedException {
+    private static Round round(LabNetwork lab, int port, List<String> host, KdnetKey key, List<String> target,
+            Map<String, String> targetEnvironment, Duration wait, PrintWriter err)
+            throws IOException, InterruptedException {
         LabPlan plan = lab.plan();
-        Process listener = lab.start(plan.hostNamespace(), with(host, "listen", "--port",
+        LabProgram listener = LabProgram.start(lab, plan.hostNamespace(), with(host, "listen", "--port",
                 Integer.toString(port), "--bind", plan.hostAddress(), "--wait",
                 Long.toString(Math.max(1, (wait.toMillis() + MILLIS_PER_SECOND - 1) / MILLIS_PER_SECOND)), "-c",
-                SessionReport.COMMANDS), Map.of(KeySource.ENVIRONMENT, key.format()));
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Thread output = forward(listener, "host: ", err, lines);
-        if (!listener.waitFor(wait.plus(HOST_END_MARGIN).toMillis(), TimeUnit.MILLISECONDS)) {
-            err.println(PREFIX + "the host did not end within " + wait.plus(HOST_END_MARGIN).toSeconds()
-                    + " s; stopping it");
-            listener.destroy();
-        }
-        output.join(OUTPUT_JOIN.toMillis());
-        if (lines.stream().noneMatch(line -> line.startsWith(HOST_WAITING))) {
+                SessionReport.COMMANDS), Map.of(KeySource.ENVIRONMENT, key.format()), "host: ", HOST_WAITING, err);
+        if (!listener.awaitReady(HOST_START_LIMIT)) {
+            List<String> lines = listener.awaitEnd(Duration.ZERO);
             throw new IllegalStateException("the host did not start in the lab: "
                     + (lines.isEmpty() ? "no output" : lines.get(lines.size() - 1)));
         }
-        return lines;
+        LabProgram started = LabProgram.start(lab, plan.targetNamespace(), target, targetEnvironment, "target: ",
+                TARGET_DOCTOR, err);
+        return new Round(listener.awaitEnd(wait.plus(HOST_END_MARGIN)), started);
     }
 
     /** Removes the namespaces of labs whose process has ended without removing them. */
@@ -255,27 +246,6 @@ final class LabCommand implements Callable<Integer> {
             LabNetwork.run(LabStep.of("ip", "netns", "del", stale));
             out.println(PREFIX + "removed namespace " + stale + ", left by a lab whose process has ended");
         }
-    }
-
-    /** Forwards {@code process}'s output to {@code err} after {@code prefix}, keeping each line in {@code lines}. */
-    private static Thread forward(Process process, String prefix, PrintWriter err, List<String> lines) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    lines.add(line);
-                    synchronized (err) {
-                        err.println(prefix + line);
-                        err.flush();
-                    }
-                }
-            } catch (IOException ended) {
-                // the process was stopped under the reader: its output ends here
-            }
-        }, "kdnet-lab-output");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
     }
 
     private static List<String> javaJar(Path jar) {
