@@ -59,7 +59,7 @@ class RulesApplyIT {
     @Test
     void nftablesAcceptBeatsADropInAnotherTableAndRemoveRestoresTheDrop() throws Exception {
         lab.in(lab.host, "nft", "add", "table", "inet", "filter");
-        lab.in(lab.host, "nft", "add chain inet filter input { type filter hook input priority 0; policy accept; }"
+        lab.in(lab.host, "nft add chain inet filter input { type filter hook input priority 0; policy accept; }"
                 .split(" "));
         lab.in(lab.host, "nft", "add", "rule", "inet", "filter", "input", "udp", "dport", "50000", "drop");
         String before = lab.in(lab.host, "nft", "list", "ruleset");
