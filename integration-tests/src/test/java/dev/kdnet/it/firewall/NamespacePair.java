@@ -22,7 +22,11 @@ final class NamespacePair implements AutoCloseable {
     static final String TARGET_ADDRESS = "10.213.7.2";
     /** The subnet of both. */
     static final String SUBNET = "10.213.7.0/24";
+    /** The first argument of {@link #rules} that runs it as user nobody. */
+    static final String AS_NOBODY = "--as-nobody";
     private static final long COMMAND_SECONDS = 60;
+    private static final int NOBODY = 65534;
+    private static final Path HOST_JAR = Path.of("../kdnet-host/target/kdnet-host.jar");
 
     /** The host's namespace name. */
     final String host;
@@ -85,11 +89,18 @@ final class NamespacePair implements AutoCloseable {
         }
     }
 
-    /** Runs {@code ./kdnet rules ARGS} from the built host jar inside namespace {@code ns}; its exit code. */
+    /**
+     * Runs {@code ./kdnet rules ARGS} from the built host jar inside namespace {@code ns}; a first argument
+     * {@value #AS_NOBODY} runs it as user nobody instead of root.
+     */
     Result rules(String ns, String... args) throws Exception {
-        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns, javaBinary(), "-jar",
-                Path.of("../kdnet-host/target/kdnet-host.jar").toString(), "rules"));
-        argv.addAll(List.of(args));
+        boolean nobody = args.length > 0 && args[0].equals(AS_NOBODY);
+        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns));
+        if (nobody) {
+            argv.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
+        }
+        argv.addAll(List.of(javaBinary(), "-jar", HOST_JAR.toAbsolutePath().toString(), "rules"));
+        argv.addAll(List.of(args).subList(nobody ? 1 : 0, args.length));
         Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(COMMAND_SECONDS, TimeUnit.SECONDS)) {
@@ -114,6 +125,12 @@ final class NamespacePair implements AutoCloseable {
             new ProcessBuilder("ip", "netns", "del", ns).redirectErrorStream(true).start()
                     .waitFor(COMMAND_SECONDS, TimeUnit.SECONDS);
         }
+    }
+
+    /** True when user nobody can read the host jar (a checkout under /root, for one, it cannot). */
+    static boolean nobodyCanRunTheJar() throws Exception {
+        return new ProcessBuilder("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "test", "-r",
+                HOST_JAR.toAbsolutePath().toString()).start().waitFor() == 0;
     }
 
     /** The namespaces of this machine, e.g. to check that none of ours is left. */

@@ -124,6 +124,22 @@ class RulesApplyIT {
         assertThat(lab.in(lab.target, "ip", "xfrm", "policy")).doesNotContain("proto udp");
     }
 
+    @Test
+    void withoutRootApplyIsOneLineAndExitCode1() throws Exception {
+        String reason = "user nobody cannot read the host jar in this checkout";
+        boolean readable = NamespacePair.nobodyCanRunTheJar();
+        if (!readable) {
+            System.out.println("RulesApplyIT.withoutRootApplyIsOneLineAndExitCode1 skipped: " + reason);
+        }
+        Assumptions.assumeTrue(readable, reason);
+        NamespacePair.Result run = lab.rules(lab.host, "--as-nobody", "--format", "nftables", "--apply");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output().lines()).containsExactly(
+                "kdnet host: --apply and --remove change the firewall and need root; run it with sudo");
+        assertThat(lab.in(lab.host, "nft", "list", "ruleset")).doesNotContain("kdnet");
+    }
+
     /** The rules of an iptables-save listing, without its comment lines (they carry a date) and counters. */
     private static String rules(String save) {
         return save.lines().filter(line -> !line.startsWith("#")).map(line -> line.replaceAll("\\[\\d+:\\d+]", ""))

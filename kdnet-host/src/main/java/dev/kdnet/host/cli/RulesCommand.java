@@ -109,9 +109,10 @@ final class RulesCommand implements Callable<Integer> {
         RuleApplier applier = new RuleApplier(new CommandRunner());
         List<Command> run = apply ? applier.apply(ruleFormat, scope, sides) : applier.remove(ruleFormat, scope, sides);
         run.forEach(command -> print(out, command));
-        out.println("kdnet " + NAME + ": " + ruleFormat.text() + " rules for " + scope.ports()
-                + (apply ? " applied; --remove takes them away again"
-                        : run.isEmpty() ? ": nothing of ours was there" : " removed"));
+        out.println("kdnet " + NAME + ": " + (apply
+                ? ruleFormat.text() + " rules for UDP " + scope.ports() + " applied; --remove takes them away again"
+                : run.isEmpty() ? "no " + ruleFormat.text() + " rules of kdnet were there"
+                        : ruleFormat.text() + " rules of kdnet removed"));
         out.flush();
         return 0;
     }
