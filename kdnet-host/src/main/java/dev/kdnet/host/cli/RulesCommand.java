@@ -34,13 +34,15 @@ import picocli.CommandLine.Spec;
             "Exit status: 0 done, 1 the change failed (or not root, not Linux), 2 bad options.",
             ""},
         footer = {"",
-            "--apply adds, and --remove (with the same --format, and for xfrm the same --ports, --target, --host and"
-                    + " --side) deletes:",
-            "  nftables  the table inet kdnet, and an accept tagged comment \"kdnet\" at the head of every other ip"
-                    + " or inet input base chain (a drop there would drop the datagram whatever our table accepts)",
-            "  iptables  the chain kdnet, and the jump \"-m comment --comment kdnet -j kdnet\" as rule 1 of INPUT",
-            "  xfrm      action allow policies, one per port and direction, at priority 0 (an ESP policy at"
-                    + " priority 0 too is older and wins: give it a higher number)",
+            "What --apply adds, and --remove (same --format; for xfrm also the same --ports,",
+            "--target, --host and --side) deletes again, and nothing else:",
+            "  nftables  the table inet kdnet, and an accept tagged comment \"kdnet\" at the",
+            "            head of every other ip or inet input base chain (a drop there",
+            "            would drop the datagram whatever our own table accepts)",
+            "  iptables  the chain kdnet, and the jump -m comment --comment kdnet -j kdnet",
+            "            as rule 1 of INPUT",
+            "  xfrm      action allow policies, one per port and direction, priority 0;",
+            "            an ESP policy also at priority 0 is older and wins: renumber it",
             "Applying again first removes what the last apply added.",
             "",
             "Examples:",
@@ -107,9 +109,10 @@ final class RulesCommand implements Callable<Integer> {
         RuleApplier applier = new RuleApplier(new CommandRunner());
         List<Command> run = apply ? applier.apply(ruleFormat, scope, sides) : applier.remove(ruleFormat, scope, sides);
         run.forEach(command -> print(out, command));
-        out.println("kdnet " + NAME + ": " + ruleFormat.text() + " rules for " + scope.ports()
-                + (apply ? " applied; --remove takes them away again"
-                        : run.isEmpty() ? ": nothing of ours was there" : " removed"));
+        out.println("kdnet " + NAME + ": " + (apply
+                ? ruleFormat.text() + " rules for UDP " + scope.ports() + " applied; --remove takes them away again"
+                : run.isEmpty() ? "no " + ruleFormat.text() + " rules of kdnet were there"
+                        : ruleFormat.text() + " rules of kdnet removed"));
         out.flush();
         return 0;
     }
