@@ -39,16 +39,7 @@ import picocli.CommandLine.Spec;
             "  ./kdnet target --hostip 192.168.1.10 --port 50000 --key K",
             "  ./kdnet target --dbgsettings \"net hostip:192.168.1.10 port:50000 key:K\"",
             "  ./kdnet target --hostip 192.168.1.10 --ports 50000-50039 --key K",
-            "  ./kdnet target --hostip 192.168.1.10 --port 50000 --key K --doctor --for 30s",
-            "",
-            "--doctor ends with one line on stdout, e.g.",
-            "  " + PathVerdict.PREFIX + "path OK: the host 192.168.1.10:50000 answered (handshake done) after 1 poke",
-            "  " + PathVerdict.PREFIX + "no answer: 7 pokes sent, 7 ICMP port unreachable from 192.168.1.10:"
-                    + " nothing listens on UDP 50000 there, or a firewall REJECTs it",
-            "  " + PathVerdict.PREFIX + "no answer: 7 pokes sent, 7 ICMP time exceeded from router 10.1.2.1: the host"
-                    + " is more than 15 routers away (KDNET sends with TTL 16)",
-            "  " + PathVerdict.PREFIX + "no answer and no ICMP error: 7 pokes sent in 20 s were dropped silently (a"
-                    + " DROP rule, an IPsec policy requiring ESP, or the host is not running)"})
+            "  ./kdnet target --hostip 192.168.1.10 --port 50000 --key K --doctor --for 30s"})
 final class TargetCommand implements Callable<Integer> {
     /** Exit code of a usage mistake. */
     static final int USAGE = UsageException.EXIT_CODE;
@@ -135,8 +126,10 @@ final class TargetCommand implements Callable<Integer> {
     @Option(names = "--doctor",
             description = "Check the path to the host: run one target for a bounded time (--for) and print one"
                     + " line saying what happened to its datagrams: a session came up, which ICMP error came back"
-                    + " from where (port unreachable, time exceeded, ...), or that they vanish silently. Exit code"
-                    + " 0 when a session came up, 1 otherwise. Needs --port (one port).")
+                    + " from where (port unreachable, time exceeded, ...), or that they vanish silently. The line"
+                    + " starts \"" + PathVerdict.PREFIX + "path OK:\" or \"" + PathVerdict.PREFIX + "no answer\""
+                    + " (docs/target.md lists them all). Exit code 0 when a session came up, 1 otherwise. Needs"
+                    + " --port (one port).")
     private boolean doctor;
 
     @Option(names = "--for", paramLabel = "DURATION",

@@ -98,7 +98,8 @@ public record PathVerdict(boolean sessionUp, String line) {
         String meaning = switch (kind) {
             case PORT_UNREACHABLE -> "nothing listens on UDP " + port + " there, or a firewall REJECTs it";
             case PROHIBITED -> "a firewall REJECTs UDP " + port + " as administratively prohibited";
-            case TIME_EXCEEDED -> "the host is more than " + (seen.ttl() - 1) + " routers away ("
+            case TIME_EXCEEDED -> "the host is more than " + (seen.ttl() - 1) + " router"
+                    + (seen.ttl() - 1 == 1 ? "" : "s") + " away ("
                     + (seen.ttl() == UdpSocketOptions.TARGET_TTL ? "KDNET sends with TTL " + seen.ttl()
                             : "this target sends with TTL " + seen.ttl() + ", --ttl") + ")";
             case NETWORK_UNREACHABLE -> "no route to " + host + " from there";
