@@ -18,7 +18,9 @@ import java.util.OptionalInt;
 /**
  * Plain Linux UDP/IPv4 sockets, one per port, that receive datagrams with the IP TTL they arrived with: the JDK and
  * Netty do not report it, so these call libc through JNA: {@code setsockopt(IP_RECVTTL)}, then {@code recvmsg},
- * whose control message of type {@code IP_TTL} carries it. They only receive, never send: the doctor observes. The
+ * whose control message of type {@code IP_TTL} carries it. They only receive, never send: the doctor observes.
+ * SO_REUSEADDR lets them bind the wildcard address next to a simulated target bound to its own address on this
+ * machine, as the host does; the doctor checks before that no other socket holds the port. The
  * structures are laid out for 64-bit Linux (x86-64, aarch64). Used by one thread.
  */
 final class TtlSockets implements Closeable {
@@ -29,6 +31,8 @@ final class TtlSockets implements Closeable {
     private static final int IPPROTO_IP = 0;
     private static final int IP_TTL = 2;
     private static final int IP_RECVTTL = 12;
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_REUSEADDR = 2;
     private static final short POLLIN = 1;
     private static final int SOCKADDR_IN = 16;
     private static final int POLLFD = 8;
@@ -98,6 +102,7 @@ final class TtlSockets implements Closeable {
             Memory on = new Memory(Integer.BYTES);
             on.setInt(0, 1);
             LIBC.setsockopt(fd, IPPROTO_IP, IP_RECVTTL, on, Integer.BYTES);
+            LIBC.setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, on, Integer.BYTES);
             Memory sockaddr = new Memory(SOCKADDR_IN);
             sockaddr.clear();
             sockaddr.setShort(0, (short) AF_INET);
