@@ -1,6 +1,8 @@
 package dev.kdnet.host.cli;
 
+import dev.kdnet.host.lab.DoctorReading;
 import dev.kdnet.host.lab.FirewallSpec;
+import dev.kdnet.host.lab.IpsecSpec;
 import dev.kdnet.host.lab.LabException;
 import dev.kdnet.host.lab.LabNames;
 import dev.kdnet.host.lab.LabNetwork;
@@ -41,7 +43,9 @@ import picocli.CommandLine.Spec;
 @Command(name = LabCommand.NAME, hidden = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Rehearse a network before touching the real one: a debugging host, a simulated target and N"
                 + " routers in Linux network namespaces (root), with a firewall, NAT or IPsec in the way; runs the"
-                + " target and the host in them and says whether a session came up (attach, a read, RTT). Every"
+                + " target and the host in them and says whether a session came up (attach, a read, RTT), then runs"
+                + " ./kdnet host doctor for a few seconds for the hops and its verdict (and, when no session came"
+                + " up, the target's doctor, ./kdnet target --doctor, beside it). Every"
                 + " namespace, link, rule and policy is removed when it ends, also on Ctrl-C and failure.",
             "Exit status: 0 when a session came up, 1 when none did or the lab could not be built, 2 for bad"
                 + " options."},
@@ -58,8 +62,6 @@ final class LabCommand implements Callable<Integer> {
     static final String SPELLING = "./kdnet lab";
     /** What each line the lab itself prints starts with. */
     static final String PREFIX = "lab: ";
-    /** The only IPsec condition the lab builds. */
-    static final String REQUIRE_ESP = "require-esp";
     /** How long after {@code --for} the host may take to end before it is stopped. */
     private static final Duration HOST_END_MARGIN = Duration.ofSeconds(15);
     /** How long the host may take to start listening (a JVM's start on a loaded machine). */
@@ -68,6 +70,19 @@ final class LabCommand implements Callable<Integer> {
     private static final String TARGET_DOCTOR = "target doctor: ";
     /** The host's first line once it listens. */
     private static final String HOST_WAITING = "Waiting for a target on UDP ";
+    /** The host doctor's first line, printed as it starts listening. */
+    private static final String DOCTOR_LISTENING = "listening on UDP ";
+    /**
+     * How long the target's doctor tries: its first poke goes out at once, and an answer or an ICMP error to it is
+     * back within milliseconds in a lab.
+     */
+    private static final Duration TARGET_DOCTOR_TIME = Duration.ofSeconds(3);
+    /**
+     * How long the host doctor listens: it starts first, so it must outlast the target's start (a JVM on a loaded
+     * machine) and then the target's doctor (whose pokes would otherwise meet a closed port), and it sees at least
+     * one poke of a plain target, which pokes every 3 s.
+     */
+    static final Duration DOCTOR_TIME = TARGET_DOCTOR_TIME.plus(Duration.ofSeconds(5));
     private static final long MILLIS_PER_SECOND = 1000;
     private static final String HOST_JAR = "kdnet-host.jar";
 
@@ -89,9 +104,10 @@ final class LabCommand implements Callable<Integer> {
                     + " host's input, router the forward chain of the router nearest to it.")
     private String firewall;
 
-    @Option(names = "--ipsec", paramLabel = REQUIRE_ESP,
-            description = "IPsec policies (ip xfrm) on both ends that require ESP between their subnets, as a"
-                    + " corporate IPsec domain has; the simulated target, like KDNET, cannot speak ESP.")
+    @Option(names = "--ipsec", paramLabel = "CONDITION",
+            description = "IPsec policies (ip xfrm) that require ESP between the end subnets; the simulated target,"
+                    + " like KDNET, cannot speak ESP. require-esp: in and out on both ends, as a corporate IPsec"
+                    + " domain has; require-esp-out: only the host's replies (an out policy on the host).")
     private String ipsec;
 
     @Option(names = "--apply-rules", paramLabel = "FORMAT[:END]",
@@ -145,25 +161,30 @@ final class LabCommand implements Callable<Integer> {
             List<String> target = with(javaJar(simulator), "--hostip", plan.hostAddress(), "--port",
                     Integer.toString(labSpec.port()), "--local-ip", plan.targetAddress());
             Map<String, String> targetEnvironment = Map.of(KeySource.ENVIRONMENT, targetKey.format());
-            Round first = round(lab, labSpec.port(), host, key, target, targetEnvironment, wait, err);
-            first.target().stop();
-            SessionReport report = SessionReport.of(first.host());
-            out.println(PREFIX + report.summary());
+            Map<String, String> hostEnvironment = Map.of(KeySource.ENVIRONMENT, key.format());
+            Round session = round(lab, listen(host, plan, labSpec.port(), wait), hostEnvironment, HOST_WAITING,
+                    target, targetEnvironment, wait.plus(HOST_END_MARGIN), err);
+            session.target().stop();
+            SessionReport report = SessionReport.of(session.host());
+            out.println(PREFIX + "asking the host doctor" + (report.up() ? "" : " and the target's") + " for "
+                    + DOCTOR_TIME.toSeconds() + " s...");
             out.flush();
-            if (report.up()) {
-                return 0;
+            List<String> targetCommand = report.up() ? target
+                    : with(target, "--doctor", "--for", TARGET_DOCTOR_TIME.toSeconds() + "s");
+            Round doctors = round(lab, with(host, "doctor", "--port", Integer.toString(labSpec.port()), "--bind",
+                    plan.hostAddress(), "--for", DOCTOR_TIME.toSeconds() + "s"), hostEnvironment, DOCTOR_LISTENING,
+                    targetCommand, targetEnvironment, DOCTOR_TIME.plus(HOST_END_MARGIN), err);
+            List<String> targetDoctor = report.up() ? List.of() : doctors.target().awaitEnd(HOST_END_MARGIN);
+            doctors.target().stop();
+            DoctorReading reading = DoctorReading.of(doctors.host());
+            out.println(PREFIX + "host doctor: " + reading.verdict().orElse("no verdict"));
+            if (!report.up()) {
+                out.println(PREFIX + targetDoctor.stream().filter(line -> line.startsWith(TARGET_DOCTOR))
+                        .findFirst().orElse(TARGET_DOCTOR + "no verdict"));
             }
-            out.println(PREFIX + "asking both ends' doctors for " + wait.toSeconds() + " s...");
+            out.println(PREFIX + report.summary() + "; " + reading.hopsText());
             out.flush();
-            Round second = round(lab, labSpec.port(), host, key, with(target, "--doctor", "--for", forText),
-                    targetEnvironment, wait, err);
-            List<String> doctor = second.target().awaitEnd(wait.plus(HOST_END_MARGIN));
-            SessionReport hostSide = SessionReport.of(second.host());
-            out.println(PREFIX + "host: " + hostSide.silence().orElse(hostSide.up() ? "a session came up this time"
-                    : "nothing to say"));
-            out.println(PREFIX + doctor.stream().filter(line -> line.startsWith(TARGET_DOCTOR)).findFirst()
-                    .orElse(TARGET_DOCTOR + "no verdict"));
-            return HostMain.FAILURE;
+            return report.up() ? 0 : HostMain.FAILURE;
         } catch (LabException e) {
             throw new IllegalStateException("the lab could not be built: " + e.getMessage(), e);
         } finally {
@@ -173,11 +194,8 @@ final class LabCommand implements Callable<Integer> {
     }
 
     private LabSpec labSpec() {
-        if (ipsec != null && !ipsec.equals(REQUIRE_ESP)) {
-            throw new UsageException("--ipsec " + ipsec + " is not an IPsec condition the lab builds; expected "
-                    + REQUIRE_ESP);
-        }
-        return new LabSpec(routers, nat, Optional.ofNullable(firewall).map(FirewallSpec::parse), ipsec != null,
+        return new LabSpec(routers, nat, Optional.ofNullable(firewall).map(FirewallSpec::parse),
+                Optional.ofNullable(ipsec).map(IpsecSpec::parse),
                 Optional.ofNullable(applyRules).map(RulesSpec::parse), linkLocal, PortArgument.parse(port));
     }
 
@@ -203,31 +221,34 @@ final class LabCommand implements Callable<Integer> {
             text.append(", NAT: the host sees the target as ").append(plan.targetSeenAs());
         }
         labSpec.firewall().ifPresent(f -> text.append(", firewall ").append(f.text()));
-        if (labSpec.requireEsp()) {
-            text.append(", IPsec requires ESP on both ends");
-        }
+        labSpec.ipsec().ifPresent(i -> text.append(", ").append(i.description()));
         labSpec.rules().ifPresent(r -> text.append(", rules ").append(r.format()).append(" applied on ")
                 .append(r.ends().name().toLowerCase(Locale.ROOT)));
         return text.toString();
     }
 
-    /** One round: the host's output once it ended, and the target, still running or ended. */
+    /** One round: the host side's output once it ended, and the target, still running or ended. */
     private record Round(List<String> host, LabProgram target) {
     }
 
-    /**
-     * Runs the host in the lab's host namespace and, once it listens, {@code target} in the target's: the host waits
-     * up to {@code wait} for the target and then runs {@link SessionReport#COMMANDS}. Each output line is also
-     * forwarded to {@code err}.
-     */
-    private static Round round(LabNetwork lab, int port, List<String> host, KdnetKey key, List<String> target,
-            Map<String, String> targetEnvironment, Duration wait, PrintWriter err)
-            throws IOException, InterruptedException {
-        LabPlan plan = lab.plan();
-        LabProgram listener = LabProgram.start(lab, plan.hostNamespace(), with(host, "listen", "--port",
-                Integer.toString(port), "--bind", plan.hostAddress(), "--wait",
+    /** {@code ./kdnet host listen} waiting up to {@code wait} for the target, then {@link SessionReport#COMMANDS}. */
+    private static List<String> listen(List<String> host, LabPlan plan, int port, Duration wait) {
+        return with(host, "listen", "--port", Integer.toString(port), "--bind", plan.hostAddress(), "--wait",
                 Long.toString(Math.max(1, (wait.toMillis() + MILLIS_PER_SECOND - 1) / MILLIS_PER_SECOND)), "-c",
-                SessionReport.COMMANDS), Map.of(KeySource.ENVIRONMENT, key.format()), "host: ", HOST_WAITING, err);
+                SessionReport.COMMANDS);
+    }
+
+    /**
+     * Runs {@code host} in the lab's host namespace and, once it printed {@code hostReady} (it listens),
+     * {@code target} in the target's; waits up to {@code hostLimit} for the host side to end. Each output line is
+     * also forwarded to {@code err}.
+     */
+    private static Round round(LabNetwork lab, List<String> host, Map<String, String> hostEnvironment,
+            String hostReady, List<String> target, Map<String, String> targetEnvironment, Duration hostLimit,
+            PrintWriter err) throws IOException, InterruptedException {
+        LabPlan plan = lab.plan();
+        LabProgram listener = LabProgram.start(lab, plan.hostNamespace(), host, hostEnvironment, "host: ", hostReady,
+                err);
         if (!listener.awaitReady(HOST_START_LIMIT)) {
             List<String> lines = listener.awaitEnd(Duration.ZERO);
             throw new IllegalStateException("the host did not start in the lab: "
@@ -235,7 +256,7 @@ final class LabCommand implements Callable<Integer> {
         }
         LabProgram started = LabProgram.start(lab, plan.targetNamespace(), target, targetEnvironment, "target: ",
                 TARGET_DOCTOR, err);
-        return new Round(listener.awaitEnd(wait.plus(HOST_END_MARGIN)), started);
+        return new Round(listener.awaitEnd(hostLimit), started);
     }
 
     /** Removes the namespaces of labs whose process has ended without removing them. */

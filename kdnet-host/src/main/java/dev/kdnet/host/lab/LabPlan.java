@@ -114,10 +114,7 @@ public record LabPlan(List<String> namespaces, String hostAddress, String target
                         + ": NAT toward the host\"\n\t}\n}\n"));
             }
             spec.firewall().ifPresent(this::firewall);
-            if (spec.requireEsp()) {
-                requireEsp(host(), subnet(0), subnet(links - 1));
-                requireEsp(target(), subnet(links - 1), subnet(0));
-            }
+            spec.ipsec().ifPresent(this::ipsec);
             spec.rules().ifPresent(this::applyRules);
             List<LabStep> teardown = IntStream.range(0, nodes.size()).mapToObj(i -> nodes.get(nodes.size() - 1 - i))
                     .map(node -> LabStep.of("ip", "netns", "del", node)).toList();
@@ -195,6 +192,15 @@ public record LabPlan(List<String> namespaces, String hostAddress, String target
                         "-p", "udp", "--dport", Integer.toString(spec.port()), "-m", "comment", "--comment", what,
                         "-j", verdict.toUpperCase(Locale.ROOT))), ""));
             }
+        }
+
+        private void ipsec(IpsecSpec ipsec) {
+            if (ipsec == IpsecSpec.REQUIRE_ESP_OUT) {
+                setup.add(espPolicy(host(), subnet(0), subnet(links - 1), "out"));
+                return;
+            }
+            requireEsp(host(), subnet(0), subnet(links - 1));
+            requireEsp(target(), subnet(links - 1), subnet(0));
         }
 
         /** Policies on one end that require ESP for everything between its subnet and the other end's. */

@@ -9,12 +9,12 @@ import java.util.Optional;
  * @param routers routers between the debugging host and the target, 0 to {@link #MAX_ROUTERS}
  * @param nat whether the router nearest to the host masquerades the target's datagrams
  * @param firewall the firewall rule in the way, if any
- * @param requireEsp whether both ends have IPsec policies that require ESP between their subnets
+ * @param ipsec the IPsec policies requiring ESP between the end subnets, if any
  * @param rules the generated rule set applied, if any
  * @param linkLocal whether the target's link has a link-local (169.254/16) address, as after a failed DHCP
  * @param port the KDNET UDP port
  */
-public record LabSpec(int routers, boolean nat, Optional<FirewallSpec> firewall, boolean requireEsp,
+public record LabSpec(int routers, boolean nat, Optional<FirewallSpec> firewall, Optional<IpsecSpec> ipsec,
         Optional<RulesSpec> rules, boolean linkLocal, int port) {
     /** The most routers a lab has: enough to go past the target's TTL of 16 with room to spare. */
     public static final int MAX_ROUTERS = 32;
@@ -34,6 +34,6 @@ public record LabSpec(int routers, boolean nat, Optional<FirewallSpec> firewall,
 
     /** A plain lab: {@code routers} routers, nothing in the way. */
     public static LabSpec plain(int routers, int port) {
-        return new LabSpec(routers, false, Optional.empty(), false, Optional.empty(), false, port);
+        return new LabSpec(routers, false, Optional.empty(), Optional.empty(), Optional.empty(), false, port);
     }
 }

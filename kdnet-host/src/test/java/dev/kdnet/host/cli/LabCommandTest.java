@@ -24,7 +24,7 @@ class LabCommandTest {
     @Test
     void anIpsecConditionOtherThanRequireEspIsOneLine() {
         assertOneLineUsageError(HostRun.of("lab", "--ipsec", "require-ah"), "--ipsec require-ah is not an IPsec"
-                + " condition the lab builds; expected require-esp");
+                + " condition the lab builds; expected require-esp or require-esp-out");
     }
 
     @Test

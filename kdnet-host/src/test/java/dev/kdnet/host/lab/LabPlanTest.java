@@ -15,9 +15,10 @@ class LabPlanTest {
         return plan.setup().stream().map(LabStep::text).toList();
     }
 
-    private static LabSpec spec(int routers, boolean nat, String firewall, boolean esp, String rules,
+    private static LabSpec spec(int routers, boolean nat, String firewall, String ipsec, String rules,
             boolean linkLocal) {
-        return new LabSpec(routers, nat, Optional.ofNullable(firewall).map(FirewallSpec::parse), esp,
+        return new LabSpec(routers, nat, Optional.ofNullable(firewall).map(FirewallSpec::parse),
+                Optional.ofNullable(ipsec).map(IpsecSpec::parse),
                 Optional.ofNullable(rules).map(RulesSpec::parse), linkLocal, 50000);
     }
 
@@ -47,7 +48,7 @@ class LabPlanTest {
 
     @Test
     void everyNamespaceIsAddedBeforeUseAndDeletedAtTheEndAndNothingOutsideThemIsTouched() {
-        LabPlan plan = LabPlan.of(spec(3, true, "router:drop", true, "xfrm", false), "kdn-L1-abcd", RULES);
+        LabPlan plan = LabPlan.of(spec(3, true, "router:drop", "require-esp", "xfrm", false), "kdn-L1-abcd", RULES);
 
         assertThat(plan.teardown()).extracting(LabStep::text).containsExactly("ip netns del kdn-L1-abcd-t",
                 "ip netns del kdn-L1-abcd-r3", "ip netns del kdn-L1-abcd-r2", "ip netns del kdn-L1-abcd-r1",
@@ -70,7 +71,7 @@ class LabPlanTest {
 
     @Test
     void natMasqueradesOnTheRouterNearestTheHostWhichIsWhereTheHostSeesTheTarget() {
-        LabPlan plan = LabPlan.of(spec(2, true, null, false, null, false), "p", RULES);
+        LabPlan plan = LabPlan.of(spec(2, true, null, null, null, false), "p", RULES);
 
         LabStep nat = plan.setup().stream().filter(step -> step.input().contains("masquerade")).findFirst()
                 .orElseThrow();
@@ -81,20 +82,20 @@ class LabPlanTest {
 
     @Test
     void aHostFirewallDropsOrRejectsThePortOnTheHostsInputWithTheToolAskedFor() {
-        LabStep drop = LabPlan.of(spec(0, false, "host:drop", false, null, false), "p", RULES).setup().stream()
+        LabStep drop = LabPlan.of(spec(0, false, "host:drop", null, null, false), "p", RULES).setup().stream()
                 .filter(step -> step.text().contains("nft")).findFirst().orElseThrow();
         assertThat(drop.text()).isEqualTo("ip netns exec p-h nft -f -");
         assertThat(drop.input()).contains("table inet filter", "type filter hook input priority filter",
                 "udp dport 50000 counter drop comment \"kdnet lab: the host firewall drops the KDNET port\"");
 
-        assertThat(lines(LabPlan.of(spec(0, false, "host:reject:iptables", false, null, false), "p", RULES)))
+        assertThat(lines(LabPlan.of(spec(0, false, "host:reject:iptables", null, null, false), "p", RULES)))
                 .contains("ip netns exec p-h iptables -A INPUT -p udp --dport 50000 -m comment --comment"
                         + " kdnet lab: the host firewall rejects the KDNET port -j REJECT");
     }
 
     @Test
     void aRouterFirewallSitsInTheForwardChainOfTheRouterNearestTheHost() {
-        LabPlan plan = LabPlan.of(spec(3, false, "router:drop", false, null, false), "p", RULES);
+        LabPlan plan = LabPlan.of(spec(3, false, "router:drop", null, null, false), "p", RULES);
 
         LabStep drop = plan.setup().stream().filter(step -> step.text().contains("nft")).findFirst().orElseThrow();
         assertThat(drop.text()).isEqualTo("ip netns exec p-r1 nft -f -");
@@ -103,7 +104,7 @@ class LabPlanTest {
 
     @Test
     void requiringEspPutsAnInAndAnOutPolicyBetweenTheEndSubnetsOnBothEndsAndNoneOnRouters() {
-        LabPlan plan = LabPlan.of(spec(2, false, null, true, null, false), "p", RULES);
+        LabPlan plan = LabPlan.of(spec(2, false, null, "require-esp", null, false), "p", RULES);
 
         String esp = " priority " + LabPlan.ESP_POLICY_PRIORITY + " tmpl proto esp mode transport level required";
         assertThat(lines(plan)).filteredOn(line -> line.contains("xfrm")).containsExactly(
@@ -114,25 +115,34 @@ class LabPlanTest {
     }
 
     @Test
+    void requiringEspForTheHostsRepliesOnlyPutsOneOutPolicyOnTheHost() {
+        LabPlan plan = LabPlan.of(spec(1, false, null, "require-esp-out", null, false), "p", RULES);
+
+        assertThat(lines(plan)).filteredOn(line -> line.contains("xfrm")).containsExactly(
+                "ip -n p-h xfrm policy add src 10.213.0.0/24 dst 10.213.1.0/24 dir out priority "
+                        + LabPlan.ESP_POLICY_PRIORITY + " tmpl proto esp mode transport level required");
+    }
+
+    @Test
     void rulesAreAppliedByTheRulesCommandInsideTheNamespacesOfTheEndsAskedFor() {
-        List<String> both = lines(LabPlan.of(spec(1, false, null, true, "xfrm", false), "p", RULES));
+        List<String> both = lines(LabPlan.of(spec(1, false, null, "require-esp", "xfrm", false), "p", RULES));
         assertThat(both).filteredOn(line -> line.contains(" rules ")).hasSize(2)
                 .containsExactly("ip netns exec p-h java -jar kdnet-host.jar rules --format xfrm --ports 50000 --host"
                         + " 10.213.0.1 --target 10.213.1.2 --apply", "ip netns exec p-t java -jar kdnet-host.jar rules"
                         + " --format xfrm --ports 50000 --host 10.213.0.1 --target 10.213.1.2 --side target --apply");
 
-        List<String> hostOnly = lines(LabPlan.of(spec(1, false, null, true, "xfrm:host", false), "p", RULES));
+        List<String> hostOnly = lines(LabPlan.of(spec(1, false, null, "require-esp", "xfrm:host", false), "p", RULES));
         assertThat(hostOnly).filteredOn(line -> line.contains(" rules ")).singleElement()
                 .satisfies(line -> assertThat(line).startsWith("ip netns exec p-h "));
 
-        List<String> nftables = lines(LabPlan.of(spec(0, false, "host:drop", false, "nftables", false), "p", RULES));
+        List<String> nftables = lines(LabPlan.of(spec(0, false, "host:drop", null, "nftables", false), "p", RULES));
         assertThat(nftables.get(nftables.size() - 1)).startsWith("ip netns exec p-h java -jar kdnet-host.jar rules"
                 + " --format nftables");
     }
 
     @Test
     void aLinkLocalTargetSitsOn169dot254WhileTheOtherLinksKeepTheirSubnets() {
-        LabPlan plan = LabPlan.of(spec(1, false, null, false, null, true), "p", RULES);
+        LabPlan plan = LabPlan.of(spec(1, false, null, null, null, true), "p", RULES);
 
         assertThat(plan.targetAddress()).isEqualTo("169.254.213.2");
         assertThat(plan.hostAddress()).isEqualTo("10.213.0.1");
@@ -142,9 +152,9 @@ class LabPlanTest {
 
     @Test
     void combinationsTheLabCannotBuildAreRefusedInOneLine() {
-        assertThatThrownBy(() -> spec(0, true, null, false, null, false)).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> spec(0, true, null, null, null, false)).isInstanceOf(UsageException.class)
                 .hasMessage("--nat needs a router to masquerade on; add --routers 1 or more");
-        assertThatThrownBy(() -> spec(0, false, "router:drop", false, null, false))
+        assertThatThrownBy(() -> spec(0, false, "router:drop", null, null, false))
                 .isInstanceOf(UsageException.class).hasMessageContaining("needs a router");
         assertThatThrownBy(() -> LabSpec.plain(LabSpec.MAX_ROUTERS + 1, 50000)).isInstanceOf(UsageException.class)
                 .hasMessage("--routers 33 is out of range; expected 0 to 32");
