@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
  * ends by checking that the namespace the tests run in holds exactly what it held before: no lab namespace, link,
  * nftables or iptables rule or xfrm policy left. Needs root (CI is root); skipped with the reason otherwise.
  *
- * <p>Each lab waits for states, not time: a session that comes up ends the run at once; {@link #SILENT} is how long
- * a run that cannot come up waits, the least that shows the host's first diagnosis (5 s) and two of the target's
- * pokes (every 3 s).
+ * <p>Each lab waits for states, not time: a session that comes up ends its session round at once; {@link #SILENT} is
+ * how long a session round that cannot come up waits, the least that shows the host's first diagnosis (5 s) and two
+ * of the target's pokes (every 3 s). The doctors' round after it lasts the few seconds the lab gives them.
  */
 class NamespaceLabIT {
     /** How long a lab whose session comes up may take; it ends as soon as the read is done. */
@@ -63,6 +63,8 @@ class NamespaceLabIT {
         LabRun run = LabRun.of("--routers", "15", "--for", UP);
 
         assertUp(run);
+        assertThat(run.line("session up")).as(run.transcript()).endsWith("; hops: 15");
+        assertThat(run.line("host doctor")).as(run.transcript()).contains("15 hops away");
     }
 
     @Test
@@ -72,7 +74,8 @@ class NamespaceLabIT {
         assertNoSession(run);
         assertThat(run.line("target doctor")).as(run.transcript())
                 .contains("ICMP time exceeded from router 10.213.1.1", "more than 15 routers away");
-        assertThat(run.line("host:")).as(run.transcript()).contains("no datagram");
+        assertThat(run.line("host doctor")).as(run.transcript()).contains("nothing arrives on UDP 50000");
+        assertThat(run.line("no session")).as(run.transcript()).contains("hops: unknown");
     }
 
     @Test
@@ -80,7 +83,9 @@ class NamespaceLabIT {
         LabRun blocked = LabRun.of("--firewall", "host:drop", "--for", SILENT);
         assertNoSession(blocked);
         assertThat(blocked.line("target doctor")).as(blocked.transcript()).contains("dropped silently");
-        assertThat(blocked.line("host:")).as(blocked.transcript()).contains("no datagram");
+        assertThat(blocked.line("host doctor")).as(blocked.transcript()).contains("nothing arrives on UDP 50000",
+                "nftables rule", "udp dport 50000 counter", "drop",
+                "kdnet lab: the host firewall drops the KDNET port");
 
         assertUp(LabRun.of("--firewall", "host:drop", "--apply-rules", "nftables", "--for", UP));
     }
@@ -90,6 +95,8 @@ class NamespaceLabIT {
         LabRun blocked = LabRun.of("--firewall", "host:drop:iptables", "--for", SILENT);
         assertNoSession(blocked);
         assertThat(blocked.line("target doctor")).as(blocked.transcript()).contains("dropped silently");
+        assertThat(blocked.line("host doctor")).as(blocked.transcript()).contains("nothing arrives on UDP 50000",
+                "iptables rule", "--dport 50000", "-j DROP");
 
         assertUp(LabRun.of("--firewall", "host:drop:iptables", "--apply-rules", "iptables", "--for", UP));
     }
@@ -101,6 +108,7 @@ class NamespaceLabIT {
         assertNoSession(run);
         assertThat(run.line("target doctor")).as(run.transcript())
                 .contains("ICMP port unreachable from 10.213.0.1", "a firewall REJECTs it");
+        assertThat(run.line("host doctor")).as(run.transcript()).contains("nftables rule", "reject");
     }
 
     @Test
@@ -110,7 +118,8 @@ class NamespaceLabIT {
         assertNoSession(run);
         assertThat(run.line("target doctor")).as(run.transcript()).contains("dropped silently",
                 "IPsec policy requiring ESP");
-        assertThat(run.line("host:")).as(run.transcript()).contains("xfrm policy", "dir in", "requires ESP");
+        assertThat(run.line("host doctor")).as(run.transcript()).contains("nothing arrives on UDP 50000",
+                "xfrm policy", "dir in", "tmpl", "esp", "inbound");
         assertThat(run.err()).doesNotContain("ANSWER_REBOOTED");
     }
 
@@ -120,18 +129,33 @@ class NamespaceLabIT {
     }
 
     @Test
-    void aBypassOnOneEndOnlyIsNotEnough() {
+    void aBypassOnOneEndOnlyIsNotEnoughAndTheDoctorsSayWhichDirection() {
         LabRun hostOnly = LabRun.of("--routers", "1", "--ipsec", "require-esp", "--apply-rules", "xfrm:host",
                 "--for", SILENT);
         assertNoSession(hostOnly);
-        assertThat(hostOnly.line("target doctor")).as(hostOnly.transcript()).contains("dropped silently");
+        assertThat(hostOnly.line("target doctor")).as(hostOnly.transcript()).containsAnyOf("dropped silently",
+                "left this machine");
+        assertThat(hostOnly.line("host doctor")).as(hostOnly.transcript()).contains("nothing arrives on UDP 50000")
+                .doesNotContain("dir in");
         assertThat(hostOnly.err()).doesNotContain("ANSWER_REBOOTED");
 
         LabRun targetOnly = LabRun.of("--routers", "1", "--ipsec", "require-esp", "--apply-rules", "xfrm:target",
                 "--for", SILENT);
         assertNoSession(targetOnly);
-        assertThat(targetOnly.line("host:")).as(targetOnly.transcript()).contains("xfrm policy", "dir in");
+        assertThat(targetOnly.line("host doctor")).as(targetOnly.transcript()).contains("nothing arrives",
+                "xfrm policy", "dir in", "inbound");
         assertThat(targetOnly.err()).doesNotContain("ANSWER_REBOOTED");
+    }
+
+    @Test
+    void repliesBlockedByAnOutboundPolicyAreNotAReboot() {
+        LabRun run = LabRun.of("--routers", "1", "--ipsec", "require-esp-out", "--for", SILENT);
+
+        assertNoSession(run);
+        assertThat(run.line("host doctor")).as(run.transcript()).contains("with this key", "xfrm policy",
+                "dir out", "outbound", "our replies will not reach it");
+        assertThat(run.err()).as(run.transcript()).contains("pokes again without having heard our answer")
+                .doesNotContain("ANSWER_REBOOTED");
     }
 
     @Test
@@ -141,6 +165,7 @@ class NamespaceLabIT {
         assertUp(run);
         assertThat(run.line("host ")).contains("NAT: the host sees the target as 10.213.0.2");
         assertThat(run.err()).contains("handshake with 10.213.0.2:50000");
+        assertThat(run.line("session up")).as(run.transcript()).endsWith("; hops: 1");
     }
 
     @Test
@@ -148,7 +173,8 @@ class NamespaceLabIT {
         LabRun run = LabRun.of("--wrong-key", "--for", SILENT);
 
         assertNoSession(run);
-        assertThat(run.line("host:")).as(run.transcript()).contains("HMAC failed on all",
+        assertThat(run.line("host doctor")).as(run.transcript()).contains("the key does not match");
+        assertThat(run.line("no session")).as(run.transcript()).contains("HMAC failed on all",
                 "the key does not match the target's");
         assertThat(run.line("target doctor")).as(run.transcript()).contains("no ICMP error");
     }
@@ -158,6 +184,7 @@ class NamespaceLabIT {
         LabRun run = LabRun.of("--link-local", "--wrong-key", "--for", SILENT);
 
         assertNoSession(run);
-        assertThat(run.err()).as(run.transcript()).contains("169.254.213.2 uses a link-local address");
+        assertThat(run.err()).as(run.transcript()).contains("169.254.213.2 uses a link-local address",
+                "warning: 169.254.213.2 is a link-local address");
     }
 }
