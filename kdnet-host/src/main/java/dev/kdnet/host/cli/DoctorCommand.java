@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
                     + " 16), a link-local (APIPA) source, and what the target's pokes say about its settings. Also"
                     + " reads this machine's nftables (nft -a list ruleset), iptables (iptables-save) and IPsec"
                     + " (ip xfrm policy) state for rules that drop, reject or require ESP for the ports. Ends with"
-                    + " one verdict line and, where known, the fix.",
+                    + " one verdict line (\"verdict: ...\") ending, where known, with the fix (\"; fix: ./kdnet"
+                    + " rules ... --apply\"), and below it the rules that command applies, indented.",
             "A target configured for a port outside --port is not seen: widen the range.",
             ""},
         footer = {
@@ -73,7 +74,7 @@ final class DoctorCommand implements Callable<Integer> {
         Inet4Address address = LocalAddress.check("--bind", Ipv4Argument.parse("--bind", bind));
         Duration listen = listenTime();
         HostDoctor doctor = new HostDoctor(address, ports, KeySource.resolve(key, keyFile), listen,
-                FixRules.command());
+                FixRules.generated());
         PrintWriter out = spec.commandLine().getOut();
         out.println("listening on UDP " + ports + " for " + duration + " without answering...");
         out.flush();
@@ -86,6 +87,7 @@ final class DoctorCommand implements Callable<Integer> {
         }
         report.lines().forEach(out::println);
         out.println(report.verdict());
+        report.fix().forEach(out::println);
         out.flush();
         return report.targetVerified() ? 0 : 1;
     }

@@ -16,21 +16,27 @@ import java.util.Set;
 
 /**
  * What {@code ./kdnet host doctor} prints, as a pure function of what it saw: a line per source, the firewall and
- * IPsec findings, warnings, and ONE verdict line with the fix where one is known.
+ * IPsec findings, warnings, ONE verdict line ending with the command that fixes it where one is known, and below it
+ * the rules that command applies.
  *
  * @param lines          everything before the verdict
- * @param verdict        the last line, starting with "verdict: "
+ * @param verdict        the verdict line, starting with "verdict: "
+ * @param fix            the rules the verdict's fix applies, each line indented by two spaces; empty without a fix
  * @param targetVerified true if a KDNET target with the right key was seen (exit code 0)
  */
-public record DoctorReport(List<String> lines, String verdict, boolean targetVerified) {
+public record DoctorReport(List<String> lines, String verdict, List<String> fix, boolean targetVerified) {
     /** The IP TTL a KDNET target sends with (kdnet-wire, the simulator: TTL 16 crosses 15 routers). */
     public static final int TARGET_TTL = 16;
     /** From this many hops on, one more router and the target's datagrams die on the way. */
     static final int LAST_HOP = TARGET_TTL - 1;
+    /** How the fix's rules stand apart from the report's lines. */
+    private static final String FIX_INDENT = "  ";
+    private static final String XFRM = "xfrm";
 
     /** Copies. */
     public DoctorReport {
         lines = List.copyOf(lines);
+        fix = List.copyOf(fix);
     }
 
     /**
@@ -69,7 +75,10 @@ public record DoctorReport(List<String> lines, String verdict, boolean targetVer
         lines.addAll(warnings);
         Optional<SourceSeen> verified = sources.stream().filter(s -> s.verified() > 0).findFirst();
         String verdict = verdict(seen, sources, verified, firewall, fixes);
-        return new DoctorReport(lines, "verdict: " + verdict, verified.isPresent());
+        List<String> fix = culprit(sources, verified, firewall).stream()
+                .flatMap(blocker -> fixes.rules(blocker, seen.ports()).stream()).map(line -> FIX_INDENT + line)
+                .toList();
+        return new DoctorReport(lines, "verdict: " + verdict, fix, verified.isPresent());
     }
 
     private static String verdict(Seen seen, List<SourceSeen> sources, Optional<SourceSeen> verified,
@@ -113,8 +122,11 @@ public record DoctorReport(List<String> lines, String verdict, boolean targetVer
                         + sources.get(0).source().getAddress().getHostAddress() + ")";
         if (!inbound.isEmpty()) {
             Blocker blocker = inbound.get(0);
+            String replies = outbound.stream().filter(b -> b.tool().equals(XFRM)).findFirst()
+                    .map(b -> "; and " + b.describe(firewall.blockers().get(b).get(0)) + direction(b)).orElse("");
             return nothing + " and " + blocker.describe(firewall.blockers().get(blocker).get(0))
-                    + consequence(blocker) + "; fix: " + fix(blocker, seen.ports(), fixes);
+                    + consequence(blocker) + direction(blocker) + replies + "; fix: "
+                    + fix(blocker, seen.ports(), fixes);
         }
         if (!seen.held().isEmpty() && sources.isEmpty()) {
             return nothing + ", and " + seen.held().get(0) + ": the doctor cannot observe a port another socket"
@@ -126,12 +138,35 @@ public record DoctorReport(List<String> lines, String verdict, boolean targetVer
                 + (firewall.notes().isEmpty() ? "" : " (" + String.join(", ", firewall.notes()) + ")");
     }
 
+    /**
+     * The rule or policy the verdict blames and fixes: for a verified target the first that stops our replies,
+     * when nothing KDNET verified arrives (and no other KDNET source explains it) the first that stops the target's
+     * datagrams.
+     */
+    private static Optional<Blocker> culprit(List<SourceSeen> sources, Optional<SourceSeen> verified,
+            FirewallReport firewall) {
+        boolean explained = sources.stream().anyMatch(s -> s.mismatched() > 0 || s.unchecked() > 0);
+        if (verified.isEmpty() && explained) {
+            return Optional.empty();
+        }
+        boolean inbound = verified.isEmpty();
+        return firewall.blockers().keySet().stream().filter(b -> b.inbound() == inbound).findFirst();
+    }
+
+    /** What a blocked direction means for the session, said for IPsec policies, where either way may be blocked. */
+    private static String direction(Blocker blocker) {
+        if (!blocker.tool().equals(XFRM)) {
+            return "";
+        }
+        return blocker.inbound() ? ": the target's datagrams cannot reach us" : ": our replies cannot reach the target";
+    }
+
     private static String consequence(Blocker blocker) {
         return blocker.effect() == Blocker.Effect.REQUIRES_ESP ? " (the KDNET stub cannot speak ESP)" : "";
     }
 
     private static String fix(Blocker blocker, PortRange ports, FixRules fixes) {
-        return fixes.rules(blocker.tool(), ports);
+        return fixes.command(blocker.tool(), ports);
     }
 
     /** How many routers lie between the target and here, from the lowest TTL seen. */

@@ -28,6 +28,8 @@ public final class IptablesState {
     private static final Pattern PORT = Pattern.compile("(! )?--(?:sport|dport|source-port|destination-port|sports"
             + "|dports|ports) (\\S+)");
     private static final Pattern MATCH_MODULE = Pattern.compile("-m (?:udp|multiport)\\b");
+    /** The comment match ({@code -m comment --comment "..."}, quoted by iptables-save when it has spaces). */
+    private static final Pattern COMMENT = Pattern.compile("-m comment --comment (?:\"(?:[^\"\\\\]|\\\\.)*\"|\\S+)");
 
     private IptablesState() {
     }
@@ -77,13 +79,16 @@ public final class IptablesState {
                 : OUTBOUND_CHAINS.contains(chain) ? Optional.of(false) : Optional.empty();
     }
 
-    /** What the rule {@code spec} (after {@code -A CHAIN}) does to UDP {@code port}, empty if nothing. */
+    /**
+     * What the rule {@code spec} (after {@code -A CHAIN}) does to UDP {@code port}, empty if nothing; a comment
+     * match is no condition.
+     */
     static Optional<RuleVerdict> verdict(String spec, int port) {
         Matcher target = TARGET.matcher(spec);
         if (!target.find()) {
             return Optional.empty();
         }
-        String matches = spec.substring(0, target.start());
+        String matches = COMMENT.matcher(spec.substring(0, target.start())).replaceAll("");
         Matcher protocol = PROTOCOL.matcher(matches);
         if (protocol.find() && (protocol.group(1) != null) == protocol.group(2).equals("udp")) {
             return Optional.empty();

@@ -29,6 +29,16 @@ public final class NftablesRules implements FormatRules {
         return new RuleSet("#", parts);
     }
 
+    /**
+     * Our own table's rules and the accept at the head of the base chain {@code chain} of table
+     * {@code family table}, whose drop or reject a doctor found: what {@code --apply} adds when that chain exists.
+     */
+    public static RuleSet opening(String family, String table, String chain, Scope scope) {
+        List<RuleSet.Part> parts = new ArrayList<>(ownTable(scope));
+        parts.add(acceptAtHead(family, table, chain, scope));
+        return new RuleSet("#", parts);
+    }
+
     /** The script of our own table alone, as {@code --apply} feeds it to {@code nft -f -}. */
     static String rulesOnly(Scope scope) {
         return new RuleSet("#", ownTable(scope)).text();

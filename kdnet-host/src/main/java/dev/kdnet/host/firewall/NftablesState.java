@@ -38,6 +38,8 @@ public final class NftablesState {
     private static final Pattern COUNTER = Pattern.compile("\\bcounter(?: packets \\d+ bytes \\d+)?");
     private static final Pattern LOG = Pattern.compile("\\blog(?: prefix \"[^\"]*\")?(?: level \\S+)?");
     private static final Pattern VERDICT = Pattern.compile("\\b(accept|drop|reject)\\b(?: with .*)?$");
+    /** A rule's trailing comment, as nft lists it: it says nothing about the datagrams it matches. */
+    private static final Pattern COMMENT = Pattern.compile("\\s*\\bcomment \"(?:[^\"\\\\]|\\\\.)*\"\\s*$");
     private static final Set<String> INBOUND_HOOKS = Set.of("prerouting", "input");
     private static final Set<String> OUTBOUND_HOOKS = Set.of("output", "postrouting");
 
@@ -87,9 +89,11 @@ public final class NftablesState {
 
     /**
      * What {@code text} (a rule without its handle comment) does to UDP {@code port}: empty if it does not match
-     * the port's datagrams or decides nothing (a jump, a counter alone).
+     * the port's datagrams or decides nothing (a jump, a counter alone). A trailing {@code comment "..."} is no
+     * condition.
      */
-    static Optional<RuleVerdict> verdict(String text, int port, Map<String, String> sets) {
+    static Optional<RuleVerdict> verdict(String rule, int port, Map<String, String> sets) {
+        String text = COMMENT.matcher(rule).replaceFirst("");
         Matcher verdict = VERDICT.matcher(text);
         if (!verdict.find() || NOT_UDP.matcher(text.substring(0, verdict.start())).find()) {
             return Optional.empty();

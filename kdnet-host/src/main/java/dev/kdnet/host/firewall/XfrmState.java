@@ -11,10 +11,16 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the text of {@code ip xfrm policy} (iproute2 prints text even with {@code -j}) and names every policy of
- * direction in, out or fwd whose selector covers a KDNET port's UDP datagrams and that requires ESP or AH (a
- * template with {@code proto esp} or {@code proto ah}, not {@code level use}) or blocks them, unless an allowing
- * policy of the same direction with a smaller priority number (which the kernel tries first) covers the port and
- * at least the same addresses: the bypass that {@code ./kdnet rules --format xfrm} prints.
+ * direction in or out whose selector covers a KDNET port's UDP datagrams and that requires ESP or AH (a template
+ * with {@code proto esp} or {@code proto ah}, not {@code level use}) or blocks them, wherever the kernel would let it
+ * decide their fate.
+ *
+ * <p>The kernel decides a datagram by ONE policy per direction: of those whose selector matches, the one with the
+ * smallest priority number; between equal priorities the older one. {@code ip xfrm policy} lists the newest first,
+ * so of two equal priorities the one listed later wins. A policy that a winning policy's selector covers entirely
+ * (for the port's datagrams) never decides them and is not named; one that wins only for part of its selector, as a
+ * subnet-wide ESP policy beside the per-address bypass that {@code ./kdnet rules --format xfrm} prints, is named
+ * with the addresses it does not decide in its condition ("but not 10.213.1.2/32 to 10.213.0.1/32").
  *
  * <p>The KDNET stub has its own UDP/IPv4 stack and cannot speak ESP, so such a policy drops the port's datagrams;
  * an {@code out} policy does so silently while {@code sendto} succeeds.
@@ -31,9 +37,9 @@ public final class XfrmState {
     private XfrmState() {
     }
 
-    /** One policy as listed. */
-    private record Policy(String src, String dst, String selector, String dir, boolean block, long priority,
-            boolean secured, String text) {
+    /** One policy as listed, {@code listed} its position in the listing (0 the newest). */
+    private record Policy(int listed, String src, String dst, String selector, String dir, boolean block,
+            long priority, boolean secured, String text) {
         boolean coversPort(int port) {
             Matcher proto = PROTO.matcher(selector);
             if (proto.find() && !proto.group(1).equals("udp") && !proto.group(1).equals("17")) {
@@ -52,9 +58,25 @@ public final class XfrmState {
             return !block && !secured;
         }
 
-        boolean bypasses(Policy strict) {
-            return allows() && dir.equals(strict.dir) && priority < strict.priority
-                    && contains(src, strict.src) && contains(dst, strict.dst);
+        /** True if the kernel tries this policy before {@code other}: a smaller number, or older at a tie. */
+        boolean before(Policy other) {
+            return priority < other.priority || priority == other.priority && listed > other.listed;
+        }
+
+        /** True if some datagram matches both selectors' addresses. */
+        boolean overlaps(Policy other) {
+            return (contains(src, other.src) || contains(other.src, src))
+                    && (contains(dst, other.dst) || contains(other.dst, dst));
+        }
+
+        /** True if every datagram {@code other}'s addresses select, this policy's select too. */
+        boolean covers(Policy other) {
+            return contains(src, other.src) && contains(dst, other.dst);
+        }
+
+        /** The addresses of the traffic as {@code 10.213.1.2/32 to 10.213.0.1/32}. */
+        String flow() {
+            return src + " to " + dst;
         }
     }
 
@@ -66,14 +88,26 @@ public final class XfrmState {
             if (policy.dir.equals("fwd") || policy.allows() || !policy.coversPort(port)) {
                 continue;
             }
-            boolean bypassed = policies.stream().anyMatch(p -> p.coversPort(port) && p.bypasses(policy));
-            if (!bypassed) {
+            List<Policy> first = policies.stream().filter(p -> p != policy && p.dir.equals(policy.dir)
+                    && p.coversPort(port) && p.before(policy) && p.overlaps(policy)).toList();
+            if (first.stream().noneMatch(p -> p.covers(policy))) {
                 blockers.add(new Blocker(TOOL, policy.block ? Blocker.Effect.BLOCK : Blocker.Effect.REQUIRES_ESP,
                         policy.dir.equals("in"), "dir " + policy.dir + " priority " + policy.priority,
-                        policy.text, "the target is in " + (policy.dir.equals("in") ? policy.src : policy.dst)));
+                        policy.text, condition(policy, first.stream().filter(Policy::allows).toList())));
             }
         }
         return blockers;
+    }
+
+    /** Where {@code policy} decides: the target's side of its selector, without what {@code bypasses} let through. */
+    private static String condition(Policy policy, List<Policy> bypasses) {
+        String where = "the target is in " + (policy.dir.equals("in") ? policy.src : policy.dst);
+        if (bypasses.isEmpty()) {
+            return where;
+        }
+        return where + " but not " + String.join(" nor ", bypasses.stream().map(Policy::flow).toList())
+                + " (let through by " + (bypasses.size() == 1 ? "a bypass at priority " + bypasses.get(0).priority
+                        : bypasses.size() + " bypasses") + ")";
     }
 
     private static List<Policy> parse(String listing) {
@@ -81,18 +115,18 @@ public final class XfrmState {
         List<String> block = new ArrayList<>();
         for (String line : listing.split("\n")) {
             if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
-                policy(block).ifPresent(policies::add);
+                policy(policies.size(), block).ifPresent(policies::add);
                 block.clear();
             }
             if (!line.isBlank()) {
                 block.add(line.strip());
             }
         }
-        policy(block).ifPresent(policies::add);
+        policy(policies.size(), block).ifPresent(policies::add);
         return policies;
     }
 
-    private static Optional<Policy> policy(List<String> lines) {
+    private static Optional<Policy> policy(int listed, List<String> lines) {
         if (lines.size() < 2) {
             return Optional.empty();
         }
@@ -107,7 +141,7 @@ public final class XfrmState {
         String text = String.join(" ", lines.subList(0, 2)).replaceAll("\\s+", " ").strip()
                 + (secured ? " tmpl " + lines.stream().skip(2).filter(l -> TEMPLATE_PROTO.matcher(l).matches())
                         .findFirst().orElse("") : "");
-        return Optional.of(new Policy(selector.group(1), selector.group(2), selector.group(3), dir.group(1),
+        return Optional.of(new Policy(listed, selector.group(1), selector.group(2), selector.group(3), dir.group(1),
                 "block".equals(dir.group(2)), priority, secured, text.replace(" ptype main", "")));
     }
 

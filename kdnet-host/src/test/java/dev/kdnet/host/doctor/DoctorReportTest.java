@@ -21,7 +21,18 @@ import org.junit.jupiter.api.Test;
 class DoctorReportTest {
     private static final PortRange PORT = PortRange.single(50000);
     private static final Duration TEN = Duration.ofSeconds(10);
-    private static final FixRules FIX = (format, ports) -> "<" + format + " rules for " + ports + ">";
+    /** Stands in for the generator: says which format and ports it was asked for. */
+    private static final FixRules FIX = new FixRules() {
+        @Override
+        public String command(String format, PortRange ports) {
+            return "<" + format + " rules for " + ports + ">";
+        }
+
+        @Override
+        public List<String> rules(Blocker blocker, PortRange ports) {
+            return List.of("<the rules of " + blocker.place() + ">");
+        }
+    };
     private static final Blocker NFT_DROP = new Blocker("nftables", Blocker.Effect.DROP, true,
             "table inet filter chain input handle 3", "udp dport 50000 drop", "");
     private static final Blocker ESP_IN = new Blocker("xfrm", Blocker.Effect.REQUIRES_ESP, true,
@@ -44,12 +55,17 @@ class DoctorReportTest {
     }
 
     private static DoctorReport report(boolean keyGiven, List<SourceSeen> sources, Blocker... blockers) {
+        return report(FIX, keyGiven, sources, blockers);
+    }
+
+    private static DoctorReport report(FixRules fixes, boolean keyGiven, List<SourceSeen> sources,
+            Blocker... blockers) {
         Map<Blocker, List<Integer>> found = new java.util.LinkedHashMap<>();
         for (Blocker b : blockers) {
             found.put(b, List.of(50000));
         }
         return DoctorReport.of(new DoctorReport.Seen(PORT, List.of(), keyGiven, TEN, sources,
-                Set.of(DatagramLookTest.HOST.getAddress())), new FirewallReport(found, List.of()), FIX);
+                Set.of(DatagramLookTest.HOST.getAddress())), new FirewallReport(found, List.of()), fixes);
     }
 
     @Test
@@ -99,7 +115,7 @@ class DoctorReportTest {
         assertThat(report(true, List.of(), ESP_IN).verdict()).isEqualTo("verdict: nothing arrives on UDP 50000 and"
                 + " xfrm policy `src 10.213.2.0/24 dst 10.213.1.0/24 dir in priority 1000 tmpl proto esp` (dir in"
                 + " priority 1000) requires ESP for inbound UDP 50000 when the target is in 10.213.2.0/24 (the KDNET"
-                + " stub cannot speak ESP); fix: <xfrm rules for 50000>");
+                + " stub cannot speak ESP): the target's datagrams cannot reach us; fix: <xfrm rules for 50000>");
     }
 
     @Test
@@ -111,6 +127,54 @@ class DoctorReportTest {
         assertThat(verdict).startsWith("verdict: target 10.213.2.2 reaches UDP 50000 with this key, but xfrm policy")
                 .contains("(dir out priority 1000) requires ESP for outbound UDP 50000")
                 .endsWith(": our replies will not reach it; fix: <xfrm rules for 50000>");
+    }
+
+    @Test
+    void espRequiredBothWaysSaysBothDirections() {
+        DoctorReport report = report(true, List.of(), ESP_IN, ESP_OUT);
+
+        assertThat(report.verdict()).isEqualTo("verdict: nothing arrives on UDP 50000 and xfrm policy `src"
+                + " 10.213.2.0/24 dst 10.213.1.0/24 dir in priority 1000 tmpl proto esp` (dir in priority 1000)"
+                + " requires ESP for inbound UDP 50000 when the target is in 10.213.2.0/24 (the KDNET stub cannot"
+                + " speak ESP): the target's datagrams cannot reach us; and xfrm policy `src 10.213.1.0/24 dst"
+                + " 10.213.2.0/24 dir out priority 1000 tmpl proto esp` (dir out priority 1000) requires ESP for"
+                + " outbound UDP 50000 when the target is in 10.213.2.0/24: our replies cannot reach the target;"
+                + " fix: <xfrm rules for 50000>");
+    }
+
+    @Test
+    void theFixRulesFollowTheVerdictLine() {
+        DoctorReport report = report(true, List.of(), NFT_DROP);
+
+        assertThat(report.verdict()).endsWith("; fix: <nftables rules for 50000>");
+        assertThat(report.fix()).containsExactly("  <the rules of table inet filter chain input handle 3>");
+    }
+
+    @Test
+    void anNftablesDropIsFixedByTheGeneratedTableAndAnAcceptAtTheHeadOfItsChain() {
+        Blocker drop = new Blocker("nftables", Blocker.Effect.DROP, true, "table ip fw chain in handle 7",
+                "udp dport 50000 drop", "");
+
+        assertThat(FixRules.generated().command("nftables", PORT)).isEqualTo("./kdnet rules --format nftables"
+                + " --ports 50000 --apply");
+        assertThat(FixRules.generated().rules(drop, PORT)).containsExactly(
+                "# A table of KDNET's own, so that deleting it removes exactly these rules",
+                "add table inet kdnet",
+                "# Its input chain, ahead of the usual filter chains (priority -10), accepting what it does not name",
+                "add chain inet kdnet input { type filter hook input priority -10; policy accept; }",
+                "# Accept UDP port 50000 from any address",
+                "add rule inet kdnet input udp dport 50000 accept comment \"kdnet\"",
+                "# Accept UDP port 50000 from any address before anything else in ip fw in",
+                "insert rule ip fw in udp dport 50000 accept comment \"kdnet\"");
+    }
+
+    @Test
+    void anEspPolicyIsFixedByTheBypassOnBothEnds() {
+        assertThat(FixRules.generated().command("xfrm", PORT)).isEqualTo("./kdnet rules --format xfrm --ports 50000"
+                + " --apply (on both ends)");
+        assertThat(FixRules.generated().rules(ESP_IN, PORT)).contains(
+                "ip xfrm policy add src 0.0.0.0/0 dst 0.0.0.0/0 proto udp dport 50000 dir in priority 0 action allow",
+                "# On the target's end (the machine or gateway that requires ESP for the target):");
     }
 
     @Test

@@ -49,6 +49,23 @@ class IptablesStateTest {
     }
 
     @Test
+    void theLabsHostDropAndRejectWithACommentApplyToEveryTarget() {
+        assertThat(IptablesState.blockers(StateSamples.read("iptables-save-lab-host-drop.txt"), 50000))
+                .singleElement().satisfies(b -> {
+                    assertThat(b.effect()).isEqualTo(Blocker.Effect.DROP);
+                    assertThat(b.certain()).isTrue();
+                    assertThat(b.describe(50000)).isEqualTo("iptables rule `-A INPUT -p udp -m udp --dport 50000 -m"
+                            + " comment --comment \"kdnet lab: the host firewall drops the KDNET port\" -j DROP`"
+                            + " (table filter chain INPUT) drops inbound UDP 50000");
+                });
+        assertThat(IptablesState.blockers(StateSamples.read("iptables-save-lab-host-reject.txt"), 50000))
+                .singleElement().satisfies(b -> {
+                    assertThat(b.effect()).isEqualTo(Blocker.Effect.REJECT);
+                    assertThat(b.certain()).isTrue();
+                });
+    }
+
+    @Test
     void otherProtocolsAreNoBlockers() {
         assertThat(IptablesState.verdict("-p tcp -m tcp --dport 50000 -j DROP", 50000)).isEmpty();
         assertThat(IptablesState.verdict("! -p udp -j DROP", 50000)).isEmpty();

@@ -88,6 +88,41 @@ class NftablesStateTest {
     }
 
     @Test
+    void theLabsHostDropWithACounterAndACommentIsNamedWithItsTableChainHandleAndText() {
+        List<Blocker> blockers = NftablesState.blockers(StateSamples.read("nft-lab-host-drop.txt"), 50000, true);
+
+        assertThat(blockers).singleElement().satisfies(b -> {
+            assertThat(b.effect()).isEqualTo(Blocker.Effect.DROP);
+            assertThat(b.inbound()).isTrue();
+            assertThat(b.certain()).isTrue();
+            assertThat(b.describe(50000)).isEqualTo("nftables rule `udp dport 50000 counter drop comment \"kdnet lab:"
+                    + " the host firewall drops the KDNET port\"` (table inet filter chain input handle 2) drops"
+                    + " inbound UDP 50000");
+        });
+    }
+
+    @Test
+    void theLabsHostRejectWithACommentIsARejectForEveryTarget() {
+        assertThat(NftablesState.blockers(StateSamples.read("nft-lab-host-reject.txt"), 50000, true))
+                .singleElement().satisfies(b -> {
+                    assertThat(b.effect()).isEqualTo(Blocker.Effect.REJECT);
+                    assertThat(b.certain()).isTrue();
+                    assertThat(b.place()).isEqualTo("table inet filter chain input handle 2");
+                });
+    }
+
+    @Test
+    void aCommentIsNoConditionWhateverItSays() {
+        assertThat(NftablesState.verdict("udp dport 50000 accept comment \"drop udp dport 50000\"", 50000, Map.of()))
+                .hasValueSatisfying(v -> assertThat(v.verdict()).isEqualTo(RuleVerdict.Verdict.ACCEPT));
+        assertThat(NftablesState.verdict("udp dport 50000 reject with icmpx type port-unreachable comment \"x\"",
+                50000, Map.of())).hasValueSatisfying(v -> {
+                    assertThat(v.verdict()).isEqualTo(RuleVerdict.Verdict.REJECT);
+                    assertThat(v.certain()).isTrue();
+                });
+    }
+
+    @Test
     void anEmptyRulesetBlocksNothing() {
         assertThat(NftablesState.blockers(StateSamples.read("nft-empty.txt"), 50000, true)).isEmpty();
     }

@@ -43,6 +43,35 @@ class XfrmStateTest {
     }
 
     @Test
+    void theLabsEspPoliciesHoldThePortInBothDirectionsForTheWholeSubnet() {
+        assertThat(XfrmState.blockers(StateSamples.read("xfrm-lab-esp.txt"), 50000))
+                .extracting(Blocker::inbound, Blocker::condition).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(true, "the target is in 10.213.1.0/24"),
+                        org.assertj.core.groups.Tuple.tuple(false, "the target is in 10.213.1.0/24"));
+    }
+
+    @Test
+    void theGeneratedBypassForOneTargetWinsForItAndTheEspPolicyIsNamedOnlyForTheRestOfTheSubnet() {
+        assertThat(XfrmState.blockers(StateSamples.read("xfrm-lab-esp-host-bypass.txt"), 50000))
+                .extracting(Blocker::inbound, Blocker::condition).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(true, "the target is in 10.213.1.0/24 but not"
+                                + " 10.213.1.2/32 to 10.213.0.1/32 (let through by a bypass at priority 0)"),
+                        org.assertj.core.groups.Tuple.tuple(false, "the target is in 10.213.1.0/24 but not"
+                                + " 10.213.0.1/32 to 10.213.1.2/32 (let through by a bypass at priority 0)"));
+    }
+
+    @Test
+    void atTheSamePriorityTheOlderPolicyWinsAndIpListsTheNewestFirst() {
+        assertThat(XfrmState.blockers(StateSamples.read("xfrm-same-priority-esp-older.txt"), 50000))
+                .singleElement().satisfies(b -> assertThat(b.condition())
+                        .isEqualTo("the target is in 10.213.1.0/24"));
+        assertThat(XfrmState.blockers(StateSamples.read("xfrm-same-priority-bypass-older.txt"), 50000))
+                .singleElement().satisfies(b -> assertThat(b.condition()).isEqualTo("the target is in"
+                        + " 10.213.1.0/24 but not 10.213.1.2/32 to 10.213.0.1/32 (let through by a bypass at"
+                        + " priority 0)"));
+    }
+
+    @Test
     void prefixesContainTheirSubnets() {
         assertThat(XfrmState.contains("0.0.0.0/0", "10.213.1.0/24")).isTrue();
         assertThat(XfrmState.contains("10.213.0.0/16", "10.213.1.0/24")).isTrue();

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdnet.host.firewall.Blocker;
 import dev.kdnet.host.firewall.FirewallReport;
+import dev.kdnet.host.firewall.ToolOutput;
+import dev.kdnet.protocol.args.PortRange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -122,6 +127,29 @@ class SilenceDiagnosisTest {
         assertThat(diagnosis.summary()).isEqualTo("UDP 50000, nothing attached after 10 s: no datagram on UDP 50000"
                 + " in 10 s; nftables rule `udp dport 50000 drop` (table inet filter chain input handle 3) drops"
                 + " inbound UDP 50000");
+    }
+
+    /** A tool's output recorded in a namespace (the firewall package's test samples). */
+    private static String sample(String name) throws IOException {
+        try (InputStream in = SilenceDiagnosisTest.class.getResourceAsStream("/dev/kdnet/host/firewall/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theLabsHostDropWithACounterAndACommentIsNamedInTheSilenceLine() throws IOException {
+        String ruleset = sample("nft-lab-host-drop.txt");
+        FirewallReport firewall = FirewallReport.inspect(PortRange.single(50000), command -> switch (command.get(0)) {
+            case "nft" -> new ToolOutput(ruleset, "");
+            case "iptables-save", "ip" -> new ToolOutput("", "");
+            default -> throw new AssertionError(command);
+        });
+        SilenceDiagnosis diagnosis = SilenceDiagnosis.explain(50000, TEN, List.of(), Optional.empty())
+                .withFirewall(firewall);
+
+        assertThat(diagnosis.summary()).isEqualTo("UDP 50000, nothing attached after 10 s: no datagram on UDP 50000"
+                + " in 10 s; nftables rule `udp dport 50000 counter drop comment \"kdnet lab: the host firewall drops"
+                + " the KDNET port\"` (table inet filter chain input handle 2) drops inbound UDP 50000");
     }
 
     @Test
