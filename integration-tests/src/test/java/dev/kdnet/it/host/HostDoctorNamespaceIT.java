@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The doctor in network namespaces (root): a host, one router and a target on their own subnets; the simulated
- * target's pokes cross the router, so the doctor reports 1 hop; with an nftables drop for the port on the host the
- * doctor names the rule. Every namespace is deleted afterwards, also on failure.
+ * target's pokes cross the router, so the doctor reports 1 hop; with an nftables drop for the port on the host,
+ * written as the lab writes it (a counter and a comment), the doctor names the rule and prints the accept that
+ * fixes it. Every namespace is deleted afterwards, also on failure.
  */
 class HostDoctorNamespaceIT {
     private static final Duration LIMIT = Duration.ofSeconds(60);
@@ -93,13 +94,15 @@ class HostDoctorNamespaceIT {
         run(List.of("ip", "netns", "exec", host, "nft", "add", "chain", "inet", "filter", "input",
                 "{ type filter hook input priority 0; policy accept; }"));
         run(List.of("ip", "netns", "exec", host, "nft", "add", "rule", "inet", "filter", "input", "udp", "dport",
-                "50000", "drop"));
+                "50000", "counter", "drop", "comment", "\"kdnet lab: the host firewall drops the KDNET port\""));
         startTarget();
         Doctor doctor = doctor();
 
         assertThat(doctor.exit).as(doctor.output).isEqualTo(1);
         assertThat(doctor.output).contains("verdict: nothing arrives on UDP 50000 and nftables rule `udp dport 50000"
-                + " drop` (table inet filter chain input handle 2) drops inbound UDP 50000; fix: ");
+                + " counter drop comment \"kdnet lab: the host firewall drops the KDNET port\"` (table inet filter"
+                + " chain input handle 2) drops inbound UDP 50000; fix: ./kdnet rules --format nftables --ports 50000"
+                + " --apply\n", "\n  insert rule inet filter input udp dport 50000 accept comment \"kdnet\"\n");
     }
 
     private void startTarget() throws Exception {
