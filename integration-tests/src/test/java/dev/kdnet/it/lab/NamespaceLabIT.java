@@ -87,7 +87,10 @@ class NamespaceLabIT {
                 "nftables rule", "udp dport 50000 counter", "drop",
                 "kdnet lab: the host firewall drops the KDNET port");
 
-        assertUp(LabRun.of("--firewall", "host:drop", "--apply-rules", "nftables", "--for", UP));
+        LabRun opened = LabRun.of("--firewall", "host:drop", "--apply-rules", "nftables", "--for", UP);
+        assertUp(opened);
+        assertThat(opened.line("host doctor")).as(opened.transcript()).contains("with this key",
+                "a host listen on this port should attach");
     }
 
     @Test
@@ -98,7 +101,10 @@ class NamespaceLabIT {
         assertThat(blocked.line("host doctor")).as(blocked.transcript()).contains("nothing arrives on UDP 50000",
                 "iptables rule", "--dport 50000", "-j DROP");
 
-        assertUp(LabRun.of("--firewall", "host:drop:iptables", "--apply-rules", "iptables", "--for", UP));
+        LabRun opened = LabRun.of("--firewall", "host:drop:iptables", "--apply-rules", "iptables", "--for", UP);
+        assertUp(opened);
+        assertThat(opened.line("host doctor")).as(opened.transcript()).contains("with this key",
+                "a host listen on this port should attach");
     }
 
     @Test
