@@ -169,19 +169,16 @@ final class LabCommand implements Callable<Integer> {
             out.println(PREFIX + "asking the host doctor" + (report.up() ? "" : " and the target's") + " for "
                     + DOCTOR_TIME.toSeconds() + " s...");
             out.flush();
-            List<String> targetCommand = report.up() ? target
-                    : with(target, "--doctor", "--for", TARGET_DOCTOR_TIME.toSeconds() + "s");
             Round doctors = round(lab, with(host, "doctor", "--port", Integer.toString(labSpec.port()), "--bind",
                     plan.hostAddress(), "--for", DOCTOR_TIME.toSeconds() + "s"), hostEnvironment, DOCTOR_LISTENING,
-                    targetCommand, targetEnvironment, DOCTOR_TIME.plus(HOST_END_MARGIN), err);
-            List<String> targetDoctor = report.up() ? List.of() : doctors.target().awaitEnd(HOST_END_MARGIN);
-            doctors.target().stop();
+                    report.up() ? target : with(target, "--doctor", "--for", TARGET_DOCTOR_TIME.toSeconds() + "s"),
+                    targetEnvironment, DOCTOR_TIME.plus(HOST_END_MARGIN), err);
             DoctorReading reading = DoctorReading.of(doctors.host());
             out.println(PREFIX + "host doctor: " + reading.verdict().orElse("no verdict"));
             if (!report.up()) {
-                out.println(PREFIX + targetDoctor.stream().filter(line -> line.startsWith(TARGET_DOCTOR))
-                        .findFirst().orElse(TARGET_DOCTOR + "no verdict"));
+                out.println(PREFIX + targetVerdict(doctors.target()));
             }
+            doctors.target().stop();
             out.println(PREFIX + report.summary() + "; " + reading.hopsText());
             out.flush();
             return report.up() ? 0 : HostMain.FAILURE;
@@ -229,6 +226,12 @@ final class LabCommand implements Callable<Integer> {
 
     /** One round: the host side's output once it ended, and the target, still running or ended. */
     private record Round(List<String> host, LabProgram target) {
+    }
+
+    /** The target doctor's verdict line, once it ended. */
+    private static String targetVerdict(LabProgram doctor) throws InterruptedException {
+        return doctor.awaitEnd(HOST_END_MARGIN).stream().filter(line -> line.startsWith(TARGET_DOCTOR)).findFirst()
+                .orElse(TARGET_DOCTOR + "no verdict");
     }
 
     /** {@code ./kdnet host listen} waiting up to {@code wait} for the target, then {@link SessionReport#COMMANDS}. */
