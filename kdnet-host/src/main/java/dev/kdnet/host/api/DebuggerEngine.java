@@ -319,7 +319,7 @@ final class DebuggerEngine implements SessionListener {
 
     @Override
     public void connected(InetSocketAddress target, PokeDecision decision) {
-        boolean reboot = connected && decision != PokeDecision.ANSWER_AGAIN;
+        boolean reboot = connected && !decision.continuesTarget();
         connected = true;
         currentStop = null;
         if (reboot) {

@@ -2,9 +2,12 @@ package dev.kdnet.host.cli;
 
 import dev.kdnet.host.api.Debugger;
 import dev.kdnet.host.api.DebuggerHost;
+import dev.kdnet.host.firewall.FirewallReport;
+import dev.kdnet.host.firewall.ToolOutput;
 import dev.kdnet.host.session.SilenceDiagnosis;
 import dev.kdnet.host.shell.Shell;
 import dev.kdnet.host.shell.StatusLine;
+import dev.kdnet.protocol.args.PortRange;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -137,8 +140,12 @@ final class DebugSession {
 
     /** Prints one line saying why nothing attached on any port. */
     private void diagnose() {
-        err.println(HostMain.PREFIX + SilenceDiagnosis.summarize(host.debuggers().stream()
-                .map(Debugger::diagnosis).toList()));
+        List<SilenceDiagnosis> diagnoses = host.debuggers().stream().map(Debugger::diagnosis).toList();
+        int first = diagnoses.stream().mapToInt(SilenceDiagnosis::port).min().orElseThrow();
+        int last = diagnoses.stream().mapToInt(SilenceDiagnosis::port).max().orElseThrow();
+        FirewallReport firewall = FirewallReport.inspect(new PortRange(first, last), ToolOutput::run);
+        err.println(HostMain.PREFIX + SilenceDiagnosis.summarize(diagnoses.stream()
+                .map(d -> d.withFirewall(firewall)).toList()));
         err.flush();
     }
 }

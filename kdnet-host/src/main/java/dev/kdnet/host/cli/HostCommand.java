@@ -19,7 +19,8 @@ import picocli.CommandLine;
 @Command(name = "./kdnet host", sortOptions = false, usageHelpAutoWidth = true,
         versionProvider = ProjectVersion.class,
         subcommands = {ListenCommand.class, DemoCommand.class, KeygenCommand.class, DecodeCommand.class,
-            RelayCommand.class, HostLoadCommand.class, FleetLoadCommand.class,
+            RelayCommand.class, HostLoadCommand.class, FleetLoadCommand.class, DoctorCommand.class,
+            RulesCommand.class, LabCommand.class,
             HelpSubcommand.class},
         description = {
             "The debugger host side of KDNET, Windows kernel debugging over encrypted UDP.",

@@ -32,6 +32,8 @@ public final class HostMain {
         DemoCommand.spellAsTheLauncherDoes(commandLine.getSubcommands().get(DemoCommand.NAME));
         FleetLoadCommand.spellAsTheLauncherDoes(commandLine.getSubcommands().get(FleetLoadCommand.NAME));
         HostLoadCommand.withoutBaseline(commandLine.getSubcommands().get(HostLoadCommand.NAME));
+        LauncherSpelling.apply(commandLine.getSubcommands().get(RulesCommand.NAME), RulesCommand.SPELLING);
+        LauncherSpelling.apply(commandLine.getSubcommands().get(LabCommand.NAME), LabCommand.SPELLING);
         commandLine.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println(PREFIX + oneLine(parseError(e)));
             return USAGE;

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * makes them, shows there with the IPv4-mapped address). The host reads it before binding: SO_REUSEADDR, which the one-machine lab needs, would
  * otherwise let a second host bind a port silently and take the first one's target.
  */
-final class BoundUdpSockets {
+public final class BoundUdpSockets {
     /** Linux's tables of IPv4 and IPv6 UDP sockets. */
     static final List<Path> TABLES = List.of(Path.of("/proc/net/udp"), Path.of("/proc/net/udp6"));
     private static final int LOCAL_ADDRESS_COLUMN = 1;
@@ -35,7 +35,7 @@ final class BoundUdpSockets {
      * The local addresses of the sockets in {@link #TABLES}; the tables that cannot be read (not Linux, no IPv6)
      * add none.
      */
-    static List<InetSocketAddress> read() {
+    public static List<InetSocketAddress> read() {
         List<InetSocketAddress> sockets = new ArrayList<>();
         for (Path table : TABLES) {
             try {
@@ -75,7 +75,7 @@ final class BoundUdpSockets {
      * address and port, or a wildcard one on the port. A socket of another address on the port (a simulated target
      * on this machine) is no such socket.
      */
-    static Optional<InetSocketAddress> rival(List<InetSocketAddress> bound, InetSocketAddress wanted) {
+    public static Optional<InetSocketAddress> rival(List<InetSocketAddress> bound, InetSocketAddress wanted) {
         return bound.stream().filter(socket -> socket.getPort() == wanted.getPort())
                 .filter(socket -> socket.getAddress().equals(wanted.getAddress())
                         || socket.getAddress().isAnyLocalAddress())

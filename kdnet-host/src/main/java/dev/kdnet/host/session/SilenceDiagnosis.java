@@ -1,5 +1,7 @@
 package dev.kdnet.host.session;
 
+import dev.kdnet.host.firewall.Blocker;
+import dev.kdnet.host.firewall.FirewallReport;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,9 +16,11 @@ import java.util.Optional;
  * @param port         the UDP port
  * @param waited       how long the port has waited
  * @param nothingHeard true if not one datagram came to the port
+ * @param unanswered   true if a sender's pokes were answered but no data followed: our replies did not reach it
  * @param lines        one sentence per finding, most telling first
  */
-public record SilenceDiagnosis(int port, Duration waited, boolean nothingHeard, List<String> lines) {
+public record SilenceDiagnosis(int port, Duration waited, boolean nothingHeard, boolean unanswered,
+        List<String> lines) {
     /** How many ports that heard something {@link #summarize} names before it only counts the rest. */
     static final int PORTS_NAMED = 3;
 
@@ -43,7 +47,32 @@ public record SilenceDiagnosis(int port, Duration waited, boolean nothingHeard, 
         tallies.stream().filter(t -> t.datagrams() > 0)
                 .sorted(Comparator.comparingLong(SourceTally::datagrams).reversed())
                 .forEach(t -> explainSource(t, lines));
-        return new SilenceDiagnosis(port, waited, nothingHeard, lines);
+        boolean unanswered = tallies.stream().anyMatch(t -> t.answered() > 0 && t.data() == 0);
+        return new SilenceDiagnosis(port, waited, nothingHeard, unanswered, lines);
+    }
+
+    /**
+     * This diagnosis with what this machine's firewall and IPsec state does to the port: when nothing came, the
+     * inbound rule or policy that stops it replaces the question about the firewall ("no datagram on UDP 50000 in
+     * 10 s; nftables rule `udp dport 50000 drop` (table inet filter chain input handle 3) drops inbound UDP
+     * 50000"), or the tools that could not be read are named; when pokes were answered without data, the outbound
+     * ones that stop the replies follow.
+     */
+    public SilenceDiagnosis withFirewall(FirewallReport firewall) {
+        List<Blocker> blocking = firewall.blocking(port);
+        List<String> inbound = blocking.stream().filter(Blocker::inbound).map(b -> b.describe(port)).toList();
+        List<String> outbound = blocking.stream().filter(b -> !b.inbound()).map(b -> b.describe(port)).toList();
+        List<String> more = new ArrayList<>(lines);
+        if (nothingHeard && !inbound.isEmpty()) {
+            more.set(0, "no datagram on UDP " + port + " in " + waited.toSeconds() + " s; " + inbound.get(0));
+            more.addAll(1, inbound.subList(1, inbound.size()));
+        } else if (nothingHeard && !firewall.notes().isEmpty()) {
+            more.set(0, more.get(0) + " (" + String.join(", ", firewall.notes()) + ")");
+        }
+        if (unanswered && !outbound.isEmpty()) {
+            more.add("our replies do not get out: " + String.join("; ", outbound));
+        }
+        return new SilenceDiagnosis(port, waited, nothingHeard, unanswered, more);
     }
 
     private static void explainSource(SourceTally t, List<String> lines) {

@@ -61,8 +61,10 @@ public final class TargetSession implements TargetLink {
     private final DropLog drops;
     private final SourceRateLimiter limiter;
     private final PokeReplayFilter pokeReplays = new PokeReplayFilter();
+    private final UnheardAnswers unheard;
     private volatile SessionListener listener = NOBODY;
     private byte[] answeredBoot;
+    private boolean heardThisBoot;
     private RetransmitLog retransmitLog;
     private KdLink link;
     private boolean stopped;
@@ -90,6 +92,7 @@ public final class TargetSession implements TargetLink {
         this.peer = new SessionPeer(KdRole.HOST, config.key());
         this.drops = new DropLog(LOG, "UDP " + port, scheduler::nanoTime);
         this.limiter = SourceRateLimiter.withDefaults(scheduler::nanoTime);
+        this.unheard = new UnheardAnswers(LOG, "UDP " + port, scheduler::nanoTime);
     }
 
     /** Starts the silence timer and, with a known target, the contact timer (loop only). */
@@ -188,6 +191,8 @@ public final class TargetSession implements TargetLink {
             onControl(control, sender);
         } else if (inbound instanceof Inbound.Data data) {
             tallies.add(sender, 1, 1, 0, 0, 0, 1);
+            unheard.heard();
+            heardThisBoot = true;
             lastHeard = scheduler.nanoTime();
             link.receive(data.body());
         }
@@ -219,8 +224,11 @@ public final class TargetSession implements TargetLink {
         stopContacting(sender);
         boolean heardData = peer.channel().map(c -> c.highestAccepted() > 0).orElse(false);
         PokeDecision decision = PokeDecision.decide(sender, poke.isUnbound(), target().orElse(null),
-                Arrays.equals(poke.bootBytes(), answeredBoot), heardData);
+                Arrays.equals(poke.bootBytes(), answeredBoot), heardData, heardThisBoot);
         tallies.add(sender, 1, 1, 0, 1, decision.answers() ? 1 : 0, 0);
+        if (decision == PokeDecision.ANSWER_UNHEARD) {
+            unheard.pokedAgain(sender);
+        }
         if (decision.answers()) {
             answer(control.datagram().version(), sequence, poke, sender, decision);
         } else {
@@ -236,14 +244,20 @@ public final class TargetSession implements TargetLink {
         transmit(sender, peer.sealControl(version, sequence, body));
         DataChannel channel = peer.keyChannel(sender, version, body);
         answeredBoot = poke.bootBytes();
+        heardThisBoot = heardThisBoot && decision.continuesTarget();
         stopped = false;
         waitingSince = scheduler.nanoTime();
         handshakes++;
         endLink("new handshake");
         retransmitLog = new RetransmitLog(LOG, "UDP " + port, scheduler::nanoTime, () -> link.stats());
         link = new KdLink(KdRole.HOST, config.linkConfig(), scheduler, this::sendData, new LinkEvents());
-        LOG.info("UDP {}: handshake with {} ({}, data key {})", port, AddressText.of(sender), decision,
-                channel.dataKeyFingerprint());
+        if (decision == PokeDecision.ANSWER_UNHEARD) {
+            LOG.debug("UDP {}: answered {} again ({}, data key {})", port, AddressText.of(sender), decision,
+                    channel.dataKeyFingerprint());
+        } else {
+            LOG.info("UDP {}: handshake with {} ({}, data key {})", port, AddressText.of(sender), decision,
+                    channel.dataKeyFingerprint());
+        }
         listener.connected(sender, decision);
     }
 

@@ -38,7 +38,7 @@ class HostCommandTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.errLines()).containsExactly(
                 "kdnet host: unknown command 'frobnicate'; expected listen, demo, keygen, decode, relay,"
-                        + " load or help (./kdnet host --help)");
+                        + " load, doctor or help (./kdnet host --help)");
     }
 
     @Test
@@ -47,7 +47,7 @@ class HostCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly(
-                "kdnet host: no command given; expected listen, demo, keygen, decode, relay, load or help"
+                "kdnet host: no command given; expected listen, demo, keygen, decode, relay, load, doctor or help"
                         + " (./kdnet host --help)");
     }
 
@@ -63,7 +63,7 @@ class HostCommandTest {
         assertThat(listen.out()).isEqualTo(HostRun.of("listen", "--help").out());
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.errLines()).containsExactly("kdnet host: unknown command 'frobnicate'; expected listen,"
-                + " demo, keygen, decode, relay, load or help (./kdnet host --help)");
+                + " demo, keygen, decode, relay, load, doctor or help (./kdnet host --help)");
     }
 
     @Test

@@ -25,8 +25,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The host's side of the handshake against a scripted target, in memory on the virtual clock: a poke that comes
@@ -114,7 +119,7 @@ class TargetSessionHandshakeTest {
     }
 
     @Test
-    void aPokeRepeatedBecauseTheResponseWasLostIsAnsweredAgainAndOnlyNewBootBytesMeanAReboot() {
+    void aPokeRepeatedBecauseTheResponseWasLostIsAnsweredAgainAndOnlyNewBootBytesAfterDataMeanAReboot() {
         start(HostConfig.of(KEY, List.of(PORT)));
 
         target.pokeAndReadResponse(false);
@@ -124,8 +129,41 @@ class TargetSessionHandshakeTest {
         target.reboot();
         target.pokeAndReadResponse(false);
 
-        assertThat(decisions).containsExactly(PokeDecision.ANSWER_NEW_TARGET, PokeDecision.ANSWER_AGAIN,
+        assertThat(decisions).containsExactly(PokeDecision.ANSWER_NEW_TARGET, PokeDecision.ANSWER_UNHEARD,
                 PokeDecision.ANSWER_AGAIN, PokeDecision.ANSWER_REBOOTED);
+    }
+
+    @Test
+    void aTargetThatNeverHearsOurAnswersIsNoRebootingTargetAndTheLogSaysOurRepliesDoNotReachIt() {
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        Logger log = (Logger) LoggerFactory.getLogger(TargetSession.class);
+        lines.start();
+        log.addAppender(lines);
+        try {
+            start(HostConfig.of(KEY, List.of(PORT)));
+            for (int poke = 0; poke < 12; poke++) {
+                target.pokeAndReadResponse(false);
+                clock.advance(Duration.ofSeconds(3));
+            }
+            target.reboot();
+            target.pokeAndReadResponse(false);
+        } finally {
+            log.detachAppender(lines);
+        }
+
+        assertThat(decisions).hasSize(13).first().isEqualTo(PokeDecision.ANSWER_NEW_TARGET);
+        assertThat(decisions.subList(1, 13)).as("the reboot came before any data: no session was lost")
+                .containsOnly(PokeDecision.ANSWER_UNHEARD);
+        assertThat(lines.list).filteredOn(e -> e.getLevel() == Level.WARN)
+                .extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+                        "UDP 50000: the target at 127.0.0.2:50000 pokes again without having heard our answer"
+                                + " (1 time): our replies do not reach it \u2014 a firewall or IPsec policy on this"
+                                + " host's outbound path?",
+                        "UDP 50000: the target at 127.0.0.2:50000 pokes again without having heard our answer"
+                                + " (11 times): our replies do not reach it \u2014 a firewall or IPsec policy on"
+                                + " this host's outbound path?");
+        assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
+                .noneMatch(line -> line.contains("REBOOTED"));
     }
 
     @Test
@@ -135,7 +173,7 @@ class TargetSessionHandshakeTest {
         target.pokeAndReadResponse(true);
         target.pokeAndReadResponse(true);
 
-        assertThat(decisions).containsExactly(PokeDecision.ANSWER_NEW_TARGET, PokeDecision.ANSWER_AGAIN);
+        assertThat(decisions).containsExactly(PokeDecision.ANSWER_NEW_TARGET, PokeDecision.ANSWER_UNHEARD);
     }
 
     @Test

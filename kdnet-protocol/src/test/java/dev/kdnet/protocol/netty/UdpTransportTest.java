@@ -67,7 +67,7 @@ class UdpTransportTest {
     }
 
     @Test
-    void epollSocketsCarryTtl16AndDontFragment() throws Exception {
+    void epollTargetSocketsCarryTtl16DontFragmentAndNoUdpChecksum() throws Exception {
         assumeTrue(Epoll.isAvailable(), "epoll is unavailable on this system: " + Epoll.unavailabilityCause());
         try (UdpTransport transport = UdpTransport.create(1)) {
             assertThat(transport.isEpoll()).isTrue();
@@ -78,6 +78,7 @@ class UdpTransportTest {
                 assertThat(target.config().getOption(UdpTransport.IP_TTL)).isEqualTo(16);
                 assertThat(target.config().getOption(UdpTransport.IP_MTU_DISCOVER))
                         .isEqualTo(UdpTransport.IP_PMTUDISC_DO);
+                assertThat(target.config().getOption(UdpTransport.SO_NO_CHECK)).isEqualTo(1);
             } finally {
                 target.close().sync();
             }
@@ -86,10 +87,25 @@ class UdpTransportTest {
     }
 
     @Test
+    void epollHostSocketsComputeTheUdpChecksum() throws Exception {
+        assumeTrue(Epoll.isAvailable(), "epoll is unavailable on this system: " + Epoll.unavailabilityCause());
+        try (UdpTransport transport = UdpTransport.create(1)) {
+            Channel host = transport.bind(LOOPBACK_ANY_PORT, UdpSocketOptions.host(),
+                    collectingInto(new LinkedBlockingQueue<>()));
+            try {
+                assertThat(host.config().getOption(UdpTransport.SO_NO_CHECK)).isEqualTo(0);
+            } finally {
+                host.close().sync();
+            }
+        }
+    }
+
+    @Test
     void nioFallbackWorksAndNamesWhatItCannotSet() throws Exception {
         try (UdpTransport transport = UdpTransport.nio(1)) {
             assertThat(transport.isEpoll()).isFalse();
-            assertThat(transport.unsupported(UdpSocketOptions.target())).containsExactly("IP TTL 16", "DF");
+            assertThat(transport.unsupported(UdpSocketOptions.target())).containsExactly("IP TTL 16", "DF",
+                    "UDP checksum 0");
             assertThat(transport.unsupported(new UdpSocketOptions(0, false, false))).isEmpty();
             exchange(transport);
         }

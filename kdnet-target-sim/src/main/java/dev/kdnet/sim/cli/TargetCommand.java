@@ -2,6 +2,7 @@ package dev.kdnet.sim.cli;
 
 import dev.kdnet.protocol.args.BusParams;
 import dev.kdnet.protocol.args.DbgSettings;
+import dev.kdnet.protocol.args.DurationText;
 import dev.kdnet.protocol.args.Ipv4Argument;
 import dev.kdnet.protocol.args.KeySetupLines;
 import dev.kdnet.protocol.args.KeySource;
@@ -11,6 +12,8 @@ import dev.kdnet.protocol.args.UsageException;
 import dev.kdnet.protocol.cli.ProjectVersion;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.protocol.netty.UdpSocketOptions;
+import dev.kdnet.sim.doctor.PathVerdict;
+import dev.kdnet.sim.doctor.TargetDoctor;
 import java.io.PrintWriter;
 import java.net.Inet4Address;
 import java.nio.file.Path;
@@ -35,7 +38,8 @@ import picocli.CommandLine.Spec;
             "Examples (K: a key from --newkey):",
             "  ./kdnet target --hostip 192.168.1.10 --port 50000 --key K",
             "  ./kdnet target --dbgsettings \"net hostip:192.168.1.10 port:50000 key:K\"",
-            "  ./kdnet target --hostip 192.168.1.10 --ports 50000-50039 --key K"})
+            "  ./kdnet target --hostip 192.168.1.10 --ports 50000-50039 --key K",
+            "  ./kdnet target --hostip 192.168.1.10 --port 50000 --key K --doctor --for 30s"})
 final class TargetCommand implements Callable<Integer> {
     /** Exit code of a usage mistake. */
     static final int USAGE = UsageException.EXIT_CODE;
@@ -113,6 +117,26 @@ final class TargetCommand implements Callable<Integer> {
                     + " Windows sends). Change it only to test hop limits.")
     private int ttl;
 
+    @Option(names = "--udp-checksum",
+            description = "Send a computed UDP checksum. By default the target sends checksum 0, as Windows does"
+                    + " (every datagram of a real target's capture has 0); firewalls and NICs can treat the two"
+                    + " differently.")
+    private boolean udpChecksum;
+
+    @Option(names = "--doctor",
+            description = "Check the path to the host: run one target for a bounded time (--for) and print one"
+                    + " line saying what happened to its datagrams: a session came up, which ICMP error came back"
+                    + " from where (port unreachable, time exceeded, ...), or that they vanish silently. The line"
+                    + " starts \"" + PathVerdict.PREFIX + "path OK:\" or \"" + PathVerdict.PREFIX + "no answer\""
+                    + " (docs/target.md lists them all). Exit code 0 when a session came up, 1 otherwise. Needs"
+                    + " --port (one port).")
+    private boolean doctor;
+
+    @Option(names = "--for", paramLabel = "DURATION",
+            description = "With --doctor: the longest it tries, e.g. 20s, 500ms, 2m (default: 20s). It stops as"
+                    + " soon as a session comes up.")
+    private String doctorFor;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
@@ -149,7 +173,13 @@ final class TargetCommand implements Callable<Integer> {
         if (port != null && ports != null) {
             throw new UsageException("--port and --ports exclude each other; give one");
         }
+        if (doctorFor != null && !doctor) {
+            throw new UsageException("--for " + doctorFor + " only bounds --doctor; add --doctor or drop --for");
+        }
         TargetOptions options = dbgSettings != null ? fromDbgSettings() : fromSeparateOptions();
+        if (doctor && options.ports().ports().size() > 1) {
+            throw new UsageException("--doctor checks one port; give --port P instead of --ports " + options.ports());
+        }
         if (options.ports().leavesDynamicRange()) {
             String which = (options.ports().ports().size() == 1 ? "port " : "ports ") + options.ports();
             err.println(TargetMain.PREFIX + "warning: " + which + " is outside "
@@ -193,7 +223,24 @@ final class TargetCommand implements Callable<Integer> {
         Optional<Inet4Address> local = Optional.ofNullable(localIp).map(ip -> Ipv4Argument.parse("--local-ip", ip));
         KernelSettings kernel = new KernelSettings(build, cpus, Duration.ofMillis(printIntervalMillis), printText,
                 seed);
-        return new TargetOptions(parsedKey, host, range, local, ttl, bus, noDhcp, kernel);
+        return new TargetOptions(parsedKey, host, range, local, ttl, !udpChecksum, bus, noDhcp, kernel,
+                doctor ? Optional.of(doctorLimit()) : Optional.empty());
+    }
+
+    private Duration doctorLimit() {
+        if (doctorFor == null) {
+            return TargetDoctor.DEFAULT_LIMIT;
+        }
+        Duration limit;
+        try {
+            limit = DurationText.parse("--for", doctorFor);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (limit.isZero()) {
+            throw new UsageException("--for " + doctorFor + " gives the doctor no time; give e.g. 20s");
+        }
+        return limit;
     }
 
     private Optional<BusParams> busParamsOption() {

@@ -15,7 +15,7 @@ public final class TargetMain {
 
     /** Runs the command line and exits with its code: 0 after --help or --newkey, 2 for a usage mistake. */
     public static void main(String[] args) {
-        System.exit(commandLine(new TargetRunner()).execute(args));
+        System.exit(commandLine(new TargetRunner(System.out)).execute(args));
     }
 
     /**

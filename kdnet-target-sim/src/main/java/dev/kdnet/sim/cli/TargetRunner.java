@@ -4,21 +4,33 @@ import dev.kdnet.protocol.args.LocalAddress;
 import dev.kdnet.protocol.args.UsageException;
 import dev.kdnet.protocol.netty.UdpSocketOptions;
 import dev.kdnet.protocol.netty.UdpTransport;
+import dev.kdnet.sim.doctor.PathVerdict;
+import dev.kdnet.sim.doctor.TargetDoctor;
 import dev.kdnet.sim.nic.AgentConfig;
 import dev.kdnet.sim.nic.LocalRoute;
 import dev.kdnet.sim.nic.TargetFleet;
 import dev.kdnet.sim.stub.KdEndpointFactory;
+import java.io.PrintStream;
 import java.net.Inet4Address;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the targets for real: a kernel factory from {@link KernelEndpoints}, one agent per port on one epoll
- * transport, until Ctrl-C or SIGTERM, when a shutdown hook closes the agents and the transport.
+ * transport, until Ctrl-C or SIGTERM, when a shutdown hook closes the agents and the transport; with --doctor, one
+ * agent for a bounded time, then the verdict line on stdout.
  */
 final class TargetRunner implements TargetLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(TargetRunner.class);
+
+    private final PrintStream out;
+
+    /** A runner that prints the doctor's verdict on {@code out}. */
+    TargetRunner(PrintStream out) {
+        this.out = out;
+    }
 
     @Override
     public int launch(TargetOptions options) throws InterruptedException {
@@ -26,6 +38,9 @@ final class TargetRunner implements TargetLauncher {
         List<AgentConfig> configs = options.agentConfigs(localIp);
         KdEndpointFactory kernels = KernelEndpoints.factory(options.kernel());
         report(options, localIp);
+        if (options.doctor().isPresent()) {
+            return diagnose(configs.get(0), kernels, options.doctor().get());
+        }
         UdpTransport transport = UdpTransport.create(Math.min(configs.size(),
                 Runtime.getRuntime().availableProcessors()));
         TargetFleet fleet;
@@ -43,6 +58,16 @@ final class TargetRunner implements TargetLauncher {
         LOG.info("running; Ctrl-C stops");
         transport.group().terminationFuture().syncUninterruptibly();
         return 0;
+    }
+
+    private int diagnose(AgentConfig config, KdEndpointFactory kernels, Duration limit) throws InterruptedException {
+        LOG.info("doctor: trying for at most {} s", limit.toSeconds());
+        try (UdpTransport transport = UdpTransport.create(1)) {
+            PathVerdict verdict = TargetDoctor.diagnose(transport, config, kernels, limit);
+            out.println(verdict.line());
+            out.flush();
+            return verdict.exitCode();
+        }
     }
 
     /**
@@ -78,6 +103,9 @@ final class TargetRunner implements TargetLauncher {
                 bus));
         if (options.noDhcp()) {
             LOG.info("nodhcp accepted; the simulator has no DHCP client and uses {}", localIp.getHostAddress());
+        }
+        if (!options.zeroUdpChecksum()) {
+            LOG.info("sending with a computed UDP checksum instead of Windows' 0 (--udp-checksum)");
         }
         if (options.ttl() != UdpSocketOptions.TARGET_TTL) {
             LOG.info("sending with IP TTL {} instead of Windows' {} (--ttl, a testing aid)", options.ttl(),

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param localIp       the target's own address
  * @param version       the version byte of every datagram the target sends, 0..255
  * @param pokeInterval  time between pokes (3 s on a real target; shorter only in tests)
- * @param socketOptions TTL, DF and SO_REUSEADDR of the socket
+ * @param socketOptions TTL, DF, SO_REUSEADDR and UDP checksum of the socket
  */
 public record AgentConfig(KdnetKey key, Inet4Address hostIp, int port, Inet4Address localIp, int version,
         Duration pokeInterval, UdpSocketOptions socketOptions) {
@@ -43,7 +43,7 @@ public record AgentConfig(KdnetKey key, Inet4Address hostIp, int port, Inet4Addr
         }
     }
 
-    /** A target as Windows runs it: version 4, pokes every 3 s, TTL 16, DF, SO_REUSEADDR. */
+    /** A target as Windows runs it: version 4, pokes every 3 s, TTL 16, DF, SO_REUSEADDR, UDP checksum 0. */
     public static AgentConfig of(KdnetKey key, Inet4Address hostIp, int port, Inet4Address localIp) {
         return new AgentConfig(key, hostIp, port, localIp, DEFAULT_VERSION, DEFAULT_POKE_INTERVAL,
                 UdpSocketOptions.target());
@@ -57,7 +57,16 @@ public record AgentConfig(KdnetKey key, Inet4Address hostIp, int port, Inet4Addr
     /** The same settings with another unicast TTL (a testing aid; Windows sends with 16). */
     public AgentConfig withTtl(int ttl) {
         return new AgentConfig(key, hostIp, port, localIp, version, pokeInterval,
-                new UdpSocketOptions(ttl, socketOptions.dontFragment(), socketOptions.reuseAddress()));
+                socketOptions.withTtl(ttl));
+    }
+
+    /**
+     * The same settings with a UDP checksum of 0 ({@code true}, as Windows sends) or a computed one
+     * ({@code false}).
+     */
+    public AgentConfig withZeroUdpChecksum(boolean zero) {
+        return new AgentConfig(key, hostIp, port, localIp, version, pokeInterval,
+                socketOptions.withZeroUdpChecksum(zero));
     }
 
     /** Where the agent binds: its own address and port P. */

@@ -53,6 +53,7 @@ final class AgentSession {
     private final DatagramSink sink;
     private final KdScheduler scheduler;
     private final SendFailures sendFailures;
+    private final IcmpErrors icmpErrors;
     private final SessionPeer peer;
     private final Endpoint ownAddress;
     private final Endpoint configuredHost;
@@ -80,15 +81,17 @@ final class AgentSession {
      * @param sink         where sealed datagrams go
      * @param scheduler    clock and timers, on the thread that calls this session
      * @param sendFailures what the socket could not send (counted in the stats)
+     * @param icmpErrors   ICMP errors that came back for the datagrams sent (summarised in the stats)
      */
     AgentSession(AgentConfig config, KdEndpointFactory factory, RandomGenerator random, DatagramSink sink,
-            KdScheduler scheduler, SendFailures sendFailures) {
+            KdScheduler scheduler, SendFailures sendFailures, IcmpErrors icmpErrors) {
         this.config = config;
         this.factory = factory;
         this.random = random;
         this.sink = sink;
         this.scheduler = scheduler;
         this.sendFailures = sendFailures;
+        this.icmpErrors = icmpErrors;
         this.peer = new SessionPeer(KdRole.TARGET, config.key());
         this.ownAddress = Endpoint.of(config.localIp(), config.port());
         this.configuredHost = Endpoint.of(config.hostIp(), config.port());
@@ -142,7 +145,8 @@ final class AgentSession {
     AgentStats stats() {
         Optional<DataChannel> channel = peer.channel();
         return new AgentStats(boots, pokesSent, pokeRequests, handshakes, dataSent, dataDelivered, staleSends,
-                sendFailures.count(), drops.counts(), channel.map(DataChannel::peer),
+                sendFailures.count(), sendFailures.lastCause(), icmpErrors.summary(), drops.counts(),
+                channel.map(DataChannel::peer),
                 channel.map(DataChannel::dataKeyFingerprint), endpoint.stats());
     }
 

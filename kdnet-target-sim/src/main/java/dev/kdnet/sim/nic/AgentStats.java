@@ -17,13 +17,16 @@ import java.util.Optional;
  * @param dataDelivered     data bodies handed to the endpoint
  * @param staleSends        bodies handed over by the endpoint of an earlier boot, discarded
  * @param sendFailures      datagrams the socket failed to send
+ * @param lastSendFailure   the system's reason for the last of them, empty if none failed
+ * @param icmpErrors        ICMP errors that came back for the datagrams sent, where the socket can tell
  * @param drops             drops by reason (unmodifiable; reasons never seen are absent)
  * @param boundHost         the host the session is bound to, empty before a response is accepted
  * @param dataKeyFingerprint fingerprint of the data key in force, empty before a response is accepted
  * @param link              the KD link counters of the current boot's endpoint
  */
 public record AgentStats(long boots, long pokesSent, long pokeRequests, long handshakes, long dataSent,
-        long dataDelivered, long staleSends, long sendFailures, Map<DropReason, Long> drops,
+        long dataDelivered, long staleSends, long sendFailures, Optional<String> lastSendFailure,
+        IcmpSummary icmpErrors, Map<DropReason, Long> drops,
         Optional<InetSocketAddress> boundHost, Optional<String> dataKeyFingerprint, KdLinkStats link) {
     public AgentStats {
         drops = Map.copyOf(drops);

@@ -3,6 +3,7 @@ package dev.kdnet.sim.nic;
 import dev.kdnet.protocol.AddressText;
 import dev.kdnet.protocol.LogRateLimit;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ final class SendFailures {
     private final LongSupplier clock;
     private final LogRateLimit log = new LogRateLimit(LogRateLimit.ONE_SECOND);
     private long count;
+    private String lastCause;
 
     SendFailures(String who, LongSupplier clock) {
         this.who = who;
@@ -24,9 +26,10 @@ final class SendFailures {
     /** Sending to {@code to} failed with {@code cause}. */
     void failed(InetSocketAddress to, Throwable cause) {
         count++;
+        lastCause = cause.getMessage() != null ? cause.getMessage() : cause.toString();
         if (log.allows(clock.getAsLong())) {
             long unlogged = log.drainHeldBack();
-            LOG.warn("{}: sending to {} failed: {}{}", who, AddressText.of(to), cause.getMessage(),
+            LOG.warn("{}: sending to {} failed: {}{}", who, AddressText.of(to), lastCause,
                     unlogged == 0 ? "" : " (" + unlogged + " more failures since the last line)");
         }
     }
@@ -34,5 +37,10 @@ final class SendFailures {
     /** Failures so far. */
     long count() {
         return count;
+    }
+
+    /** The system's reason for the last failure, if any. */
+    Optional<String> lastCause() {
+        return Optional.ofNullable(lastCause);
     }
 }

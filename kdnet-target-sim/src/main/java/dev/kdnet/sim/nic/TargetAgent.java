@@ -16,7 +16,9 @@ import java.util.concurrent.CompletableFuture;
  * for as long as it runs, accepts a host's response that echoes one of its recent pokes, keys the data channel
  * with it, sends the UNUSED hello and then carries the KD endpoint's bodies in data datagrams both ways. A later
  * response (the host restarted) re-keys; an empty control datagram makes it poke at once; the endpoint's reboot
- * request boots a new endpoint with a new boot nonce and no host.
+ * request boots a new endpoint with a new boot nonce and no host. ICMP errors that come back for its datagrams
+ * (port or host unreachable, time exceeded, ...) are counted with the address that sent them
+ * ({@link AgentStats#icmpErrors()}) and logged at most once per second.
  *
  * <p>All of it runs on the socket's Netty event loop. Bad input is counted in {@link AgentStats#drops()} and
  * logged at most once per second per reason; it never raises an exception.
@@ -47,10 +49,17 @@ public final class TargetAgent implements AutoCloseable {
             @Override
             protected void initChannel(Channel channel) {
                 EventLoopScheduler scheduler = new EventLoopScheduler(channel.eventLoop());
-                SendFailures failures = new SendFailures(AgentSession.who(config), scheduler::nanoTime);
-                AgentSession session = new AgentSession(config, factory, new SecureRandom(),
-                        new SocketSink(channel, failures::failed), scheduler, failures);
-                channel.pipeline().addLast(new AgentChannelHandler(session));
+                String who = AgentSession.who(config);
+                SendFailures failures = new SendFailures(who, scheduler::nanoTime);
+                IcmpErrors icmp = new IcmpErrors(who, scheduler::nanoTime);
+                SocketErrors socketErrors = new SocketErrors(ErrorQueue.enable(channel, who), icmp);
+                SocketSink sink = new SocketSink(channel, (to, cause) -> {
+                    failures.failed(to, cause);
+                    socketErrors.drain();
+                });
+                AgentSession session = new AgentSession(config, factory, new SecureRandom(), sink, scheduler,
+                        failures, icmp);
+                channel.pipeline().addLast(new AgentChannelHandler(session, socketErrors));
                 created.complete(session);
             }
         });

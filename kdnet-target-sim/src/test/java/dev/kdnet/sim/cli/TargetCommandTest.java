@@ -66,6 +66,58 @@ class TargetCommandTest {
     }
 
     @Test
+    void byDefaultTheTargetSendsChecksumZeroAndRunsUntilStopped() {
+        TargetOptions options = CommandRun.of("--hostip", "10.0.0.1", "--port", "50000", "--key", KEY).options()
+                .orElseThrow();
+
+        assertThat(options.zeroUdpChecksum()).isTrue();
+        assertThat(options.doctor()).isEmpty();
+        assertThat(options.agentConfigs(ip("10.0.0.2")).get(0).socketOptions().zeroUdpChecksum()).isTrue();
+    }
+
+    @Test
+    void udpChecksumKeepsTheComputedOne() {
+        TargetOptions options = CommandRun.of("--hostip", "10.0.0.1", "--port", "50000", "--key", KEY,
+                "--udp-checksum").options().orElseThrow();
+
+        assertThat(options.zeroUdpChecksum()).isFalse();
+        assertThat(options.agentConfigs(ip("10.0.0.2")).get(0).socketOptions().zeroUdpChecksum()).isFalse();
+    }
+
+    @Test
+    void doctorTriesTwentySecondsUnlessForSaysOtherwise() {
+        CommandRun byDefault = CommandRun.of("--hostip", "10.0.0.1", "--port", "50000", "--key", KEY, "--doctor");
+        CommandRun bounded = CommandRun.of("--hostip", "10.0.0.1", "--port", "50000", "--key", KEY, "--doctor",
+                "--for", "1500ms");
+
+        assertThat(byDefault.options().orElseThrow().doctor()).contains(Duration.ofSeconds(20));
+        assertThat(bounded.options().orElseThrow().doctor()).contains(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void doctorMistakesAreOneLineEach() {
+        CommandRun forAlone = CommandRun.of("--hostip", "10.0.0.1", "--port", "50000", "--key", KEY, "--for", "5s");
+        CommandRun range = CommandRun.of("--hostip", "10.0.0.1", "--ports", "50000-50003", "--key", KEY,
+                "--doctor");
+        CommandRun notADuration = CommandRun.of("--hostip", "10.0.0.1", "--port", "50000", "--key", KEY,
+                "--doctor", "--for", "soon");
+        CommandRun zero = CommandRun.of("--hostip", "10.0.0.1", "--port", "50000", "--key", KEY, "--doctor",
+                "--for", "0s");
+
+        assertThat(List.of(forAlone, range, notADuration, zero)).allSatisfy(run -> {
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.options()).isEmpty();
+        });
+        assertThat(forAlone.errLines()).containsExactly("kdnet target: --for 5s only bounds --doctor; add --doctor"
+                + " or drop --for");
+        assertThat(range.errLines()).containsExactly("kdnet target: --doctor checks one port; give --port P instead"
+                + " of --ports 50000-50003");
+        assertThat(notADuration.errLines()).containsExactly("kdnet target: --for soon is not a duration; expected"
+                + " e.g. 30s, 500ms or 2m");
+        assertThat(zero.errLines()).containsExactly("kdnet target: --for 0s gives the doctor no time; give e.g. 20s");
+    }
+
+    @Test
     void dbgSettingsTakeNodhcpAndBusparamsInAnyOrderAndCase() {
         CommandRun run = CommandRun.of("--dbgsettings",
                 "  NET busparams:0.25.0 key:" + KEY.toUpperCase() + " nodhcp port:50001 hostip:10.0.0.1 ");

@@ -11,10 +11,10 @@ class TargetRunnerTest {
 
     @Test
     void aTargetOnTheHostsOwnAddressIsRefusedBecauseItWouldPokeItself() {
-        CommandRun byRoute = CommandRun.with(new TargetRunner(), "--hostip", "127.0.0.1", "--port", "50000", "--key",
-                "1.2.3.4");
-        CommandRun byOption = CommandRun.with(new TargetRunner(), "--hostip", "127.0.0.1", "--port", "50000",
-                "--key", "1.2.3.4", "--local-ip", "127.0.0.1");
+        CommandRun byRoute = CommandRun.with(new TargetRunner(System.out), "--hostip", "127.0.0.1", "--port",
+                "50000", "--key", "1.2.3.4");
+        CommandRun byOption = CommandRun.with(new TargetRunner(System.out), "--hostip", "127.0.0.1", "--port",
+                "50000", "--key", "1.2.3.4", "--local-ip", "127.0.0.1");
 
         String line = "kdnet target: the target would use the host's own address 127.0.0.1 and send its pokes to"
                 + " itself; give it another one with --local-ip (e.g. 127.0.0.2 for a host on 127.0.0.1)";
@@ -26,8 +26,8 @@ class TargetRunnerTest {
 
     @Test
     void aLocalIpThisMachineDoesNotHaveIsRefusedWithItsOwn() {
-        CommandRun run = CommandRun.with(new TargetRunner(), "--hostip", "127.0.0.1", "--port", "50000", "--key",
-                "1.2.3.4", "--local-ip", DOCUMENTATION_ADDRESS);
+        CommandRun run = CommandRun.with(new TargetRunner(System.out), "--hostip", "127.0.0.1", "--port",
+                "50000", "--key", "1.2.3.4", "--local-ip", DOCUMENTATION_ADDRESS);
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).singleElement().asString()

@@ -48,7 +48,7 @@ class AgentSessionInMemoryTest {
     void startAgent() {
         host = new SessionPeer(KdRole.HOST, AgentHarness.KEY);
         agent = new AgentSession(config, endpoints, new SplittableRandom(1), sink, clock,
-                new SendFailures("test", clock::nanoTime));
+                new SendFailures("test", clock::nanoTime), new IcmpErrors("test", clock::nanoTime));
         agent.start();
     }
 

@@ -1,4 +1,4 @@
-package dev.kdnet.host.load;
+package dev.kdnet.protocol.args;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

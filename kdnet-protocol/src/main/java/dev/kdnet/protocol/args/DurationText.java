@@ -1,10 +1,10 @@
-package dev.kdnet.host.load;
+package dev.kdnet.protocol.args;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as the load options write them: {@code 30s}, {@code 500ms}, {@code 2m}, or a number of seconds. */
+/** Durations as options write them (--duration, --for): {@code 30s}, {@code 500ms}, {@code 2m}, or a number of seconds. */
 public final class DurationText {
     private static final Pattern SHAPE = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)?");
     private static final long NANOS_PER_MILLI = 1_000_000;
