@@ -131,7 +131,10 @@ class NamespaceLabIT {
 
     @Test
     void theGeneratedBypassOnBothEndsLetsTheSessionThroughTheEspPolicies() {
-        assertUp(LabRun.of("--routers", "1", "--ipsec", "require-esp", "--apply-rules", "xfrm", "--for", UP));
+        LabRun bypassed = LabRun.of("--routers", "1", "--ipsec", "require-esp", "--apply-rules", "xfrm", "--for", UP);
+        assertUp(bypassed);
+        assertThat(bypassed.line("host doctor")).as(bypassed.transcript()).contains("with this key",
+                "a host listen on this port should attach").doesNotContain("our replies will not reach it");
     }
 
     @Test

@@ -89,10 +89,13 @@ public record DoctorReport(List<String> lines, String verdict, List<String> fix,
             SourceSeen target = verified.get();
             String who = target.source().getAddress().getHostAddress();
             OptionalInt hops = hops(target);
-            if (!outbound.isEmpty()) {
+            List<Blocker> towardsTarget = outbound.stream()
+                    .filter(b -> b.targets().include(target.source().getAddress())).toList();
+            if (!towardsTarget.isEmpty()) {
+                Blocker blocker = towardsTarget.get(0);
                 return "target " + who + " reaches UDP " + target.ports().first() + " with this key, but "
-                        + outbound.get(0).describe(target.ports().first()) + consequence(outbound.get(0))
-                        + ": our replies will not reach it; fix: " + fix(outbound.get(0), seen.ports(), fixes);
+                        + blocker.describe(target.ports().first()) + consequence(blocker)
+                        + ": our replies will not reach it; fix: " + fix(blocker, seen.ports(), fixes);
             }
             if (hops.isPresent() && hops.getAsInt() >= LAST_HOP) {
                 return "target " + who + " is " + hops.getAsInt() + " hops away: one more router and TTL "
@@ -150,7 +153,9 @@ public record DoctorReport(List<String> lines, String verdict, List<String> fix,
             return Optional.empty();
         }
         boolean inbound = verified.isEmpty();
-        return firewall.blockers().keySet().stream().filter(b -> b.inbound() == inbound).findFirst();
+        return firewall.blockers().keySet().stream().filter(b -> b.inbound() == inbound)
+                .filter(b -> verified.isEmpty() || b.targets().include(verified.get().source().getAddress()))
+                .findFirst();
     }
 
     /** What a blocked direction means for the session, said for IPsec policies, where either way may be blocked. */

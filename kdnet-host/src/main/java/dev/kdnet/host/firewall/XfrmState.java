@@ -74,6 +74,11 @@ public final class XfrmState {
             return contains(src, other.src) && contains(dst, other.dst);
         }
 
+        /** The prefix of its selector on the target's side: the source coming in, the destination going out. */
+        String targetSide() {
+            return dir.equals("in") ? src : dst;
+        }
+
         /** The addresses of the traffic as {@code 10.213.1.2/32 to 10.213.0.1/32}. */
         String flow() {
             return src + " to " + dst;
@@ -91,9 +96,11 @@ public final class XfrmState {
             List<Policy> first = policies.stream().filter(p -> p != policy && p.dir.equals(policy.dir)
                     && p.coversPort(port) && p.before(policy) && p.overlaps(policy)).toList();
             if (first.stream().noneMatch(p -> p.covers(policy))) {
+                List<Policy> bypasses = first.stream().filter(Policy::allows).toList();
                 blockers.add(new Blocker(TOOL, policy.block ? Blocker.Effect.BLOCK : Blocker.Effect.REQUIRES_ESP,
                         policy.dir.equals("in"), "dir " + policy.dir + " priority " + policy.priority,
-                        policy.text, condition(policy, first.stream().filter(Policy::allows).toList())));
+                        policy.text, condition(policy, bypasses), new Blocker.Targets(policy.targetSide(),
+                                bypasses.stream().map(Policy::targetSide).toList())));
             }
         }
         return blockers;
@@ -101,7 +108,7 @@ public final class XfrmState {
 
     /** Where {@code policy} decides: the target's side of its selector, without what {@code bypasses} let through. */
     private static String condition(Policy policy, List<Policy> bypasses) {
-        String where = "the target is in " + (policy.dir.equals("in") ? policy.src : policy.dst);
+        String where = "the target is in " + policy.targetSide();
         if (bypasses.isEmpty()) {
             return where;
         }

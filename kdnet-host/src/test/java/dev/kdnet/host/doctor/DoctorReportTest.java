@@ -130,6 +130,22 @@ class DoctorReportTest {
     }
 
     @Test
+    void anOutboundEspPolicyWhoseBypassLetsThisTargetThroughIsNotItsProblem() {
+        KdnetKey key = DatagramLookTest.KEY;
+        Blocker bypassed = new Blocker("xfrm", Blocker.Effect.REQUIRES_ESP, false, "dir out priority 2000",
+                "src 10.213.1.0/24 dst 10.213.2.0/24 dir out priority 2000 tmpl proto esp",
+                "the target is in 10.213.2.0/24 but not 10.213.1.1/32 to 10.213.2.2/32",
+                new Blocker.Targets("10.213.2.0/24", List.of("10.213.2.2/32")));
+
+        DoctorReport report = report(true, List.of(seen(DatagramLookTest.TARGET, key, Optional.of(key), 16, 1)),
+                bypassed);
+
+        assertThat(report.verdict()).isEqualTo("verdict: target 10.213.2.2 reaches UDP 50000 with this key (0 hops"
+                + " away): a host listen on this port should attach");
+        assertThat(report.fix()).isEmpty();
+    }
+
+    @Test
     void espRequiredBothWaysSaysBothDirections() {
         DoctorReport report = report(true, List.of(), ESP_IN, ESP_OUT);
 

@@ -2,6 +2,8 @@ package dev.kdnet.host.firewall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Reads {@code ip xfrm policy} as recorded in a namespace (xfrm-policy.txt). */
@@ -58,6 +60,20 @@ class XfrmStateTest {
                                 + " 10.213.1.2/32 to 10.213.0.1/32 (let through by a bypass at priority 0)"),
                         org.assertj.core.groups.Tuple.tuple(false, "the target is in 10.213.1.0/24 but not"
                                 + " 10.213.0.1/32 to 10.213.1.2/32 (let through by a bypass at priority 0)"));
+    }
+
+    @Test
+    void theBypassedTargetIsLeftOutOfTheEspPolicysTargetsAndTheRestOfTheSubnetIsIn() throws Exception {
+        List<Blocker> blockers = XfrmState.blockers(StateSamples.read("xfrm-lab-esp-host-bypass.txt"), 50000);
+
+        assertThat(blockers).hasSize(2).allSatisfy(blocker -> {
+            assertThat(blocker.targets().include(InetAddress.getByName("10.213.1.2"))).as("the bypassed target")
+                    .isFalse();
+            assertThat(blocker.targets().include(InetAddress.getByName("10.213.1.3"))).as("another in the subnet")
+                    .isTrue();
+            assertThat(blocker.targets().include(InetAddress.getByName("10.213.9.2"))).as("outside the selector")
+                    .isFalse();
+        });
     }
 
     @Test
