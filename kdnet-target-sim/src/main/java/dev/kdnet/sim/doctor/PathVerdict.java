@@ -60,7 +60,8 @@ public record PathVerdict(boolean sessionUp, String line) {
             return noAnswer(icmp(seen));
         }
         return new PathVerdict(false, PREFIX + "no answer and no ICMP error: " + pokes(seen.pokesSent())
-                + " sent in " + seen.elapsed().toSeconds() + " s were dropped silently (a DROP rule, an IPsec"
+                + " sent in " + seen.elapsed().toSeconds() + " s " + (seen.pokesSent() == 1 ? "was" : "were")
+                + " dropped silently (a DROP rule, an IPsec"
                 + " policy requiring ESP, or the host is not running)");
     }
 

@@ -106,6 +106,8 @@ class PathVerdictTest {
         assertThat(verdict.line()).isEqualTo("target doctor: no answer and no ICMP error: 7 pokes sent in 20 s were"
                 + " dropped silently (a DROP rule, an IPsec policy requiring ESP, or the host is not running)");
         assertThat(verdict.exitCode()).isEqualTo(1);
+        assertThat(PathVerdict.of(seen(1, 0, 0, IcmpSummary.NONE, Map.of())).line()).as("one poke")
+                .contains("1 poke sent in 20 s was dropped silently");
     }
 
     @Test
