@@ -19,10 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -72,16 +70,6 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     private LogOptions logOptions;
-
-    /**
-     * Makes {@code demo}'s usage line say {@link #SPELLING} instead of its name under the host,
-     * {@code ./kdnet host demo} (which works too, but does not build the simulated target's jar).
-     */
-    static void spellAsTheLauncherDoes(CommandLine demo) {
-        String underHost = demo.getCommandSpec().qualifiedName();
-        demo.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_SYNOPSIS,
-                help -> help.synopsis(help.synopsisHeadingLength()).replace(underHost, SPELLING));
-    }
 
     @Override
     public Integer call() throws Exception {

@@ -30,11 +30,9 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -107,12 +105,6 @@ final class FleetLoadCommand implements Callable<Integer> {
         }
     }
 
-    /** Makes the usage line say {@link #SPELLING}, as {@link DemoCommand} does for itself. */
-    static void spellAsTheLauncherDoes(CommandLine load) {
-        String underHost = load.getCommandSpec().qualifiedName();
-        load.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_SYNOPSIS,
-                help -> help.synopsis(help.synopsisHeadingLength()).replace(underHost, SPELLING));
-    }
 
     @Override
     public Integer call() throws Exception {

@@ -29,8 +29,8 @@ public final class HostMain {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new HostCommand());
         HelpLayout.apply(commandLine);
-        DemoCommand.spellAsTheLauncherDoes(commandLine.getSubcommands().get(DemoCommand.NAME));
-        FleetLoadCommand.spellAsTheLauncherDoes(commandLine.getSubcommands().get(FleetLoadCommand.NAME));
+        LauncherSpelling.apply(commandLine.getSubcommands().get(DemoCommand.NAME), DemoCommand.SPELLING);
+        LauncherSpelling.apply(commandLine.getSubcommands().get(FleetLoadCommand.NAME), FleetLoadCommand.SPELLING);
         HostLoadCommand.withoutBaseline(commandLine.getSubcommands().get(HostLoadCommand.NAME));
         LauncherSpelling.apply(commandLine.getSubcommands().get(RulesCommand.NAME), RulesCommand.SPELLING);
         LauncherSpelling.apply(commandLine.getSubcommands().get(LabCommand.NAME), LabCommand.SPELLING);
