@@ -34,18 +34,13 @@ class FleetLoadIT {
         Path json = dir.resolve("load.json");
         Path hgrm = dir.resolve("load.hgrm");
         Path html = dir.resolve("load.html");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = HostMain.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
         int port = LoopbackTarget.freePorts(TARGETS);
 
-        int exit = commandLine.execute("load-fleet", "--targets", Integer.toString(TARGETS), "--port",
+        Load run = Load.of("load-fleet", "--targets", Integer.toString(TARGETS), "--port",
                 Integer.toString(port), "--duration", INTERVALS + "s", "--warmup", "1s", "--json", json.toString(),
                 "--hgrm", hgrm.toString(), "--html", html.toString());
 
-        assertThat(exit).as("stdout: %s%nstderr: %s", out, err).isZero();
+        assertThat(run.exit()).as("stdout: %s%nstderr: %s", run.out(), run.err()).isZero();
         JsonNode root = new ObjectMapper().readTree(Files.readString(json));
         assertThat(root.path("start").path("test_start").path("targets").asInt()).isEqualTo(TARGETS);
         assertThat(root.path("start").path("test_start").path("workload").asText()).isEqualTo("read");
@@ -71,7 +66,7 @@ class FleetLoadIT {
         assertThat(baseline.path("round_trips").asLong()).as("the raw UDP baseline ran").isPositive();
         assertThat(baseline.path("reply_bytes").asInt()).isGreaterThan(baseline.path("request_bytes").asInt());
         assertThat(baseline.path("law_megabytes_per_second").asDouble()).isPositive();
-        assertThat(out.toString()).contains("total", "integrity: every byte checked was right");
+        assertThat(run.out()).contains("total", "integrity: every byte checked was right");
         assertThat(Files.readString(hgrm)).contains("Percentile", "#[Max");
         String report = Files.readString(html);
         assertThat(report).as("the HTML report's three charts")
@@ -83,40 +78,30 @@ class FleetLoadIT {
     @Test
     void throughFivePercentLossTheLinkRetransmitsAndNoByteIsWrong() throws Exception {
         Path json = dir.resolve("lossy.json");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = HostMain.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
         int port = LoopbackTarget.freePorts(2);
 
-        int exit = commandLine.execute("load-fleet", "--targets", "2", "--port", Integer.toString(port),
+        Load run = Load.of("load-fleet", "--targets", "2", "--port", Integer.toString(port),
                 "--duration", "3s", "--warmup", "1s", "--loss", "5%", "--no-baseline", "--json", json.toString());
 
-        assertThat(exit).as("stdout: %s%nstderr: %s", out, err).isZero();
+        assertThat(run.exit()).as("stdout: %s%nstderr: %s", run.out(), run.err()).isZero();
         JsonNode sum = new ObjectMapper().readTree(Files.readString(json)).path("end").path("sum");
         assertThat(sum.path("retransmits").asLong()).isPositive();
         assertThat(sum.path("bytes_checked").asLong()).isPositive();
         assertThat(sum.path("mismatches").asLong()).isZero();
-        assertThat(out.toString()).contains("relays towards the host: forwarded").doesNotContain("baseline:");
+        assertThat(run.out()).contains("relays towards the host: forwarded").doesNotContain("baseline:");
     }
 
     @Test
     void aSweepOfRequestSizesGivesOneRowPerSizeBesideTheLaw() throws Exception {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = HostMain.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
         int port = LoopbackTarget.freePorts(1);
 
-        int exit = commandLine.execute("load-fleet", "--port", Integer.toString(port), "--duration", "1s",
+        Load run = Load.of("load-fleet", "--port", Integer.toString(port), "--duration", "1s",
                 "--warmup", "0.5s", "--sweep", "request-size=0x448,3944");
 
-        assertThat(exit).as("stdout: %s%nstderr: %s", out, err).isZero();
-        List<String[]> rows = out.toString().lines().filter(line -> line.startsWith("0x448 ")
+        assertThat(run.exit()).as("stdout: %s%nstderr: %s", run.out(), run.err()).isZero();
+        List<String[]> rows = run.out().lines().filter(line -> line.startsWith("0x448 ")
                 || line.startsWith("3944 ")).map(line -> line.trim().split("\\s+")).toList();
-        assertThat(rows).as(out.toString()).hasSize(2);
+        assertThat(rows).as(run.out()).hasSize(2);
         for (String[] row : rows) {
             assertThat(Double.parseDouble(row[2])).as("MB/s per target").isPositive();
             assertThat(Double.parseDouble(row[7])).as("law MB/s").isPositive();
@@ -134,18 +119,13 @@ class FleetLoadIT {
     @Test
     void withHalfAMillisecondEachWayAReadTakesOneRoundTrip() throws Exception {
         Path json = dir.resolve("law.json");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = HostMain.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
         int port = LoopbackTarget.freePorts(1);
 
-        int exit = commandLine.execute("load-fleet", "--port", Integer.toString(port), "--delay", "0.5ms",
+        Load run = Load.of("load-fleet", "--port", Integer.toString(port), "--delay", "0.5ms",
                 "--duration", "2s", "--warmup", "0.5s", "--sweep", "request-size=0x448,3944", "--json",
                 json.toString());
 
-        assertThat(exit).as("stdout: %s%nstderr: %s", out, err).isZero();
+        assertThat(run.exit()).as("stdout: %s%nstderr: %s", run.out(), run.err()).isZero();
         JsonNode points = new ObjectMapper().readTree(Files.readString(json)).path("sweep").path("points");
         assertThat(points).hasSize(2);
         assertThat(points.get(0).path("end").path("baseline").path("payload_bytes").asInt()).isEqualTo(1096);
@@ -167,17 +147,12 @@ class FleetLoadIT {
     @Test
     void aSweepOfDelaysPutsEachPointsDelayOnTheTargetsPath() throws Exception {
         Path json = dir.resolve("delays.json");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = HostMain.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
         int port = LoopbackTarget.freePorts(1);
 
-        int exit = commandLine.execute("load-fleet", "--port", Integer.toString(port), "--duration", "1s",
+        Load run = Load.of("load-fleet", "--port", Integer.toString(port), "--duration", "1s",
                 "--warmup", "0.5s", "--sweep", "delay=0ms,1ms", "--json", json.toString());
 
-        assertThat(exit).as("stdout: %s%nstderr: %s", out, err).isZero();
+        assertThat(run.exit()).as("stdout: %s%nstderr: %s", run.out(), run.err()).isZero();
         JsonNode points = new ObjectMapper().readTree(Files.readString(json)).path("sweep").path("points");
         assertThat(points).hasSize(2);
         assertThat(points.get(0).path("end").path("sum").path("latency_us").path("p50").asDouble())
@@ -191,17 +166,12 @@ class FleetLoadIT {
     @Test
     void aSweepOfTargetsStartsAFleetPerValue() throws Exception {
         Path json = dir.resolve("targets.json");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = HostMain.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
         int port = LoopbackTarget.freePorts(3);
 
-        int exit = commandLine.execute("load-fleet", "--port", Integer.toString(port), "--duration", "1s",
+        Load run = Load.of("load-fleet", "--port", Integer.toString(port), "--duration", "1s",
                 "--warmup", "0.5s", "--sweep", "targets=1,3", "--json", json.toString());
 
-        assertThat(exit).as("stdout: %s%nstderr: %s", out, err).isZero();
+        assertThat(run.exit()).as("stdout: %s%nstderr: %s", run.out(), run.err()).isZero();
         JsonNode points = new ObjectMapper().readTree(Files.readString(json)).path("sweep").path("points");
         assertThat(points).hasSize(2);
         assertThat(points.get(0).path("end").path("streams")).hasSize(1);
@@ -210,25 +180,20 @@ class FleetLoadIT {
             assertThat(point.path("end").path("sum").path("bytes_checked").asLong()).isPositive();
             assertThat(point.path("end").path("sum").path("mismatches").asLong()).isZero();
         }
-        assertThat(err.toString()).contains("load: 1 simulated target(s)", "load: 3 simulated target(s)");
+        assertThat(run.err()).contains("load: 1 simulated target(s)", "load: 3 simulated target(s)");
     }
 
     @Test
     void theDumpWorkloadDumpsOncePerTargetAndEndsWithTheDumps() throws Exception {
         Path json = dir.resolve("dump.json");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = HostMain.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
         int port = LoopbackTarget.freePorts(2);
         int size = 0x200000;
 
-        int exit = commandLine.execute("load-fleet", "--targets", "2", "--port", Integer.toString(port),
+        Load run = Load.of("load-fleet", "--targets", "2", "--port", Integer.toString(port),
                 "--workload", "dump", "--size", "0x200000", "--duration", "10m", "--no-baseline", "--json",
                 json.toString());
 
-        assertThat(exit).as("stdout: %s%nstderr: %s", out, err).isZero();
+        assertThat(run.exit()).as("stdout: %s%nstderr: %s", run.out(), run.err()).isZero();
         JsonNode end = new ObjectMapper().readTree(Files.readString(json)).path("end");
         for (JsonNode stream : end.path("streams")) {
             assertThat(stream.path("bytes").asLong()).as("one dump of --size").isEqualTo(size);
@@ -239,8 +204,27 @@ class FleetLoadIT {
         assertThat(end.path("sum").path("mismatches").asLong()).isZero();
         assertThat(end.path("sum").path("seconds").asDouble()).as("ended with the dumps, not after --duration")
                 .isLessThan(600);
-        assertThat(err.toString()).contains("load: dump, one of 2097152 bytes per target; the run lasts as long as"
+        assertThat(run.err()).contains("load: dump, one of 2097152 bytes per target; the run lasts as long as"
                 + " the dumps");
+    }
+
+    /**
+     * One {@code ./kdnet load} run in this JVM, as the launcher runs it (the host's hidden {@code load-fleet}).
+     *
+     * @param exit its exit code
+     * @param out  what it printed on stdout
+     * @param err  what it printed on stderr
+     */
+    private record Load(int exit, String out, String err) {
+        static Load of(String... arguments) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine commandLine = HostMain.commandLine();
+            commandLine.setOut(new PrintWriter(out, true));
+            commandLine.setErr(new PrintWriter(err, true));
+            int exit = commandLine.execute(arguments);
+            return new Load(exit, out.toString(), err.toString());
+        }
     }
 
     /** The points of the throughput chart's MB/s series in {@code report}. */

@@ -295,6 +295,16 @@ final class LoadOptions {
     }
 
     private static long parseDumpSize(String text) {
+        return byteCount("--size", text, LoadPattern.REGION_SIZE, "0x8000000", "0x1000000");
+    }
+
+    static int parseSize(String text) {
+        return (int) byteCount("--request-size", text, DebuggerSettings.MAX_CHUNK_SIZE,
+                Integer.toString(DebuggerSettings.MAX_CHUNK_SIZE), "0x448");
+    }
+
+    /** A count of bytes, 1 to {@code max}, in decimal or 0x hex; one line naming {@code option} otherwise. */
+    private static long byteCount(String option, String text, long max, String maxText, String example) {
         long size;
         try {
             size = text.startsWith("0x") || text.startsWith("0X") ? Long.parseLong(text.substring(2), 16)
@@ -302,24 +312,9 @@ final class LoadOptions {
         } catch (NumberFormatException e) {
             size = -1;
         }
-        if (size < 1 || size > LoadPattern.REGION_SIZE) {
-            throw new UsageException("--size " + text + " is not 1-0x8000000 bytes (decimal or 0x hex, e.g."
-                    + " 0x1000000)");
-        }
-        return size;
-    }
-
-    static int parseSize(String text) {
-        int size;
-        try {
-            size = text.startsWith("0x") || text.startsWith("0X") ? Integer.parseInt(text.substring(2), 16)
-                    : Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            size = -1;
-        }
-        if (size < 1 || size > DebuggerSettings.MAX_CHUNK_SIZE) {
-            throw new UsageException("--request-size " + text + " is not 1-" + DebuggerSettings.MAX_CHUNK_SIZE
-                    + " bytes (decimal or 0x hex, e.g. 0x448)");
+        if (size < 1 || size > max) {
+            throw new UsageException(option + " " + text + " is not 1-" + maxText + " bytes (decimal or 0x hex, e.g. "
+                    + example + ")");
         }
         return size;
     }
