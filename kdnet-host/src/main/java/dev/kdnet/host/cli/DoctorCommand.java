@@ -5,18 +5,17 @@ import dev.kdnet.host.doctor.FixRules;
 import dev.kdnet.host.doctor.HostDoctor;
 import dev.kdnet.protocol.args.DurationText;
 import dev.kdnet.protocol.args.Ipv4Argument;
-import dev.kdnet.protocol.args.KeySource;
 import dev.kdnet.protocol.args.LocalAddress;
 import dev.kdnet.protocol.args.PortRange;
 import dev.kdnet.protocol.args.UsageException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.Inet4Address;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -31,6 +30,7 @@ import picocli.CommandLine.Spec;
                     + " (ip xfrm policy) state for rules that drop, reject or require ESP for the ports. Ends with"
                     + " one verdict line (\"verdict: ...\") ending, where known, with the fix (\"; fix: ./kdnet"
                     + " rules ... --apply\"), and below it the rules that command applies, indented.",
+            "Without a key (--key, --key-file or KDNET_KEY) the HMAC is \"not checked\".",
             "A target configured for a port outside --port is not seen: widen the range.",
             ""},
         footer = {
@@ -51,13 +51,8 @@ final class DoctorCommand implements Callable<Integer> {
             description = "The UDP port or range to listen on (default ${DEFAULT-VALUE}).")
     private String port;
 
-    @Option(names = "--key", paramLabel = "w.x.y.z",
-            description = "The KDNET key, to check the HMAC of what arrives. Every user sees it through ps: prefer"
-                    + " --key-file or KDNET_KEY. Without a key the HMAC is \"not checked\".")
-    private String key;
-
-    @Option(names = "--key-file", paramLabel = "FILE", description = "Read the key from FILE.")
-    private Path keyFile;
+    @Mixin
+    private KeyOptions keyOptions;
 
     @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "0.0.0.0",
             description = "The local IPv4 address to listen on (default ${DEFAULT-VALUE}, every address).")
@@ -73,7 +68,7 @@ final class DoctorCommand implements Callable<Integer> {
         PortRange ports = PortRange.parse(port);
         Inet4Address address = LocalAddress.check("--bind", Ipv4Argument.parse("--bind", bind));
         Duration listen = listenTime();
-        HostDoctor doctor = new HostDoctor(address, ports, KeySource.resolve(key, keyFile), listen,
+        HostDoctor doctor = new HostDoctor(address, ports, keyOptions.resolve(), listen,
                 FixRules.generated());
         PrintWriter out = spec.commandLine().getOut();
         out.println("listening on UDP " + ports + " for " + duration + " without answering...");

@@ -11,7 +11,6 @@ import dev.kdnet.protocol.args.UsageException;
 import dev.kdnet.protocol.key.KdnetKey;
 import dev.kdnet.protocol.netty.UdpTransport;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -47,15 +46,8 @@ final class HostLoadCommand implements Callable<Integer> {
             description = "The targets' UDP port or port range, one target per port (bcdedit port).")
     private String port;
 
-    @Option(names = "--key", paramLabel = "w.x.y.z",
-            description = "The KDNET key (the targets' bcdedit key). Every user sees it through ps: prefer"
-                    + " --key-file or KDNET_KEY.")
-    private String key;
-
-    @Option(names = "--key-file", paramLabel = "FILE",
-            description = "Read the key from FILE, which only you may read (chmod 600). Without --key and"
-                    + " --key-file the key comes from the environment variable KDNET_KEY.")
-    private Path keyFile;
+    @Mixin
+    private KeyOptions keyOptions;
 
     @Option(names = "--bind", paramLabel = "IPv4",
             description = "This machine's address to listen on (default: every address).")
@@ -93,7 +85,7 @@ final class HostLoadCommand implements Callable<Integer> {
                     + " add --allow-writes if they are simulators (never a real kernel)");
         }
         List<Integer> ports = PortRange.parse(port).ports();
-        KdnetKey chosenKey = KeySource.resolve(key, keyFile).orElseThrow(() -> new UsageException("no key: "
+        KdnetKey chosenKey = keyOptions.resolve().orElseThrow(() -> new UsageException("no key: "
                 + KeySource.HOW + " (the targets' bcdedit key)"));
         HostConfig config = HostConfig.of(chosenKey, ports).withBindAddress(LocalAddress.check("--bind",
                 Ipv4Argument.parse("--bind", bind == null ? ALL_ADDRESSES : bind)));

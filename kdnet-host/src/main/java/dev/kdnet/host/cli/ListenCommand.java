@@ -65,15 +65,8 @@ final class ListenCommand implements Callable<Integer> {
                     + " .target P switches, the prompt shows [P].")
     private String ports;
 
-    @Option(names = "--key", paramLabel = "w.x.y.z",
-            description = "The KDNET key (the target's bcdedit key). Every user sees it through ps: prefer"
-                    + " --key-file or KDNET_KEY.")
-    private String key;
-
-    @Option(names = "--key-file", paramLabel = "FILE",
-            description = "Read the key from FILE, which only you may read (chmod 600). Without --key and"
-                    + " --key-file the key comes from the environment variable KDNET_KEY.")
-    private Path keyFile;
+    @Mixin
+    private KeyOptions keyOptions;
 
     @Option(names = "-k", paramLabel = "net:port=P,key=K",
             description = "WinDbg's form of --port and --key (optionally ,target=IP); without key= the key comes"
@@ -132,13 +125,13 @@ final class ListenCommand implements Callable<Integer> {
 
     private Connection connection() {
         if (windbg != null) {
-            if (key != null || port != null || ports != null) {
+            if (keyOptions.onCommandLine() || port != null || ports != null) {
                 throw new UsageException("-k replaces --port, --ports and --key; give one form");
             }
-            WindbgConnection k = WindbgConnection.parse(windbg, keyFile);
+            WindbgConnection k = WindbgConnection.parse(windbg, keyOptions.file());
             return new Connection(List.of(k.port()), k.key(), k.target().or(this::targetOption));
         }
-        KdnetKey chosenKey = KeySource.resolve(key, keyFile).orElseThrow(() -> new UsageException("no key: "
+        KdnetKey chosenKey = keyOptions.resolve().orElseThrow(() -> new UsageException("no key: "
                 + KeySource.HOW + " (the target's bcdedit key; ./kdnet host keygen makes one)"));
         if (port != null && ports != null) {
             throw new UsageException("--port and --ports exclude each other; give one");
