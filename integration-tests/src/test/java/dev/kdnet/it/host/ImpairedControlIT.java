@@ -59,12 +59,14 @@ class ImpairedControlIT {
         int port = LoopbackTarget.freePort();
         DebuggerHost host = closer.add(DebuggerHost.start(closer.transport,
                 DebuggerAttachIT.loopbackHost(DebuggerAttachIT.KEY, List.of(port)), DebuggerSettings.defaults()));
-        RelayedTarget relayed = RelayedTarget.start(closer, port, RelayedTarget.LOSSY, KERNEL);
         Debugger debugger = host.debugger(port);
         Script script;
         List<DebuggerEvent> events;
         int published;
+        RelayedTarget relayed;
         try (EventLog log = new EventLog(debugger)) {
+            // the log listens before the target exists: its first stop may be published before attach() returns
+            relayed = RelayedTarget.start(closer, port, RelayedTarget.LOSSY, KERNEL);
             debugger.attach(ATTACH);
             Stop attached = debugger.stop();
             KernelSymbols symbols = relayed.target().kernel().symbols();
